@@ -1,0 +1,1 @@
+//! Pages as ordered text blocks with features; HTML and plain text meet here.

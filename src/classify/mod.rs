@@ -1,0 +1,1 @@
+//! Block classification: body or a kind of boilerplate.

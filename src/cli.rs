@@ -1,0 +1,1 @@
+//! Command-line arguments → validated [`crate::Config`], and the commands.

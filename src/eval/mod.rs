@@ -1,0 +1,1 @@
+//! Benchmark scoring for `decant eval`.

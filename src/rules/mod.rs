@@ -1,0 +1,1 @@
+//! Vocabularies and thresholds of the heuristics, as documented data.

@@ -1,1 +1,332 @@
-//! Command-line arguments → validated [`crate::Config`], and the commands.
+//! Command-line arguments → validated [`Config`], and the commands
+//! (`extract`, `show`, `eval`). The only place that uses `anyhow`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::config::{self, Config, OutputFormat};
+use crate::input::{InputItem, discover, read_file};
+use crate::pipeline::{self, Observer, RunStats};
+use crate::record::Record;
+
+/// decant: raw scraped web pages in, a clean article dataset out.
+#[derive(Debug, Parser)]
+#[command(name = "decant", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract articles from pages into a Parquet (or JSONL) dataset.
+    Extract(ExtractArgs),
+    /// Show what decant extracts from the pages of one file.
+    Show(ShowArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Parquet,
+    Jsonl,
+}
+
+/// Limits that guard against hostile pages.
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Reject pages larger than this many bytes (after decompression).
+    #[arg(long, default_value_t = config::DEFAULT_MAX_PAGE_BYTES, value_name = "BYTES")]
+    pub max_page_bytes: usize,
+    /// Reject pages with more parsed nodes than this.
+    #[arg(long, default_value_t = config::DEFAULT_MAX_ELEMENTS, value_name = "N")]
+    pub max_elements: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input files or directories (walked recursively in sorted order):
+    /// .html .htm .xhtml .txt .jsonl .warc, each also as .gz.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder for articles-NNNNN.parquet and rejects.parquet.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Parquet)]
+    pub format: FormatArg,
+    /// Start a new articles file after this many rows.
+    #[arg(long, default_value_t = config::DEFAULT_ROWS_PER_FILE, value_name = "N")]
+    pub rows_per_file: usize,
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Keep every stripped block, with its kind, in the `removed` column.
+    #[arg(long)]
+    pub keep_removed: bool,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Write the run's counts and speed as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A page file (any input kind; every page of a JSONL or WARC file is shown).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Also print the removed blocks with their kinds.
+    #[arg(long)]
+    pub removed: bool,
+    /// Print each page's record as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+impl ExtractArgs {
+    /// Validates the flags into a [`Config`].
+    pub fn to_config(&self) -> Result<Config> {
+        if self.rows_per_file == 0 {
+            bail!("--rows-per-file must be at least 1");
+        }
+        Ok(Config {
+            threads: self.threads,
+            format: match self.format {
+                FormatArg::Parquet => OutputFormat::Parquet,
+                FormatArg::Jsonl => OutputFormat::Jsonl,
+            },
+            rows_per_file: self.rows_per_file,
+            keep_removed: self.keep_removed,
+            ..limits_config(&self.limits)?
+        })
+    }
+}
+
+fn limits_config(limits: &LimitArgs) -> Result<Config> {
+    if limits.max_page_bytes == 0 || limits.max_elements == 0 {
+        bail!("--max-page-bytes and --max-elements must be at least 1");
+    }
+    Ok(Config {
+        max_page_bytes: limits.max_page_bytes,
+        max_elements: limits.max_elements,
+        ..Config::default()
+    })
+}
+
+/// Runs a parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Show(args) => show(args),
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<i32> {
+    let config = args.to_config()?;
+    for input in &args.inputs {
+        if !input.exists() && std::fs::symlink_metadata(input).is_err() {
+            bail!("input {} does not exist", input.display());
+        }
+    }
+    let show_progress = !args.quiet && std::io::stderr().is_terminal();
+    let mut progress = ProgressObserver::new(show_progress);
+    let summary = pipeline::run_extract(&args.inputs, &args.output, &config, &mut progress)
+        .with_context(|| format!("extracting into {}", args.output.display()))?;
+    progress.finish();
+    if let Some(path) = &args.stats {
+        let json = serde_json::to_string_pretty(&summary.stats)?;
+        std::fs::write(path, json + "\n")
+            .with_context(|| format!("writing stats to {}", path.display()))?;
+    }
+    if !args.quiet {
+        let files = summary
+            .output
+            .article_files
+            .iter()
+            .chain(summary.output.rejects_file.iter())
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!("decant: {}", summary.stats.summary_line());
+        eprintln!(
+            "decant: wrote {} article rows and {} reject rows to {}/ ({files})",
+            summary.output.articles,
+            summary.output.rejects,
+            args.output.display()
+        );
+    }
+    Ok(0)
+}
+
+/// The progress bar on stderr: pages, MB, pages/s, rejects.
+struct ProgressObserver {
+    bar: Option<ProgressBar>,
+}
+
+impl ProgressObserver {
+    fn new(visible: bool) -> Self {
+        let bar = visible.then(|| {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        ProgressObserver { bar }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Observer for ProgressObserver {
+    fn update(&mut self, stats: &RunStats) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!(
+                "{} pages, {:.1} MB, {:.0} pages/s, {} articles, {} rejects",
+                stats.pages_read,
+                stats.megabytes(),
+                stats.pages_per_second(),
+                stats.articles,
+                stats.rejects
+            ));
+        }
+    }
+}
+
+fn show(args: ShowArgs) -> Result<i32> {
+    let config = Config {
+        keep_removed: true,
+        ..limits_config(&args.limits)?
+    };
+    let path: &Path = &args.file;
+    if !path.is_file() {
+        bail!("{} is not a file", path.display());
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut pages = 0usize;
+    for entry in discover(&[path.to_path_buf()]) {
+        let items = match entry {
+            Ok(file) => read_file(&file, &config),
+            Err(reject) => Box::new(std::iter::once(InputItem::Reject(reject)))
+                as Box<dyn Iterator<Item = InputItem> + Send>,
+        };
+        for item in items {
+            let result = match item {
+                InputItem::Page(page) => pipeline::process_page(page, &config),
+                InputItem::Reject(reject) => Err(reject),
+                InputItem::Skipped { .. } => continue,
+            };
+            pages += 1;
+            if pages > 1 && !args.json {
+                writeln!(out, "\n{}\n", "=".repeat(72))?;
+            }
+            match result {
+                Ok(record) if args.json => {
+                    let mut record = record;
+                    if !args.removed {
+                        record.removed = None;
+                    }
+                    writeln!(out, "{}", serde_json::to_string_pretty(&record)?)?
+                }
+                Ok(record) => write_record(&mut out, &record, args.removed)?,
+                Err(reject) if args.json => {
+                    writeln!(out, "{}", serde_json::to_string_pretty(&reject)?)?
+                }
+                Err(reject) => writeln!(
+                    out,
+                    "{}: rejected ({}): {}",
+                    reject.source, reject.reason, reject.detail
+                )?,
+            }
+        }
+    }
+    if pages == 0 {
+        bail!("{} holds no page", path.display());
+    }
+    Ok(0)
+}
+
+/// Prints one record as readable text: metadata, body, quotes, removed.
+fn write_record(out: &mut dyn Write, record: &Record, with_removed: bool) -> std::io::Result<()> {
+    let field = |name: &str, value: Option<String>| -> Option<String> {
+        value
+            .filter(|v| !v.is_empty())
+            .map(|v| format!("{name:<15}{v}"))
+    };
+    let lines = [
+        field("source", Some(record.source.clone())),
+        field("title", record.title.clone()),
+        field("url", record.url.clone()),
+        field("site", record.site_name.clone()),
+        field("authors", Some(record.authors.join("; "))),
+        field(
+            "published",
+            record.date_published.map(|d| {
+                let from = record.date_source.as_deref().unwrap_or("?");
+                format!("{d} (from {from})")
+            }),
+        ),
+        field("modified", record.date_modified.map(|d| d.to_string())),
+        field("language", record.language.clone()),
+        field("description", record.description.clone()),
+        field("tags", Some(record.tags.join("; "))),
+        field("canonical", record.canonical_url.clone()),
+        field("image", record.image_url.clone()),
+        field("encoding", record.encoding.clone()),
+        field(
+            "words",
+            Some(format!(
+                "{} ({} quotes)",
+                record.word_count,
+                record.quotes.len()
+            )),
+        ),
+    ];
+    for line in lines.into_iter().flatten() {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "\n{}\n", record.text)?;
+    if !record.quotes.is_empty() {
+        writeln!(out, "--- quotes")?;
+        for quote in &record.quotes {
+            writeln!(
+                out,
+                "[{}..{}] {} — {}",
+                quote.start,
+                quote.end,
+                quote.text,
+                quote.speaker.as_deref().unwrap_or("(unattributed)")
+            )?;
+        }
+    }
+    if let (true, Some(removed)) = (with_removed, &record.removed) {
+        writeln!(out, "--- removed ({} blocks)", removed.len())?;
+        for block in removed {
+            writeln!(
+                out,
+                "[{}] {}",
+                block.kind,
+                block.text.replace('\n', "\n    ")
+            )?;
+        }
+    }
+    Ok(())
+}

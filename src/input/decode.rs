@@ -35,3 +35,8 @@ pub fn decode_html(bytes: &[u8], _transport_charset: Option<&str>) -> Decoded {
 pub fn decode_text(bytes: &[u8], transport_charset: Option<&str>) -> Decoded {
     decode_html(bytes, transport_charset)
 }
+
+/// Whether bytes look like binary data rather than text.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(4096).any(|&b| b == 0)
+}

@@ -388,6 +388,9 @@ def build_single(name, markup, encoding, exp, compress=False):
 def main():
     count, problems = validate_html_samples()
     print(f"{count} hand-made HTML samples checked")
+    founding = json.loads((EXPECTED / "newsweek-kazakhstan.json").read_text(encoding="utf-8"))
+    problems += check_text_dump("newsweek-kazakhstan.txt",
+                                (SAMPLES / "newsweek-kazakhstan.txt").read_text(encoding="utf-8"), founding)
     problems += build_jsonl()
     problems += build_warc()
     problems += build_single("gzipped-page.html.gz", GZIPPED_PAGE, "utf-8", GZIPPED_EXPECTED,

@@ -5,7 +5,7 @@ Dev tooling only (decant never runs Python). From the repository root:
 
     pip install warcio
     python3 tests/make_samples.py            # validate, then (re)write generated samples
-    python3 tests/make_samples.py --check    # validate only, write nothing
+    python3 tests/make_samples.py --check    # validate; fail if a generated file is stale
 
 Hand-made (this script only checks them): samples/*.html in UTF-8 and their
 samples/expected/*.json. Generated here from those pages and from the small pages
@@ -19,7 +19,10 @@ Validation of every page with an expected file (conventions in samples/README.md
   the expected blocks must come in page order;
 - every must_not_contain snippet occurs in the page but not in the expected text;
 - every quote occurs in the expected text, in order;
-- title, site name and authors occur in the page.
+- title, site name and authors occur in the page;
+- the WARC reads back with warcio with the intended record kinds.
+The generated files are byte-for-byte reproducible (fixed record ids and dates,
+gzip mtime 0), so --check can compare them with what is committed.
 """
 
 import gzip

@@ -50,6 +50,14 @@ BLOCK = {
     "pre", "section", "select", "summary", "table", "tbody", "textarea", "tfoot",
     "thead", "tr", "ul", "br",
 }
+# Start tags that close an open <p> in an HTML5 parser (html5ever): a page that nests
+# them in a <p> would parse differently in decant than here, so it is flagged.
+CLOSES_P = {
+    "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "table", "ul",
+}
 SKIP = {"script", "style", "noscript", "template", "svg", "head", "title"}
 CELL = {"td", "th"}
 SPACE = re.compile(r"[\s\u00a0\u202f]+")
@@ -82,6 +90,8 @@ class Blocks(HTMLParser):
             self.blocks.append(text)
 
     def handle_starttag(self, tag, attrs):
+        if tag in CLOSES_P and "p" in self.stack:
+            self.problems.append(f"<{tag}> inside an open <p> at line {self.getpos()[0]}")
         if tag not in VOID:
             self.stack.append(tag)
         if tag in SKIP:

@@ -8,11 +8,11 @@ Dev tooling only (decant never runs Python). From the repository root:
     python3 tests/make_samples.py --check    # validate; fail if a generated file is stale
 
 Hand-made (this script only checks them): samples/*.html in UTF-8 and their
-samples/expected/*.json. Generated here from those pages and from the small pages
+tests/golden/*.json. Generated here from those pages and from the small pages
 below: samples/pages.jsonl, samples/crawl.warc.gz, samples/gzipped-page.html.gz,
 samples/latin1-page.html, samples/shift-jis-page.html and their expected files.
 
-Validation of every page with an expected file (conventions in samples/README.md):
+Validation of every page with an expected file (conventions in tests/golden/README.md):
 - the HTML parses with html.parser and its non-void elements are balanced;
 - the page is cut into blocks (p, headings, li, table rows with cells joined by
   " | ", ...); every block of the expected text must be exactly one page block, and
@@ -36,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-EXPECTED = SAMPLES / "expected"
+EXPECTED = Path(__file__).resolve().parent / "golden"
 
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",

@@ -202,8 +202,9 @@ impl EvalReport {
             let _ = write!(out, "  {url}");
         }
         out.push('\n');
-        if let Some(error) = &page.error {
-            let _ = writeln!(out, "  no prediction: {error}");
+        if !page.predicted {
+            let why = page.error.as_deref().unwrap_or("missing");
+            let _ = writeln!(out, "  no prediction: {why}");
         }
         render_snippets(out, "missed", &page.missed, self.kind);
         render_snippets(out, "leaked", &page.leaked, self.kind);
@@ -224,7 +225,7 @@ impl EvalReport {
                 continue;
             };
             let line = serde_json::json!({"source": prediction.source, "text": text});
-            writeln!(writer, "{line}").map_err(io_error)?;
+            writeln!(writer, "{}", escape_line_breaks(&line.to_string())).map_err(io_error)?;
         }
         writer.flush().map_err(io_error)
     }
@@ -253,6 +254,28 @@ fn render_snippets(out: &mut String, label: &str, snippets: &[Snippet], kind: Be
     if snippets.len() > SNIPPETS_SHOWN {
         let _ = writeln!(out, "  {label}: ... {} more", snippets.len() - SNIPPETS_SHOWN);
     }
+}
+
+/// Characters Python's `str.splitlines()` breaks lines at that JSON may
+/// leave unescaped inside strings (serde_json escapes the ASCII controls).
+const UNESCAPED_LINE_BREAKS: [(char, &str); 3] = [
+    ('\u{85}', "\\u0085"),
+    ('\u{2028}', "\\u2028"),
+    ('\u{2029}', "\\u2029"),
+];
+
+/// `json` with NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR escaped, so a
+/// reader that splits lines like Python (score.py) sees one record per line.
+/// These characters only occur inside JSON strings, where the escape means
+/// the same character.
+fn escape_line_breaks(json: &str) -> String {
+    let mut out = json.to_string();
+    for (c, escaped) in UNESCAPED_LINE_BREAKS {
+        if out.contains(c) {
+            out = out.replace(c, escaped);
+        }
+    }
+    out
 }
 
 /// `text` cut to [`SNIPPET_CHARS`] characters, middle elided.

@@ -132,7 +132,9 @@ fn extract_page(bytes: &[u8], url: Option<&str>, config: &Config) -> Outcome {
         url: url.map(str::to_string),
         fetched_at: None,
     };
-    match catch_unwind(AssertUnwindSafe(|| extract_html(&decoded.text, &ctx, config))) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        extract_html(&decoded.text, &ctx, config)
+    })) {
         Ok(Ok(extracted)) => Outcome {
             text: Some(extracted.text),
             error: None,
@@ -199,3 +201,6 @@ fn score(benchmark: &Benchmark, outcomes: Vec<Outcome>) -> EvalReport {
         predictions,
     }
 }
+
+#[cfg(test)]
+mod tests;

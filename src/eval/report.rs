@@ -177,7 +177,12 @@ impl EvalReport {
         if pages.is_empty() {
             return out;
         }
-        let _ = writeln!(out, "\nworst {} pages ({}):", pages.len(), self.kind.as_str());
+        let _ = writeln!(
+            out,
+            "\nworst {} pages ({}):",
+            pages.len(),
+            self.kind.as_str()
+        );
         for page in pages {
             self.render_page(&mut out, page);
         }
@@ -252,7 +257,11 @@ fn render_snippets(out: &mut String, label: &str, snippets: &[Snippet], kind: Be
         let _ = writeln!(out, "  {label}: \"{}\"", excerpt(&snippet.text));
     }
     if snippets.len() > SNIPPETS_SHOWN {
-        let _ = writeln!(out, "  {label}: ... {} more", snippets.len() - SNIPPETS_SHOWN);
+        let _ = writeln!(
+            out,
+            "  {label}: ... {} more",
+            snippets.len() - SNIPPETS_SHOWN
+        );
     }
 }
 

@@ -215,5 +215,9 @@ pub(super) fn mean(values: impl Iterator<Item = f64>) -> f64 {
         sum = t;
         n += 1;
     }
-    if n == 0 { 0.0 } else { (sum + compensation) / n as f64 }
+    if n == 0 {
+        0.0
+    } else {
+        (sum + compensation) / n as f64
+    }
 }

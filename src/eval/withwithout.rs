@@ -50,12 +50,7 @@ fn partition_found(snippets: &[String], output: &str) -> (Vec<Snippet>, Vec<Snip
 /// `(tp+tn)/all`. A zero denominator gives 0 (score.py would raise for F1).
 pub fn summarise(pages: &[PageScore]) -> Summary {
     let sum = |field: fn(&PageScore) -> usize| pages.iter().map(field).sum::<usize>() as f64;
-    let (tp, fp, fn_, tn) = (
-        sum(|p| p.tp),
-        sum(|p| p.fp),
-        sum(|p| p.fn_),
-        sum(|p| p.tn),
-    );
+    let (tp, fp, fn_, tn) = (sum(|p| p.tp), sum(|p| p.fp), sum(|p| p.fn_), sum(|p| p.tn));
     let divide = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
     Summary {
         f1: divide(2.0 * tp, 2.0 * tp + fp + fn_),

@@ -6,7 +6,7 @@
 //! run, so `cargo test` passes on a fresh clone; CI sets
 //! `DECANT_REQUIRE_EVAL=1`, which makes missing data a failure.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use decant::Config;
 use decant::eval::EvalReport;
@@ -54,7 +54,7 @@ fn dev_set(name: &str) -> Option<PathBuf> {
     None
 }
 
-fn evaluate(dir: &PathBuf) -> EvalReport {
+fn evaluate(dir: &Path) -> EvalReport {
     let report = decant::eval::run(dir, &Config::default())
         .unwrap_or_else(|e| panic!("eval on {} failed: {e}", dir.display()));
     eprintln!("{}: {}", dir.display(), report.summary_line());

@@ -28,6 +28,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Show what decant extracts from the pages of one file.
     Show(ShowArgs),
+    /// Score the extractor on a benchmark folder with gold data.
+    Eval(EvalArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -93,6 +95,34 @@ pub struct ShowArgs {
     pub limits: LimitArgs,
 }
 
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A benchmark folder: `html/` plus `ground-truth.json` (scrapinghub
+    /// format) or `evaldata.json` (trafilatura format).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// How many of the worst pages to print, with what was missed and leaked.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub worst: usize,
+    /// Also write the predictions as JSONL (`source`, `text`), for other scorers.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+    /// Exit with status 1 when F1 is below this.
+    #[arg(long, value_name = "X")]
+    pub min_f1: Option<f64>,
+    /// Exit with status 1 when precision is below this.
+    #[arg(long, value_name = "X")]
+    pub min_precision: Option<f64>,
+    /// Exit with status 1 when accuracy is below this.
+    #[arg(long, value_name = "X")]
+    pub min_accuracy: Option<f64>,
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
 impl ExtractArgs {
     /// Validates the flags into a [`Config`].
     pub fn to_config(&self) -> Result<Config> {
@@ -128,7 +158,37 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Show(args) => show(args),
+        Command::Eval(args) => eval(args),
     }
+}
+
+fn eval(args: EvalArgs) -> Result<i32> {
+    let config = Config {
+        threads: args.threads,
+        ..limits_config(&args.limits)?
+    };
+    let report = crate::eval::run(&args.dir, &config)
+        .with_context(|| format!("evaluating on {}", args.dir.display()))?;
+    println!("{}", report.render(args.worst));
+    if let Some(path) = &args.predictions {
+        report
+            .write_predictions_jsonl(path)
+            .with_context(|| format!("writing predictions to {}", path.display()))?;
+    }
+    let summary = &report.summary;
+    let floors = [
+        ("F1", summary.f1, args.min_f1),
+        ("precision", summary.precision, args.min_precision),
+        ("accuracy", summary.accuracy, args.min_accuracy),
+    ];
+    let mut below = 0;
+    for (name, value, floor) in floors {
+        if let Some(floor) = floor.filter(|floor| value < *floor) {
+            eprintln!("decant eval: {name} {value:.4} is below the floor {floor}");
+            below += 1;
+        }
+    }
+    Ok(if below > 0 { 1 } else { 0 })
 }
 
 fn extract(args: ExtractArgs) -> Result<i32> {

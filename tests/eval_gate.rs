@@ -1,10 +1,11 @@
 //! The eval gate: runs `decant::eval::run` on both public dev sets and fails
 //! when a figure drops below its pinned floor.
 //!
-//! The sets live outside the repository (`../shared/eval`, or the folder in
-//! `DECANT_EVAL_DIR`). Without them the gate says so on stderr and does not
-//! run, so `cargo test` passes on a fresh clone; CI sets
-//! `DECANT_REQUIRE_EVAL=1`, which makes missing data a failure.
+//! The sets live outside the repository: the gate reads the folder named by
+//! `DECANT_EVAL_DIR` (CI: `../shared/eval`) and runs as its own CI step.
+//! Without it the gate says so on stderr and does not run, so `cargo test`
+//! passes on a fresh clone; CI also sets `DECANT_REQUIRE_EVAL=1`, which
+//! makes missing data a failure.
 
 use std::path::{Path, PathBuf};
 
@@ -34,10 +35,9 @@ const WORST_SHOWN: usize = 10;
 /// The dev set `name`, or `None` (after saying so) when it is absent and
 /// not required.
 fn dev_set(name: &str) -> Option<PathBuf> {
-    let root = std::env::var_os(EVAL_DIR_VAR)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval"));
-    let dir = root.join(name);
+    let dir = std::env::var_os(EVAL_DIR_VAR)
+        .map(|root| PathBuf::from(root).join(name))
+        .unwrap_or_else(|| PathBuf::from("(DECANT_EVAL_DIR not set)"));
     if dir.is_dir() {
         return Some(dir);
     }

@@ -274,6 +274,22 @@ fn jsonl_page_over_the_limit_is_too_large_and_the_file_goes_on() {
 }
 
 #[test]
+fn jsonl_with_crlf_line_ends_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "{\"html\": \"<p>a</p>\"}\r\n\r\n{\"text\": \"b\"}\r\n";
+    let file = write(dir.path(), "crlf.jsonl", text.as_bytes());
+    let items = read_all(&file);
+    assert_eq!(
+        summary(&items),
+        [
+            "page crlf.jsonl#1 crlf.jsonl:1",
+            "page crlf.jsonl#3 crlf.jsonl:3"
+        ]
+    );
+    assert_eq!(page(&items[1]).bytes, b"b");
+}
+
+#[test]
 fn jsonl_with_only_blank_lines_is_empty() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "blank.jsonl", b"\n\n  \n");
@@ -540,12 +556,6 @@ fn warc_with_wrong_content_length_is_bad_warc() {
         .unwrap()
         .replacen("Content-Length: ", "Content-Length: 1", 1)
         .replacen("urn:uuid:ok", "urn:uuid:liar", 1);
-    let short = String::from_utf8(good.clone()).unwrap().replacen(
-        &format!("Content-Length: {}", good.len() - 300),
-        "x",
-        0,
-    );
-    let _ = short;
     let mut bytes = good.clone();
     bytes.extend_from_slice(liar.as_bytes());
     bytes.extend_from_slice(&good);
@@ -700,6 +710,39 @@ fn warc_page_over_the_limit_is_too_large_and_the_file_goes_on() {
     assert!(s[1].starts_with("reject too_large urn:uuid:bomb"), "{s:?}");
     assert!(s[2].starts_with("page urn:uuid:small"), "{s:?}");
     assert_eq!(s.len(), 3);
+}
+
+#[test]
+fn warc_body_stored_dechunked_despite_its_header_is_kept_as_is() {
+    // Crawlers often store the decoded payload but keep the original
+    // Transfer-Encoding / Content-Encoding headers.
+    let dir = tempfile::tempdir().unwrap();
+    let headers = [
+        ("Content-Type", "text/html"),
+        ("Transfer-Encoding", "chunked"),
+        ("Content-Encoding", "gzip"),
+    ];
+    let bytes = response(
+        "plain",
+        "https://a.example/",
+        &http_response("200 OK", &headers, PAGE.as_bytes()),
+    );
+    let file = write(dir.path(), "plain.warc", &bytes);
+    let items = read_all(&file);
+    assert_eq!(page(&items[0]).bytes, PAGE.as_bytes());
+
+    let chunked_only = [
+        ("Content-Type", "text/html"),
+        ("Transfer-Encoding", "chunked"),
+    ];
+    let bytes = response(
+        "ch",
+        "https://a.example/",
+        &http_response("200 OK", &chunked_only, &chunked(PAGE.as_bytes(), 16)),
+    );
+    let file = write(dir.path(), "chunked.warc", &bytes);
+    let items = read_all(&file);
+    assert_eq!(page(&items[0]).bytes, PAGE.as_bytes());
 }
 
 #[test]

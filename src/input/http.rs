@@ -218,10 +218,12 @@ pub(crate) fn dechunk(raw: &[u8], cap: usize) -> Option<Vec<u8>> {
     let mut rest = raw;
     let mut first = true;
     loop {
-        let line_end = memchr::memchr(b'\n', rest)?;
-        let line = rest.get(..line_end)?;
-        let size = chunk_size(line);
-        let Some(size) = size else {
+        let Some(line_end) = memchr::memchr(b'\n', rest) else {
+            // No complete size line left: a body cut short.
+            return if first { None } else { Some(out) };
+        };
+        let line = rest.get(..line_end).unwrap_or_default();
+        let Some(size) = chunk_size(line) else {
             // Garbage where a size line belongs: not chunked at all if it
             // is the first line, else a damaged tail we drop.
             return if first { None } else { Some(out) };
@@ -395,6 +397,8 @@ mod tests {
     #[test]
     fn cut_chunked_bodies_keep_what_arrived() {
         assert_eq!(dechunk(b"a\r\n01234", 1000).unwrap(), b"01234");
+        assert_eq!(dechunk(b"3\r\nabc\r\n1", 1000).unwrap(), b"abc");
+        assert_eq!(dechunk(b"3\r\nabc\r\nzz\r\n", 1000).unwrap(), b"abc");
     }
 
     #[test]

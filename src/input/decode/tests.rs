@@ -232,4 +232,10 @@ fn text_in_any_charset_is_not_binary() {
     );
     assert!(!looks_binary(b"\x1b$B$3$s$K$A$O\x1b(B ISO-2022-JP"));
     assert!(!looks_binary(b""));
+    let mut stray_nul = page("", FRENCH_NEWS).into_bytes();
+    stray_nul.insert(100, 0);
+    assert!(
+        !looks_binary(&stray_nul),
+        "one stray NUL does not make a page binary"
+    );
 }

@@ -10,7 +10,7 @@
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
 
-use super::prescan;
+use super::{ContentKind, prescan};
 
 /// Where the charset used for decoding came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +96,15 @@ pub fn decode_html_owned(bytes: Vec<u8>, transport_charset: Option<&str>) -> Dec
 pub fn decode_text_owned(bytes: Vec<u8>, transport_charset: Option<&str>) -> Decoded {
     let (encoding, source, bom_len) = choose_encoding(&bytes, transport_charset, false);
     decode_owned(bytes, bom_len, encoding, source)
+}
+
+/// Decodes a page as read: HTML with the `<meta>` prescan, text without,
+/// taking the bytes by value (see [`decode_html_owned`]).
+pub fn decode_page(bytes: Vec<u8>, charset_hint: Option<&str>, kind: ContentKind) -> Decoded {
+    match kind {
+        ContentKind::Html => decode_html_owned(bytes, charset_hint),
+        ContentKind::Text => decode_text_owned(bytes, charset_hint),
+    }
 }
 
 /// The charset of `bytes`, where it came from, and the length of the BOM

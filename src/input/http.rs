@@ -321,6 +321,17 @@ mod tests {
     use std::io::{Cursor, Write};
 
     #[test]
+    fn vocabularies_stay_sorted_and_lowercase() {
+        for list in [&HTML_SNIFF_TAGS[..], &HTML_MEDIA_TYPES[..]] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(
+                list.iter().all(|s| s.to_ascii_lowercase() == *s),
+                "{list:?}"
+            );
+        }
+    }
+
+    #[test]
     fn head_is_parsed_and_reader_left_at_body() {
         let raw = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\
                     X-Long: a\r\n  b\r\nSet-Cookie: x=1\r\n\r\n<html>body";

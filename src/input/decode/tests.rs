@@ -239,3 +239,18 @@ fn text_in_any_charset_is_not_binary() {
         "one stray NUL does not make a page binary"
     );
 }
+
+#[test]
+fn decode_page_prescans_html_but_not_text() {
+    let bytes = encode(
+        "<meta charset=windows-1251><p>\u{418}\u{432}\u{430}\u{43d}</p>",
+        WINDOWS_1251,
+    );
+    let html = decode_page(bytes.clone(), None, ContentKind::Html);
+    assert_eq!(
+        (html.encoding, html.source),
+        (WINDOWS_1251, CharsetSource::Meta)
+    );
+    let text = decode_page(bytes, None, ContentKind::Text);
+    assert_eq!(text.source, CharsetSource::Detected);
+}

@@ -2,14 +2,26 @@
 //! order. Files and directories (walked recursively, sorted), gzip, JSONL,
 //! WARC. Decoding bytes to text is [`decode`]'s job, done later in the
 //! worker threads.
+//!
+//! Formats are chosen by extension (case-insensitive), each also read
+//! gzipped with a further `.gz`: `.html .htm .xhtml` (one HTML page),
+//! `.txt` (one text page), `.jsonl` (one page per line), `.warc` (one page
+//! per HTML response record).
 
 pub mod decode;
+mod files;
+mod http;
+mod jsonl;
+mod prescan;
+mod stream;
+mod warc;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
 use crate::config::Config;
+use crate::error::RejectReason;
 use crate::record::Reject;
 
 /// Whether a page's bytes are HTML or an already extracted text dump.
@@ -59,24 +71,138 @@ pub struct InputFile {
     pub rel: String,
 }
 
+/// The formats decant reads, as told by a file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// `.html`, `.htm`, `.xhtml`: one HTML page.
+    Html,
+    /// `.txt`: one plain-text page.
+    Text,
+    /// `.jsonl`: one page per line.
+    Jsonl,
+    /// `.warc`: one page per HTML response record.
+    Warc,
+}
+
+impl InputFormat {
+    /// The format of `path` and whether it is gzipped (a further `.gz`);
+    /// None for an extension decant does not read.
+    pub fn of(path: &Path) -> Option<(InputFormat, bool)> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let (stem, gzip) = match name.strip_suffix(".gz") {
+            Some(stem) => (stem, true),
+            None => (name.as_str(), false),
+        };
+        let ext = Path::new(stem).extension()?.to_str()?;
+        let format = match ext {
+            "html" | "htm" | "xhtml" => InputFormat::Html,
+            "txt" => InputFormat::Text,
+            "jsonl" => InputFormat::Jsonl,
+            "warc" => InputFormat::Warc,
+            _ => return None,
+        };
+        Some((format, gzip))
+    }
+}
+
 /// Lists the input files under `inputs`, in sorted order. Unreadable
 /// directories and symlink loops become rejects.
 pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, Reject>> {
-    inputs
-        .iter()
-        .map(|p| {
-            Ok(InputFile {
-                path: p.clone(),
-                rel: p.to_string_lossy().into_owned(),
-            })
-        })
-        .collect()
+    files::discover(inputs)
 }
 
-/// Streams the pages of one input file.
-pub fn read_file(
-    _file: &InputFile,
-    _config: &Config,
-) -> Box<dyn Iterator<Item = InputItem> + Send> {
-    Box::new(std::iter::empty())
+/// Streams the pages of one input file. Records are read lazily, one page's
+/// bytes in memory at a time; a page over `config.max_page_bytes` (after
+/// decompression) is rejected as `too_large` without being buffered whole.
+pub fn read_file(file: &InputFile, config: &Config) -> Box<dyn Iterator<Item = InputItem> + Send> {
+    let Some((format, gzip)) = InputFormat::of(&file.path) else {
+        return one(file_reject(
+            file,
+            RejectReason::UnknownFormat,
+            "extension is not .html, .htm, .xhtml, .txt, .jsonl or .warc (optionally .gz)"
+                .to_owned(),
+        ));
+    };
+    match std::fs::metadata(&file.path) {
+        Ok(meta) if meta.len() == 0 => {
+            return one(file_reject(
+                file,
+                RejectReason::Empty,
+                "empty file".to_owned(),
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => return one(file_reject(file, RejectReason::IoError, e.to_string())),
+    }
+    let stream = match stream::open(&file.path, gzip) {
+        Ok(stream) => stream,
+        Err(e) => return one(file_reject(file, stream::reason_of(&e), e.to_string())),
+    };
+    let limit = config.max_page_bytes;
+    match format {
+        InputFormat::Html => one(single_page(file, stream, ContentKind::Html, limit)),
+        InputFormat::Text => one(single_page(file, stream, ContentKind::Text, limit)),
+        InputFormat::Jsonl => Box::new(jsonl::JsonlLines::new(file.rel.clone(), stream, limit)),
+        InputFormat::Warc => Box::new(warc::WarcRecords::new(file.rel.clone(), stream, limit)),
+    }
 }
+
+fn one(item: InputItem) -> Box<dyn Iterator<Item = InputItem> + Send> {
+    Box::new(std::iter::once(item))
+}
+
+/// A whole file as one page: id and source are its relative path.
+fn single_page(
+    file: &InputFile,
+    mut stream: stream::InputStream,
+    kind: ContentKind,
+    limit: usize,
+) -> InputItem {
+    let bytes = match stream::read_capped(&mut stream, limit) {
+        Ok(bytes) => bytes,
+        Err(e) => return file_reject(file, stream::reason_of(&e), e.to_string()),
+    };
+    if bytes.len() > limit {
+        return file_reject(
+            file,
+            RejectReason::TooLarge,
+            format!("page over the limit of {limit} bytes (--max-page-bytes)"),
+        );
+    }
+    if bytes.is_empty() {
+        return file_reject(file, RejectReason::Empty, "empty file".to_owned());
+    }
+    InputItem::Page(RawPage {
+        id: file.rel.clone(),
+        source: file.rel.clone(),
+        url: None,
+        bytes,
+        charset_hint: None,
+        fetched_at: None,
+        kind,
+    })
+}
+
+fn file_reject(file: &InputFile, reason: RejectReason, detail: String) -> InputItem {
+    item_reject(&file.rel, &file.rel, None, reason, detail)
+}
+
+/// A reject item.
+pub(crate) fn item_reject(
+    id: &str,
+    source: &str,
+    url: Option<String>,
+    reason: RejectReason,
+    detail: String,
+) -> InputItem {
+    InputItem::Reject(Reject {
+        id: id.to_owned(),
+        source: source.to_owned(),
+        url,
+        reason,
+        detail,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -127,3 +127,6 @@ impl DatasetWriter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -57,6 +57,16 @@ pub fn create_temp(path: &Path) -> Result<(PathBuf, File), SinkError> {
     Ok((temp, file))
 }
 
+/// Removes the file an earlier run published at `path`, if any. Used for
+/// the rejects file, published last: its presence then always means the
+/// last run into the folder finished.
+pub fn remove_previous(path: &Path) -> Result<(), SinkError> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_error(path)(e)),
+        _ => Ok(()),
+    }
+}
+
 /// Makes a complete temporary file durable and gives it its final name.
 pub fn publish(file: File, temp: &Path, path: &Path) -> Result<(), SinkError> {
     file.sync_all().map_err(io_error(temp))?;

@@ -5,7 +5,7 @@
 //! dates are `"YYYY-MM-DD"`, `fetched_at` is RFC 3339 in UTC at the
 //! millisecond precision of the Parquet column; absent values are `null`.
 //! As in Parquet, a run with no articles writes no article file, and
-//! `rejects.jsonl` is always written (empty if need be).
+//! `rejects.jsonl` is always written (empty if need be), last.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -40,6 +40,9 @@ impl JsonlDataset {
     /// Starts a dataset in `dir` (which must exist); opens the rejects file
     /// at once, so an unwritable folder fails here.
     pub fn create(dir: &Path, options: &SinkOptions) -> Result<Self, SinkError> {
+        let rejects_path = rejects_path(dir, EXTENSION);
+        let rejects_file = JsonlFile::create(rejects_path.clone())?;
+        files::remove_previous(&rejects_path)?;
         Ok(JsonlDataset {
             dir: dir.to_path_buf(),
             rows_per_file: options.rows_per_file,
@@ -48,7 +51,7 @@ impl JsonlDataset {
             shard_rows: 0,
             article_files: Vec::new(),
             articles: 0,
-            rejects_file: JsonlFile::create(rejects_path(dir, EXTENSION))?,
+            rejects_file,
             rejects: 0,
         })
     }
@@ -80,13 +83,14 @@ impl JsonlDataset {
         Ok(())
     }
 
-    /// Closes and publishes every file, and removes article files an
-    /// earlier run left beyond this one's.
+    /// Closes and publishes the article files, removes article files an
+    /// earlier run left beyond this one's, and publishes the rejects file
+    /// last.
     pub fn finish(mut self) -> Result<SinkSummary, SinkError> {
         self.close_shard()?;
-        let rejects_file = self.rejects_file.close()?;
         let stale_files_removed =
             files::remove_stale_articles(&self.dir, EXTENSION, &self.article_files)?;
+        let rejects_file = self.rejects_file.close()?;
         Ok(SinkSummary {
             article_files: self.article_files,
             rejects_file: Some(rejects_file),

@@ -8,10 +8,17 @@
 //! - With `--format jsonl`, the same with `.jsonl` files.
 //!
 //! Every file is written as `DIR/.NAME.tmp` and renamed when complete, so a
-//! file with a final name is always whole. When a run finishes, article
-//! files of the same format left by an earlier run into the same folder
-//! beyond this run's count are removed, so a `DIR/*.parquet` glob reads
-//! this run only. The columns are defined in [`schema`].
+//! file with a final name is always whole. Article files are published as
+//! they fill; the rejects file is published last, so its presence marks a
+//! finished run (a rejects file of an earlier run is removed when the
+//! writer is created). When a run finishes, article files of the same
+//! format left by an earlier run beyond this run's count are removed, so
+//! an `articles-*` glob reads this run only.
+//!
+//! Readers should glob `DIR/articles-*.parquet`, not `DIR/*.parquet`: the
+//! latter also matches `rejects.parquet`, whose columns differ.
+//!
+//! The columns are defined in [`schema`].
 
 mod batch;
 mod files;

@@ -8,7 +8,8 @@
 //! An article file is opened lazily by its first row group: a run that ends
 //! exactly on a rotation leaves no empty trailing file, and a run with no
 //! articles writes no article file at all. `rejects.parquet` is always
-//! written, with zero rows if need be, so a reader always finds it.
+//! written, with zero rows if need be, so a reader always finds it; it is
+//! published last, so its presence marks a finished run.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -89,11 +90,13 @@ impl ParquetDataset {
     /// at once, so an unwritable folder fails here.
     pub fn create(dir: &Path, options: &SinkOptions) -> Result<Self, SinkError> {
         let properties = writer_properties(dir, &options.metadata)?;
+        let rejects_path = rejects_path(dir, EXTENSION);
         let rejects_file = ParquetFile::create(
-            rejects_path(dir, EXTENSION),
+            rejects_path.clone(),
             schema::reject_schema(),
             properties.clone(),
         )?;
+        files::remove_previous(&rejects_path)?;
         Ok(ParquetDataset {
             dir: dir.to_path_buf(),
             rows_per_file: options.rows_per_file,
@@ -146,15 +149,16 @@ impl ParquetDataset {
         Ok(())
     }
 
-    /// Writes what is buffered, closes and publishes every file, and
-    /// removes article files an earlier run left beyond this one's.
+    /// Writes what is buffered, closes and publishes the article files,
+    /// removes article files an earlier run left beyond this one's, and
+    /// publishes the rejects file last.
     pub fn finish(mut self) -> Result<SinkSummary, SinkError> {
         self.flush_articles()?;
         self.close_shard()?;
-        self.flush_rejects()?;
-        let rejects_file = self.rejects_file.close()?;
         let stale_files_removed =
             files::remove_stale_articles(&self.dir, EXTENSION, &self.article_files)?;
+        self.flush_rejects()?;
+        let rejects_file = self.rejects_file.close()?;
         Ok(SinkSummary {
             article_files: self.article_files,
             rejects_file: Some(rejects_file),

@@ -428,7 +428,13 @@ fn stale_article_files_of_an_earlier_run_are_removed() {
 fn an_abandoned_writer_publishes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     for format in [OutputFormat::Parquet, OutputFormat::Jsonl] {
+        let earlier_rejects = dir.path().join(format!("rejects.{}", format.as_str()));
+        fs::write(&earlier_rejects, b"from an earlier, finished run").unwrap();
         let mut writer = DatasetWriter::create(dir.path(), options(format, 1, false)).unwrap();
+        assert!(
+            !earlier_rejects.exists(),
+            "a rejects file means a finished run, so the earlier one goes at once"
+        );
         writer.write_article(&bare_record(0)).unwrap();
         writer.write_article(&bare_record(1)).unwrap();
         writer

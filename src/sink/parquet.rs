@@ -68,9 +68,25 @@ const UNIQUE_VALUED_COLUMNS: [&str; 6] = [
 /// Key of the decant version in every file's key/value metadata.
 pub const VERSION_KEY: &str = "decant.version";
 
+/// When buffered rows become a row group, and how big one row may be.
+#[derive(Clone, Copy, Debug)]
+struct Bounds {
+    group_rows: usize,
+    group_bytes: usize,
+    record_bytes: usize,
+}
+
+/// The bounds of every run; tests use smaller ones.
+const BOUNDS: Bounds = Bounds {
+    group_rows: ROW_GROUP_ROWS,
+    group_bytes: ROW_GROUP_BYTES,
+    record_bytes: MAX_RECORD_BYTES,
+};
+
 /// Writes the Parquet dataset of one run.
 pub struct ParquetDataset {
     dir: PathBuf,
+    bounds: Bounds,
     rows_per_file: usize,
     properties: WriterProperties,
     buffer: ArticleColumns,
@@ -99,6 +115,7 @@ impl ParquetDataset {
         files::remove_previous(&rejects_path)?;
         Ok(ParquetDataset {
             dir: dir.to_path_buf(),
+            bounds: BOUNDS,
             rows_per_file: options.rows_per_file,
             properties,
             buffer: ArticleColumns::new(options.keep_removed),
@@ -116,11 +133,12 @@ impl ParquetDataset {
     /// when a bound is reached.
     pub fn write_article(&mut self, record: &Record) -> Result<(), SinkError> {
         let bytes = self.buffer.bytes_of(record);
-        if bytes > MAX_RECORD_BYTES {
+        let max = self.bounds.record_bytes;
+        if bytes > max {
             return Err(SinkError::Parquet {
                 path: self.current_article_path(),
                 message: format!(
-                    "article {} holds {bytes} bytes of text, more than the {MAX_RECORD_BYTES} one row may hold",
+                    "article {} holds {bytes} bytes of text, more than the {max} one row may hold",
                     record.id
                 ),
             });
@@ -131,7 +149,9 @@ impl ParquetDataset {
         if self.shard_rows >= self.rows_per_file {
             self.flush_articles()?;
             self.close_shard()?;
-        } else if self.buffer.rows() >= ROW_GROUP_ROWS || self.buffer.bytes() >= ROW_GROUP_BYTES {
+        } else if self.buffer.rows() >= self.bounds.group_rows
+            || self.buffer.bytes() >= self.bounds.group_bytes
+        {
             self.flush_articles()?;
         }
         Ok(())
@@ -141,8 +161,8 @@ impl ParquetDataset {
     pub fn write_reject(&mut self, reject: &Reject) -> Result<(), SinkError> {
         self.reject_buffer.push(reject);
         self.rejects += 1;
-        if self.reject_buffer.rows() >= ROW_GROUP_ROWS
-            || self.reject_buffer.bytes() >= ROW_GROUP_BYTES
+        if self.reject_buffer.rows() >= self.bounds.group_rows
+            || self.reject_buffer.bytes() >= self.bounds.group_bytes
         {
             self.flush_rejects()?;
         }
@@ -323,5 +343,68 @@ fn arrow_error(path: &Path) -> impl FnOnce(ArrowError) -> SinkError + '_ {
     move |e| SinkError::Parquet {
         path: path.to_path_buf(),
         message: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::OutputFormat;
+    use ::parquet::file::reader::{FileReader, SerializedFileReader};
+
+    fn dataset(dir: &Path, bounds: Bounds) -> ParquetDataset {
+        let options = SinkOptions {
+            format: OutputFormat::Parquet,
+            rows_per_file: 100,
+            keep_removed: true,
+            metadata: Vec::new(),
+        };
+        let mut dataset = ParquetDataset::create(dir, &options).unwrap();
+        dataset.bounds = bounds;
+        dataset
+    }
+
+    fn record(n: usize, text_bytes: usize) -> Record {
+        Record {
+            id: format!("r{n}"),
+            source: "s".into(),
+            text: "x".repeat(text_bytes),
+            ..Record::default()
+        }
+    }
+
+    fn row_group_rows(path: &Path) -> Vec<i64> {
+        let reader = SerializedFileReader::new(File::open(path).unwrap()).unwrap();
+        let metadata = reader.metadata();
+        metadata.row_groups().iter().map(|g| g.num_rows()).collect()
+    }
+
+    #[test]
+    fn long_texts_end_a_row_group_before_the_row_bound() {
+        let dir = tempfile::tempdir().unwrap();
+        let bounds = Bounds {
+            group_bytes: 1000,
+            ..BOUNDS
+        };
+        let mut dataset = dataset(dir.path(), bounds);
+        for (n, text_bytes) in [10, 600, 500, 10, 10].into_iter().enumerate() {
+            dataset.write_article(&record(n, text_bytes)).unwrap();
+        }
+        let summary = dataset.finish().unwrap();
+        // The third row takes the buffer past 1000 bytes and closes a group.
+        assert_eq!(row_group_rows(&summary.article_files[0]), vec![3, 2]);
+    }
+
+    #[test]
+    fn an_oversized_row_is_a_sink_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let bounds = Bounds {
+            record_bytes: 100,
+            ..BOUNDS
+        };
+        let mut dataset = dataset(dir.path(), bounds);
+        dataset.write_article(&record(0, 10)).unwrap();
+        let error = dataset.write_article(&record(1, 200)).unwrap_err();
+        assert!(matches!(error, SinkError::Parquet { .. }), "{error}");
     }
 }

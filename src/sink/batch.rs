@@ -335,7 +335,7 @@ impl RemovedColumns {
     }
 }
 
-/// Assembles a list<struct> column from its finished child columns.
+/// Assembles a `list<struct>` column from its finished child columns.
 fn list_of_structs(
     item: FieldRef,
     fields: Fields,

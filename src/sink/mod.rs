@@ -22,9 +22,11 @@
 
 mod batch;
 mod files;
-pub mod jsonl;
-pub mod parquet;
+mod jsonl;
+mod parquet;
 pub mod schema;
+
+pub use parquet::{MAX_RECORD_BYTES, ROW_GROUP_BYTES, ROW_GROUP_ROWS, VERSION_KEY};
 
 use std::path::{Path, PathBuf};
 

@@ -36,10 +36,10 @@ pub mod article {
     /// Language code of the text (ISO 639-1 where known). utf8.
     pub const LANGUAGE: &str = "language";
     /// Author names, cleaned, in page order, no duplicates.
-    /// list<utf8>, not null (an empty list when none); items not null.
+    /// `list<utf8>`, not null (an empty list when none); items not null.
     pub const AUTHORS: &str = "authors";
     /// Tags / keywords, cleaned, in page order, no duplicates.
-    /// list<utf8>, not null (an empty list when none); items not null.
+    /// `list<utf8>`, not null (an empty list when none); items not null.
     pub const TAGS: &str = "tags";
     /// Date of first publication. date32.
     pub const DATE_PUBLISHED: &str = "date_published";
@@ -59,10 +59,10 @@ pub mod article {
     pub const WORD_COUNT: &str = "word_count";
     /// Direct quotes in `text`; `start`/`end` are character (Unicode
     /// scalar) offsets, so Python's `text[start:end]` is the quote.
-    /// list<struct<text, speaker, cue, start, end>>, not null; items not null.
+    /// `list<struct<text, speaker, cue, start, end>>`, not null; items not null.
     pub const QUOTES: &str = "quotes";
     /// What was stripped from the page and as which kind of boilerplate.
-    /// list<struct<kind, text>>; null unless the run keeps removed blocks.
+    /// `list<struct<kind, text>>`; null unless the run keeps removed blocks.
     pub const REMOVED: &str = "removed";
     /// Hex hash of the normalized text, for deduplication. utf8, not null.
     pub const CONTENT_HASH: &str = "content_hash";

@@ -14,6 +14,9 @@ use rayon::prelude::*;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--blocks") {
+        return show_blocks(args.get(2).map(String::as_str).unwrap_or_default());
+    }
     let (Some(dir), Some(out)) = (args.get(1), args.get(2)) else {
         anyhow::bail!("usage: dump_eval HTML_DIR OUT.jsonl");
     };
@@ -40,6 +43,33 @@ fn main() -> anyhow::Result<()> {
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
     for line in lines {
         writeln!(w, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Prints every block of one page with its kind and features (debugging).
+fn show_blocks(path: &str) -> anyhow::Result<()> {
+    let html = read_page(Path::new(path))?;
+    let doc = decant::parse::parse_html(&html, &decant::Config::default())?;
+    let page = decant::blocks::from_html(&doc);
+    let container = decant::classify::container::choose(&page);
+    let kinds = decant::classify::classify_html(&page);
+    println!("container {container:?}");
+    if let Some(c) = container.and_then(|c| page.elements.get(c)) {
+        println!("  {c:?}");
+    }
+    for (b, k) in page.blocks.iter().zip(&kinds) {
+        let text: String = b.text.chars().take(110).collect();
+        println!(
+            "{:<10} {:>6} {:?} ld{:.2} m{:?} {:?} | {}",
+            k.as_str(),
+            b.element,
+            b.tag,
+            b.link_density(),
+            b.mark,
+            b.is_prose(),
+            text.replace('\n', " / ")
+        );
     }
     Ok(())
 }

@@ -18,7 +18,9 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
-use crate::rules::thresholds::{MAX_PROSE_LINK_DENSITY, MIN_PROSE_CHARS, MIN_PROSE_WORDS};
+use crate::rules::thresholds::{
+    MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS, MIN_PROSE_WORDS,
+};
 
 /// What element a block's text comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,11 +77,18 @@ impl Block {
     /// True if the block reads as prose: long enough, few links, sentence
     /// punctuation or many words.
     pub fn is_prose(&self) -> bool {
-        let own_chars = self.chars.saturating_sub(self.link_chars);
+        let own_chars = self.own_chars();
+        let sentence = ends_sentence(&self.text);
         !matches!(self.tag, Tag::Heading(_))
             && own_chars >= MIN_PROSE_CHARS
-            && self.link_density() <= MAX_PROSE_LINK_DENSITY
-            && (ends_sentence(&self.text) || self.text.split_whitespace().count() >= MIN_PROSE_WORDS)
+            && (self.link_density() <= MAX_PROSE_LINK_DENSITY
+                || (sentence && own_chars >= MIN_LINKED_PROSE_OWN_CHARS))
+            && (sentence || self.text.split_whitespace().count() >= MIN_PROSE_WORDS)
+    }
+
+    /// Characters outside links.
+    pub fn own_chars(&self) -> usize {
+        self.chars.saturating_sub(self.link_chars)
     }
 }
 
@@ -103,6 +112,9 @@ pub struct ElementInfo {
     pub is_block: bool,
     /// Its own boilerplate mark, from its tag or names.
     pub mark: Option<Kind>,
+    /// Its own mark or else its innermost marked ancestor's: a paragraph's
+    /// parent inside a comment list is still inside the comment list.
+    pub context_mark: Option<Kind>,
     /// Container bonus from tag and names (1.0 if none).
     pub bonus: f32,
     /// Prose characters in its subtree, not counting marked descendants.
@@ -291,11 +303,13 @@ impl Walker {
         let index = self.page.elements.len();
         let mark = names::tag_mark(name).or_else(|| names::element_mark(el));
         let parent = self.frames.last().map(|f| f.element);
+        let context_mark = mark.or_else(|| self.marks.last().map(|m| m.1));
         self.page.elements.push(ElementInfo {
             parent,
             last: index,
             is_block,
             mark,
+            context_mark,
             bonus: if is_block { names::container_bonus(el) } else { 1.0 },
             prose: 0.0,
             junk: 0.0,

@@ -22,7 +22,7 @@ fn score(page: &Page, index: usize) -> f32 {
         return f32::MIN;
     }
     let s = (e.prose - JUNK_WEIGHT * e.junk) * e.bonus;
-    match e.mark {
+    match e.context_mark {
         None => s,
         Some(Kind::Other) => s * MARKED_CONTAINER_FACTOR,
         Some(_) => s * MARKED_KIND_CONTAINER_FACTOR,

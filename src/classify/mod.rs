@@ -16,7 +16,9 @@ pub mod phrases;
 pub mod sequence;
 
 use crate::blocks::{Block, Page, Tag, ends_sentence};
-use crate::rules::thresholds::{LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_HEADING_CHARS};
+use crate::rules::thresholds::{
+    LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_HEADING_CHARS, MIN_LINKED_PROSE_OWN_CHARS,
+};
 
 /// What a block is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -104,7 +106,8 @@ pub fn block_kind(block: &Block) -> Kind {
     if block.tag == Tag::Caption {
         return Kind::Caption;
     }
-    if block.link_density() > LINK_LIST_DENSITY && block.chars < LONG_PROSE_CHARS {
+    let linked_prose = ends_sentence(&block.text) && block.own_chars() >= MIN_LINKED_PROSE_OWN_CHARS;
+    if block.link_density() > LINK_LIST_DENSITY && block.chars < LONG_PROSE_CHARS && !linked_prose {
         return if block.tag == Tag::ListItem {
             Kind::Related
         } else {

@@ -9,6 +9,10 @@ pub const MIN_PROSE_CHARS: usize = 25;
 /// link lists are nearly all link text.
 pub const MAX_PROSE_LINK_DENSITY: f32 = 0.4;
 
+/// A sentence with at least this many characters outside its links is
+/// prose however many links it has (news digests link half their words).
+pub const MIN_LINKED_PROSE_OWN_CHARS: usize = 80;
+
 /// A block whose share of link characters exceeds this is navigation or a
 /// link list, unless it is long prose.
 pub const LINK_LIST_DENSITY: f32 = 0.55;

@@ -154,18 +154,17 @@ pub const NEWSLETTER_CONTAINS: &[&str] = &[
     "subscription",
 ];
 
-pub const OTHER_WHOLE: &[&str] = &["footer", "hidden", "hide", "print", "sronly"];
+pub const OTHER_WHOLE: &[&str] = &["hidden", "hide", "print", "sronly"];
 
 pub const OTHER_CONTAINS: &[&str] = &[
+    "footer",
     "lightbox",
     "modal",
     "overlay",
-    "pagefooter",
     "popup",
     "printonly",
     "screenreader",
     "sidebar",
-    "sitefooter",
     "tooltip",
     "visuallyhidden",
     "widget",

@@ -1,1 +1,554 @@
 //! Pages as ordered text blocks with features; HTML and plain text meet here.
+//!
+//! HTML is walked once, iteratively (an explicit stack, so nesting depth is
+//! bounded by memory, not by the call stack). Block elements (`p`, `div`,
+//! `li`, headings...) end the text gathered so far; inline elements (`a`,
+//! `b`, `span`...) never split words; `<br>` is a line break inside a block.
+//! Elements that never hold visible article text (scripts, styles, forms
+//! controls, hidden elements) are skipped with their subtree. Elements that
+//! usually hold boilerplate (`nav`, `aside`, `footer`, class `share-bar`...)
+//! are not dropped here: they *mark* the blocks inside, and the classifier
+//! decides, knowing where the article container is (some sites wrap the
+//! whole article in a `<form>` or a `<header>`).
+//!
+//! Plain-text dumps become one block per non-empty line, with the index of
+//! their blank-line-separated paragraph.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node, node::Element};
+
+use crate::classify::{Kind, names};
+use crate::rules::thresholds::{
+    MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS, MIN_PROSE_WORDS,
+};
+
+/// What element a block's text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// `h1`..`h6`, with its level.
+    Heading(u8),
+    Paragraph,
+    /// `li`, `dt`, `dd`.
+    ListItem,
+    Quote,
+    Pre,
+    /// `td`, `th`.
+    Cell,
+    /// `figcaption`, table `caption`.
+    Caption,
+    /// Text directly in a `div`, `section` or other block element.
+    Other,
+    /// A line of a plain-text dump.
+    Line,
+}
+
+/// One block of text with the features the classifier uses.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// Whitespace-collapsed text; lines of `<br>` separated by `\n`.
+    pub text: String,
+    pub tag: Tag,
+    /// Characters of the text (Unicode scalar values).
+    pub chars: usize,
+    /// Characters of the text that are inside links.
+    pub link_chars: usize,
+    /// Index in [`Page::elements`] of the innermost element holding the
+    /// block (0 for text dumps).
+    pub element: usize,
+    /// The innermost ancestor element marked as boilerplate, with its kind.
+    pub mark: Option<(usize, Kind)>,
+    /// Blocks with the same group belong together: the same blank-line
+    /// separated paragraph of a text dump, or the same marked element.
+    pub group: usize,
+    /// A text-dump line starting with a bullet (`•`, `-`, `*`).
+    pub bullet: bool,
+}
+
+impl Block {
+    /// Share of the characters that are link text.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+
+    /// True if the block reads as prose: long enough, few links, sentence
+    /// punctuation or many words.
+    pub fn is_prose(&self) -> bool {
+        let own_chars = self.own_chars();
+        let sentence = ends_sentence(&self.text);
+        !matches!(self.tag, Tag::Heading(_))
+            && own_chars >= MIN_PROSE_CHARS
+            && (self.link_density() <= MAX_PROSE_LINK_DENSITY
+                || (sentence && own_chars >= MIN_LINKED_PROSE_OWN_CHARS))
+            && (sentence || self.text.split_whitespace().count() >= MIN_PROSE_WORDS)
+    }
+
+    /// Characters outside links.
+    pub fn own_chars(&self) -> usize {
+        self.chars.saturating_sub(self.link_chars)
+    }
+}
+
+/// True if the text ends like a sentence (punctuation, maybe a closing
+/// quote or bracket after it).
+pub fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']')
+    });
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
+}
+
+/// One element of the page, in document (pre-order) order, with the prose
+/// statistics of its subtree used to choose the article container.
+#[derive(Clone, Debug)]
+pub struct ElementInfo {
+    pub parent: Option<usize>,
+    /// Index of the last element of its subtree: `i` is inside `e` iff
+    /// `e < i && i <= elements[e].last`.
+    pub last: usize,
+    pub is_block: bool,
+    /// Its own boilerplate mark, from its tag or names.
+    pub mark: Option<Kind>,
+    /// Its own mark or else its innermost marked ancestor's: a paragraph's
+    /// parent inside a comment list is still inside the comment list.
+    pub context_mark: Option<Kind>,
+    /// Container bonus from tag and names (1.0 if none).
+    pub bonus: f32,
+    /// Prose characters in its subtree, not counting marked descendants.
+    pub prose: f32,
+    /// Other characters in its subtree (links, labels, marked descendants).
+    pub junk: f32,
+    /// `h1` elements in its subtree.
+    pub h1s: u32,
+}
+
+/// A page as blocks, plus the element table the blocks point into.
+#[derive(Clone, Debug, Default)]
+pub struct Page {
+    pub blocks: Vec<Block>,
+    pub elements: Vec<ElementInfo>,
+}
+
+impl Page {
+    /// True if element `inner` is strictly inside element `outer`.
+    pub fn is_inside(&self, inner: usize, outer: usize) -> bool {
+        self.elements
+            .get(outer)
+            .is_some_and(|e| outer < inner && inner <= e.last)
+    }
+
+    /// True if element `inner` is `outer` or inside it.
+    pub fn is_within(&self, inner: usize, outer: usize) -> bool {
+        inner == outer || self.is_inside(inner, outer)
+    }
+}
+
+/// Elements skipped with everything inside: never visible article text.
+const SKIPPED_TAGS: &[&str] = &[
+    "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
+    "meter", "noscript", "object", "option", "progress", "script", "select", "style", "svg",
+    "template", "textarea", "video",
+];
+
+/// Elements that never split words. Every other element is a block.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp",
+    "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+];
+
+fn is_skipped(el: &Element) -> bool {
+    SKIPPED_TAGS.contains(&el.name()) || is_hidden(el)
+}
+
+/// True for elements the page hides from readers.
+fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    el.attr("style").is_some_and(|style| {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        compact.contains("display:none") || compact.contains("visibility:hidden")
+    })
+}
+
+fn tag_of(name: &str) -> Tag {
+    match name {
+        "h1" => Tag::Heading(1),
+        "h2" => Tag::Heading(2),
+        "h3" => Tag::Heading(3),
+        "h4" => Tag::Heading(4),
+        "h5" => Tag::Heading(5),
+        "h6" => Tag::Heading(6),
+        "p" => Tag::Paragraph,
+        "li" | "dt" | "dd" => Tag::ListItem,
+        "blockquote" => Tag::Quote,
+        "pre" => Tag::Pre,
+        "td" | "th" => Tag::Cell,
+        "figcaption" | "caption" => Tag::Caption,
+        _ => Tag::Other,
+    }
+}
+
+/// One open element during the walk.
+struct Frame {
+    element: usize,
+    is_block: bool,
+    is_link: bool,
+    is_pre: bool,
+    tag: Tag,
+    /// This element pushed a mark on the mark stack.
+    marked: bool,
+}
+
+/// Gathers text between block boundaries.
+#[derive(Default)]
+struct TextBuffer {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    pending_space: bool,
+}
+
+impl TextBuffer {
+    fn push(&mut self, text: &str, in_link: bool, in_pre: bool) {
+        for c in text.chars() {
+            if c.is_whitespace() && !in_pre {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.pending_space = false;
+            if c == '\u{a0}' {
+                self.text.push(' ');
+            } else {
+                self.text.push(c);
+            }
+            if !c.is_whitespace() {
+                self.chars += 1;
+                if in_link {
+                    self.link_chars += 1;
+                }
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    /// Takes the gathered text, trimmed line by line; None if blank.
+    fn take(&mut self) -> Option<(String, usize, usize)> {
+        let raw = std::mem::take(&mut self.text);
+        let chars = std::mem::take(&mut self.chars);
+        let link_chars = std::mem::take(&mut self.link_chars);
+        self.pending_space = false;
+        let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        if lines.is_empty() {
+            return None;
+        }
+        Some((lines.join("\n"), chars, link_chars))
+    }
+}
+
+/// The walk's state: open elements, marks, text, and the output.
+struct Walker {
+    page: Page,
+    frames: Vec<Frame>,
+    marks: Vec<(usize, Kind)>,
+    buffer: TextBuffer,
+    links_open: usize,
+    pre_open: usize,
+}
+
+impl Walker {
+    fn new() -> Self {
+        Walker {
+            page: Page::default(),
+            frames: Vec::new(),
+            marks: Vec::new(),
+            buffer: TextBuffer::default(),
+            links_open: 0,
+            pre_open: 0,
+        }
+    }
+
+    fn open(&mut self, el: &Element) {
+        let name = el.name();
+        if name == "br" {
+            self.buffer.line_break();
+        }
+        let is_block = !INLINE_TAGS.contains(&name);
+        if is_block {
+            self.flush();
+        }
+        let index = self.page.elements.len();
+        let mark = names::tag_mark(name).or_else(|| names::element_mark(el));
+        let parent = self.frames.last().map(|f| f.element);
+        let context_mark = mark.or_else(|| self.marks.last().map(|m| m.1));
+        self.page.elements.push(ElementInfo {
+            parent,
+            last: index,
+            is_block,
+            mark,
+            context_mark,
+            bonus: if is_block { names::container_bonus(el) } else { 1.0 },
+            prose: 0.0,
+            junk: 0.0,
+            h1s: u32::from(name == "h1"),
+        });
+        if let Some(kind) = mark {
+            self.marks.push((index, kind));
+        }
+        let is_link = name == "a";
+        let is_pre = name == "pre";
+        self.links_open += usize::from(is_link);
+        self.pre_open += usize::from(is_pre);
+        self.frames.push(Frame {
+            element: index,
+            is_block,
+            is_link,
+            is_pre,
+            tag: tag_of(name),
+            marked: mark.is_some(),
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(top) = self.frames.last() else {
+            return;
+        };
+        if top.is_block {
+            self.flush();
+        }
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        self.links_open -= usize::from(frame.is_link && self.links_open > 0);
+        self.pre_open -= usize::from(frame.is_pre && self.pre_open > 0);
+        if frame.marked {
+            self.marks.pop();
+        }
+        self.finish_element(frame.element);
+    }
+
+    /// Records the element's subtree end and adds its statistics to its
+    /// parent's; a marked element's prose counts as junk for its ancestors.
+    fn finish_element(&mut self, index: usize) {
+        let last = self.page.elements.len().saturating_sub(1);
+        let Some(info) = self.page.elements.get_mut(index) else {
+            return;
+        };
+        info.last = last;
+        let (prose, junk, h1s, marked, parent) =
+            (info.prose, info.junk, info.h1s, info.mark.is_some(), info.parent);
+        if let Some(p) = parent.and_then(|p| self.page.elements.get_mut(p)) {
+            if marked {
+                p.junk += prose + junk;
+            } else {
+                p.prose += prose;
+                p.junk += junk;
+            }
+            p.h1s += h1s;
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.buffer.push(text, self.links_open > 0, self.pre_open > 0);
+    }
+
+    /// Ends the current block, attributing it to the innermost block element.
+    fn flush(&mut self) {
+        let Some((text, chars, link_chars)) = self.buffer.take() else {
+            return;
+        };
+        let holder = self.frames.iter().rev().find(|f| f.is_block);
+        let (element, tag) = holder.map_or((0, Tag::Other), |f| (f.element, f.tag));
+        let mark = self.marks.last().copied();
+        let group = mark.map_or(self.page.blocks.len() + usize::MAX / 2, |(e, _)| e);
+        let block = Block {
+            text,
+            tag,
+            chars,
+            link_chars,
+            element,
+            mark,
+            group,
+            bullet: false,
+        };
+        if let Some(info) = self.page.elements.get_mut(element) {
+            if block.is_prose() {
+                info.prose += (chars - link_chars) as f32;
+                info.junk += link_chars as f32;
+            } else if !matches!(tag, Tag::Heading(_)) {
+                info.junk += chars as f32;
+            }
+        }
+        self.page.blocks.push(block);
+    }
+}
+
+/// Turns a parsed page into blocks, in one iterative walk of the tree.
+pub fn from_html(doc: &Html) -> Page {
+    let mut walker = Walker::new();
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(text) => walker.text(text),
+                    Node::Element(el) if is_skipped(el) => skipping = Some(node.id()),
+                    Node::Element(el) => walker.open(el),
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if node.value().is_element() {
+                    walker.close();
+                }
+            }
+        }
+    }
+    walker.flush();
+    walker.page
+}
+
+/// Bullet characters that open list lines of text dumps.
+const BULLETS: &[char] = &['•', '·', '‣', '▪', '◦', '●', '-', '*', '–'];
+
+/// True if the trimmed line starts with a bullet and a space.
+fn starts_with_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!((chars.next(), chars.next()), (Some(b), Some(s)) if BULLETS.contains(&b) && s.is_whitespace())
+}
+
+/// Turns a plain-text dump into one block per non-empty line; blank lines
+/// separate paragraphs (the block's `group`).
+pub fn from_text(text: &str) -> Page {
+    let mut page = Page::default();
+    let mut group = 0;
+    let mut previous_blank = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            previous_blank = true;
+            continue;
+        }
+        if previous_blank && !page.blocks.is_empty() {
+            group += 1;
+        }
+        previous_blank = false;
+        let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let chars = collapsed.chars().filter(|c| !c.is_whitespace()).count();
+        page.blocks.push(Block {
+            bullet: starts_with_bullet(&collapsed),
+            text: collapsed,
+            tag: Tag::Line,
+            chars,
+            link_chars: 0,
+            element: 0,
+            mark: None,
+            group,
+        });
+    }
+    page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<String> {
+        from_html(&Html::parse_document(html))
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn inline_elements_never_split_words() {
+        assert_eq!(blocks("<p>a<b>b</b> c<a href=x>d</a></p>"), ["ab cd"]);
+    }
+
+    #[test]
+    fn block_elements_always_separate() {
+        assert_eq!(blocks("<div><p>a</p><p>b</p>c</div>"), ["a", "b", "c"]);
+        assert_eq!(blocks("<ul><li>one</li><li>two</li></ul>"), ["one", "two"]);
+    }
+
+    #[test]
+    fn br_is_a_line_break_inside_a_block() {
+        assert_eq!(blocks("<p>first line<br>second  line</p>"), ["first line\nsecond line"]);
+    }
+
+    #[test]
+    fn scripts_styles_and_hidden_elements_are_skipped() {
+        let html = "<p>keep</p><script>var x;</script><style>p{}</style>\
+                    <div hidden>h</div><div style='display: none'>n</div>\
+                    <span aria-hidden='true'>i</span><p>also</p>";
+        assert_eq!(blocks(html), ["keep", "also"]);
+    }
+
+    #[test]
+    fn boilerplate_elements_mark_their_blocks() {
+        let page = from_html(&Html::parse_document(
+            "<nav><a href=/>Home</a></nav><div class='share-bar'>Share</div><p>text</p>",
+        ));
+        let marks: Vec<_> = page.blocks.iter().map(|b| b.mark.map(|m| m.1)).collect();
+        assert_eq!(marks, [Some(Kind::Navigation), Some(Kind::Share), None]);
+    }
+
+    #[test]
+    fn link_characters_are_counted() {
+        let page = from_html(&Html::parse_document("<p>ab <a href=x>cd</a></p>"));
+        let block = page.blocks.first().map(|b| (b.chars, b.link_chars));
+        assert_eq!(block, Some((4, 2)));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let depth = 50_000;
+        let html = format!("{}<p>deep text</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let doc = Html::parse_document(&html);
+        assert!(blocks_of(&doc).contains(&"deep text".to_string()));
+    }
+
+    fn blocks_of(doc: &Html) -> Vec<String> {
+        from_html(doc).blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn text_dumps_become_lines_grouped_by_paragraph() {
+        let page = from_text("Title\n\nfirst\n  • item\n\n\nlast");
+        let got: Vec<_> = page.blocks.iter().map(|b| (b.text.as_str(), b.group, b.bullet)).collect();
+        assert_eq!(got, [("Title", 0, false), ("first", 1, false), ("• item", 1, true), ("last", 2, false)]);
+    }
+}

@@ -1,1 +1,151 @@
-//! Block classification: body or a kind of boilerplate.
+//! Block classification: body, or a kind of boilerplate.
+//!
+//! HTML pages first get an article container ([`container`]); blocks
+//! outside it are boilerplate, blocks inside a marked element (a share bar,
+//! a figure, a comment list) take that element's kind. Every remaining
+//! block, and every line of a text dump, then goes through the same rules:
+//! what it says ([`phrases`], [`caption`], [`author_bio`], [`byline`]), its
+//! link density, and its place among its neighbours ([`sequence`]).
+
+pub mod author_bio;
+pub mod byline;
+pub mod caption;
+pub mod container;
+pub mod names;
+pub mod phrases;
+pub mod sequence;
+
+use crate::blocks::{Block, Page, Tag, ends_sentence};
+use crate::rules::thresholds::{
+    LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_HEADING_CHARS, MIN_LINKED_PROSE_OWN_CHARS,
+};
+
+/// What a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Body,
+    /// The headline (kept apart, in `Body::title`).
+    Title,
+    Navigation,
+    Promo,
+    Caption,
+    AuthorBio,
+    Newsletter,
+    Share,
+    Related,
+    Tags,
+    Cookie,
+    Comment,
+    Ad,
+    Legal,
+    Byline,
+    /// A second copy of a body block (a pull quote, a repeated teaser).
+    Duplicate,
+    Other,
+}
+
+impl Kind {
+    /// The kind's name in the `removed` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Body => "body",
+            Kind::Title => "title",
+            Kind::Navigation => "navigation",
+            Kind::Promo => "promo",
+            Kind::Caption => "caption",
+            Kind::AuthorBio => "author_bio",
+            Kind::Newsletter => "newsletter",
+            Kind::Share => "share",
+            Kind::Related => "related",
+            Kind::Tags => "tags",
+            Kind::Cookie => "cookie",
+            Kind::Comment => "comment",
+            Kind::Ad => "ad",
+            Kind::Legal => "legal",
+            Kind::Byline => "byline",
+            Kind::Duplicate => "duplicate",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Words a sentence-like block has at least.
+const MIN_SENTENCE_WORDS: usize = 6;
+
+/// True if the block ends like a sentence and has a sentence's words.
+pub fn is_sentence_like(block: &Block) -> bool {
+    ends_sentence(&block.text) && block.text.split_whitespace().count() >= MIN_SENTENCE_WORDS
+}
+
+/// True if the block looks like a heading: an HTML heading, or a short
+/// line without sentence punctuation that is not a list bullet.
+pub fn is_heading_like(block: &Block) -> bool {
+    match block.tag {
+        Tag::Heading(_) => true,
+        Tag::Line => {
+            block.chars <= MAX_HEADING_CHARS
+                && !block.bullet
+                && !ends_sentence(&block.text)
+                && block.text.chars().any(char::is_alphabetic)
+        }
+        _ => false,
+    }
+}
+
+/// The kind a block has on its own, from its words and links.
+pub fn block_kind(block: &Block) -> Kind {
+    if let Some(kind) = phrases::phrase_kind(block) {
+        return kind;
+    }
+    if caption::is_credit(block) {
+        return Kind::Caption;
+    }
+    if author_bio::is_bio_opener(block) {
+        return Kind::AuthorBio;
+    }
+    if block.tag == Tag::Caption {
+        return Kind::Caption;
+    }
+    let linked_prose = ends_sentence(&block.text) && block.own_chars() >= MIN_LINKED_PROSE_OWN_CHARS;
+    if block.link_density() > LINK_LIST_DENSITY && block.chars < LONG_PROSE_CHARS && !linked_prose {
+        return if block.tag == Tag::ListItem {
+            Kind::Related
+        } else {
+            Kind::Navigation
+        };
+    }
+    Kind::Body
+}
+
+/// Classifies every block of an HTML page.
+pub fn classify_html(page: &Page) -> Vec<Kind> {
+    let Some(container) = container::choose(page) else {
+        return page
+            .blocks
+            .iter()
+            .map(|b| b.mark.map_or(Kind::Other, |m| m.1))
+            .collect();
+    };
+    let mut kinds: Vec<Kind> = page
+        .blocks
+        .iter()
+        .map(|b| {
+            if !page.is_within(b.element, container) {
+                return b.mark.map_or(Kind::Other, |m| m.1);
+            }
+            match b.mark {
+                Some((e, kind)) if page.is_inside(e, container) => kind,
+                _ => block_kind(b),
+            }
+        })
+        .collect();
+    sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
+    kinds
+}
+
+/// Classifies every line of a text dump.
+pub fn classify_text(page: &Page) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = page.blocks.iter().map(block_kind).collect();
+    sequence::apply(&page.blocks, &mut kinds, sequence::Source::Text);
+    kinds
+}

@@ -1,1 +1,53 @@
 //! Vocabularies and thresholds of the heuristics, as documented data.
+//!
+//! Every word list is sorted and lowercase (a test checks it), grouped by the
+//! concept it detects; every threshold is a named constant with its reason.
+//! Code elsewhere asks questions of this data; it never carries literals of
+//! its own.
+
+pub mod phrases;
+pub mod thresholds;
+pub mod tokens;
+
+/// True if `list` is strictly sorted and entirely lowercase: the invariant
+/// of every vocabulary in this module (binary search relies on the order).
+pub fn is_sorted_lowercase(list: &[&str]) -> bool {
+    list.windows(2).all(|w| w.first() < w.get(1))
+        && list.iter().all(|w| w.to_lowercase() == *w)
+}
+
+/// True if `word` is in the sorted vocabulary `list`.
+pub fn contains_word(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+/// True if the lowercase `text` contains any phrase of `list`.
+pub fn contains_any(list: &[&str], text: &str) -> bool {
+    list.iter().any(|p| text.contains(p))
+}
+
+/// True if the lowercase `text` starts with any phrase of `list`.
+pub fn starts_with_any(list: &[&str], text: &str) -> bool {
+    list.iter().any(|p| text.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_lowercase_detects_disorder_and_case() {
+        assert!(is_sorted_lowercase(&["a", "b", "c"]));
+        assert!(!is_sorted_lowercase(&["b", "a"]));
+        assert!(!is_sorted_lowercase(&["a", "B"]));
+        assert!(!is_sorted_lowercase(&["a", "a"]));
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(contains_word(&["ad", "ads"], "ads"));
+        assert!(!contains_word(&["ad", "ads"], "add"));
+        assert!(contains_any(&["tip"], "do you have a tip"));
+        assert!(starts_with_any(&["by "], "by jane doe"));
+    }
+}

@@ -1,0 +1,55 @@
+//! Author bios: an "About the writer" heading, and the sentence "Jane Doe
+//! is a reporter based in ..." that follows it or closes the page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::blocks::Block;
+use crate::rules::phrases::{BIO_OPENERS, BIO_ROLES};
+use crate::rules::thresholds::{BIO_ROLE_WINDOW, MAX_BIO_CHARS};
+use crate::rules::{contains_word, starts_with_any};
+
+/// A capitalised name of one to four words, then "is/was a/an/the".
+static BIO_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:van|von|de|der|da|del|di|le|la|bin|al)){0,4}\s+(?:is|was)\s+(?:a|an|the|our)\s")
+        .unwrap_or_else(|_| unreachable!("the bio pattern is a valid regex"))
+});
+
+/// True if the block is a heading that opens an author bio.
+pub fn is_bio_opener(block: &Block) -> bool {
+    let lower = block.text.to_lowercase();
+    let label = lower.trim_end_matches([':', ' ']);
+    starts_with_any(BIO_OPENERS, label) && block.chars <= 40
+}
+
+/// True if the block reads like a bio: "Name is a ... reporter ...".
+pub fn is_bio_sentence(block: &Block) -> bool {
+    if block.chars > MAX_BIO_CHARS || !BIO_SENTENCE.is_match(&block.text) {
+        return false;
+    }
+    let head: String = block.text.chars().take(BIO_ROLE_WINDOW).collect();
+    head.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| contains_word(BIO_ROLES, w) || w.starts_with("freelance"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::from_text;
+
+    fn first(text: &str) -> Block {
+        from_text(text).blocks.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn bio_openers_and_sentences() {
+        assert!(is_bio_opener(&first("About the writer")));
+        assert!(is_bio_sentence(&first(
+            "Isabel van Brugen is a Newsweek Reporter based in Kuala Lumpur. Read more"
+        )));
+        assert!(is_bio_sentence(&first("Jane Doe is a senior political correspondent.")));
+        assert!(!is_bio_sentence(&first("The minister is a former reporter who left in 2010.")));
+    }
+}

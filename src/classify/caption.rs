@@ -1,0 +1,37 @@
+//! Image captions and photo credits: "Photo: Jane Doe", lines ending in
+//! "Contributor/Getty Images", and the short alt-text line that a text dump
+//! puts just above such a credit line.
+
+use crate::blocks::Block;
+use crate::rules::phrases::{CREDIT_ENDINGS, CREDIT_OPENERS};
+use crate::rules::starts_with_any;
+use crate::rules::thresholds::MAX_CAPTION_CHARS;
+
+/// True if the block is (or ends with) a photo credit.
+pub fn is_credit(block: &Block) -> bool {
+    if block.chars > MAX_CAPTION_CHARS {
+        return false;
+    }
+    let lower = block.text.to_lowercase();
+    let end = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | ']'));
+    CREDIT_ENDINGS.iter().any(|e| end.ends_with(e)) || starts_with_any(CREDIT_OPENERS, &lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::from_text;
+
+    fn credit(text: &str) -> bool {
+        from_text(text).blocks.first().is_some_and(is_credit)
+    }
+
+    #[test]
+    fn credit_lines_are_recognised() {
+        assert!(credit("Putin and Tokayev in St. Petersburg. Contributor/Getty Images"));
+        assert!(credit("Photo: Jane Doe"));
+        assert!(credit("Firefighters at the scene (AP Photo)"));
+        assert!(credit("Foto: dpa"));
+        assert!(!credit("The photo was taken by a tourist on Monday."));
+    }
+}

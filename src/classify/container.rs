@@ -1,0 +1,92 @@
+//! The article container: the element whose subtree holds the most prose
+//! for the least boilerplate.
+//!
+//! Each element's prose and junk characters were summed bottom-up during
+//! the walk (a marked element's prose counted as junk for its ancestors).
+//! The container maximises `(prose - JUNK_WEIGHT * junk) * bonus`: growing
+//! from the paragraphs' parent to an ancestor pays only if the ancestor
+//! adds more prose than weighted menus, link lists and marked boxes.
+
+use super::Kind;
+use crate::blocks::Page;
+use crate::rules::thresholds::{
+    JUNK_WEIGHT, MARKED_CONTAINER_FACTOR, MARKED_KIND_CONTAINER_FACTOR, MIN_ARTICLE_PROSE_CHARS,
+};
+
+/// Score of one element as the article container.
+fn score(page: &Page, index: usize) -> f32 {
+    let Some(e) = page.elements.get(index) else {
+        return f32::MIN;
+    };
+    if !e.is_block || e.prose <= 0.0 {
+        return f32::MIN;
+    }
+    let s = (e.prose - JUNK_WEIGHT * e.junk) * e.bonus;
+    match e.context_mark {
+        None => s,
+        Some(Kind::Other) => s * MARKED_CONTAINER_FACTOR,
+        Some(_) => s * MARKED_KIND_CONTAINER_FACTOR,
+    }
+}
+
+/// The index of the article container, or None if no element holds enough
+/// prose to be an article.
+pub fn choose(page: &Page) -> Option<usize> {
+    let best = (0..page.elements.len())
+        .map(|i| (i, score(page, i)))
+        .fold(None::<(usize, f32)>, |best, (i, s)| match best {
+            Some((_, bs)) if bs >= s => best,
+            _ => Some((i, s)),
+        })?;
+    let prose = page.elements.get(best.0).map_or(0.0, |e| e.prose);
+    (prose >= MIN_ARTICLE_PROSE_CHARS).then_some(best.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::from_html;
+    use scraper::Html;
+
+    fn container_text(html: &str) -> Vec<String> {
+        let page = from_html(&Html::parse_document(html));
+        let Some(c) = choose(&page) else {
+            return Vec::new();
+        };
+        page.blocks
+            .iter()
+            .filter(|b| page.is_within(b.element, c))
+            .map(|b| b.text.clone())
+            .collect()
+    }
+
+    const PARA: &str = "This is a sentence of the article that is long enough to count as prose.";
+
+    #[test]
+    fn the_container_holds_the_paragraphs_not_the_menus() {
+        let html = format!(
+            "<body><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li></ul>\
+             <div id=story><p>{PARA}</p><p>{PARA} Two.</p></div>\
+             <div><a href=/a>Another headline here</a><a href=/b>And one more headline</a></div></body>"
+        );
+        assert_eq!(container_text(&html), [PARA.to_string(), format!("{PARA} Two.")]);
+    }
+
+    #[test]
+    fn a_longer_comment_section_does_not_win() {
+        let comment = format!("<p>{PARA} {PARA}</p>");
+        let html = format!(
+            "<body><article><p>{PARA}</p><p>{PARA} Again.</p></article>\
+             <section class=comments>{}</section></body>",
+            comment.repeat(4)
+        );
+        let got = container_text(&html);
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn pages_without_prose_have_no_container() {
+        let html = "<body><ul><li><a href=/>Home</a></li><li><a href=/x>Login</a></li></ul></body>";
+        assert!(container_text(html).is_empty());
+    }
+}

@@ -1,0 +1,134 @@
+//! What an element's tag, class names and id say: boilerplate of some kind
+//! (a mark inherited by the blocks inside), or a likely article container.
+
+use scraper::node::Element;
+
+use super::Kind;
+use crate::rules::thresholds::{STRONG_POSITIVE_BONUS, WEAK_POSITIVE_BONUS};
+use crate::rules::tokens as t;
+use crate::rules::{contains_any, contains_word};
+
+/// The boilerplate kind an element's tag stands for, if any.
+pub fn tag_mark(tag: &str) -> Option<Kind> {
+    match tag {
+        "nav" | "menu" => Some(Kind::Navigation),
+        "aside" | "footer" | "header" | "form" | "dialog" => Some(Kind::Other),
+        "figure" | "figcaption" => Some(Kind::Caption),
+        _ => None,
+    }
+}
+
+/// Lowercases a class name or id and removes its separators, so that
+/// `article-body`, `article_body` and `articleBody` compare equal.
+pub fn normalise_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '-' | '_' | '.' | ':' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The boilerplate kind of one class name or id, if its vocabulary says so.
+pub fn name_kind(raw: &str) -> Option<Kind> {
+    let name = normalise_name(raw);
+    if name.is_empty() || contains_any(t::NEVER_BOILERPLATE_CONTAINS, &name) {
+        return None;
+    }
+    let lower = raw.to_ascii_lowercase();
+    let first_token = lower.split(['-', '_']).next().unwrap_or("");
+    if raw.contains(['-', '_']) && contains_word(t::AD_LEADING_TOKENS, first_token) {
+        return Some(Kind::Ad);
+    }
+    let rules: [(Kind, &[&str], &[&str]); 14] = [
+        (Kind::Cookie, t::COOKIE_WHOLE, t::COOKIE_CONTAINS),
+        (Kind::Comment, t::COMMENT_WHOLE, t::COMMENT_CONTAINS),
+        (Kind::AuthorBio, t::AUTHOR_BIO_WHOLE, t::AUTHOR_BIO_CONTAINS),
+        (Kind::Newsletter, &[], t::NEWSLETTER_CONTAINS),
+        (Kind::Share, &[], t::SHARE_CONTAINS),
+        (Kind::Related, &[], t::RELATED_CONTAINS),
+        (Kind::Promo, &[], t::PROMO_CONTAINS),
+        (Kind::Ad, t::AD_WHOLE, t::AD_CONTAINS),
+        (Kind::Tags, t::TAGS_WHOLE, t::TAGS_CONTAINS),
+        (Kind::Caption, t::CAPTION_WHOLE, t::CAPTION_CONTAINS),
+        (Kind::Byline, t::BYLINE_WHOLE, t::BYLINE_CONTAINS),
+        (Kind::Legal, &[], t::LEGAL_CONTAINS),
+        (Kind::Navigation, t::NAVIGATION_WHOLE, t::NAVIGATION_CONTAINS),
+        (Kind::Other, t::OTHER_WHOLE, t::OTHER_CONTAINS),
+    ];
+    rules
+        .into_iter()
+        .find(|(_, whole, contains)| contains_word(whole, &name) || contains_any(contains, &name))
+        .map(|(kind, _, _)| kind)
+}
+
+/// The boilerplate kind of an element from its class names and id (tag
+/// marks are handled apart). `html` and `body` never carry one: their
+/// classes describe the whole page.
+pub fn element_mark(el: &Element) -> Option<Kind> {
+    if matches!(el.name(), "html" | "body") || is_article_body(el) {
+        return None;
+    }
+    el.id()
+        .into_iter()
+        .chain(el.classes())
+        .find_map(name_kind)
+}
+
+/// True for `itemprop="articleBody"` (schema.org) elements.
+pub fn is_article_body(el: &Element) -> bool {
+    el.attr("itemprop")
+        .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+}
+
+/// The container bonus of an element: how strongly its tag and names say
+/// "the article is here".
+pub fn container_bonus(el: &Element) -> f32 {
+    if is_article_body(el) {
+        return STRONG_POSITIVE_BONUS;
+    }
+    let names: Vec<String> = el.id().into_iter().chain(el.classes()).map(normalise_name).collect();
+    if names.iter().any(|n| contains_any(t::POSITIVE_STRONG_CONTAINS, n)) {
+        return STRONG_POSITIVE_BONUS;
+    }
+    if matches!(el.name(), "article" | "main")
+        || names.iter().any(|n| contains_word(t::POSITIVE_WEAK_WHOLE, n))
+    {
+        return WEAK_POSITIVE_BONUS;
+    }
+    1.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_normalised_before_matching() {
+        assert_eq!(normalise_name("Article_Body-Main"), "articlebodymain");
+        assert_eq!(name_kind("newsletter-signup-box"), Some(Kind::Newsletter));
+        assert_eq!(name_kind("relatedPosts"), Some(Kind::Related));
+        assert_eq!(name_kind("social-share"), Some(Kind::Share));
+    }
+
+    #[test]
+    fn short_words_match_only_whole_names() {
+        assert_eq!(name_kind("ad"), Some(Kind::Ad));
+        assert_eq!(name_kind("ad-slot"), Some(Kind::Ad));
+        assert_eq!(name_kind("header-shadow"), None);
+        assert_eq!(name_kind("nav"), Some(Kind::Navigation));
+        assert_eq!(name_kind("canvas"), None);
+    }
+
+    #[test]
+    fn wordpress_tag_classes_on_the_article_are_not_tag_lists() {
+        assert_eq!(name_kind("tag-economy"), None);
+        assert_eq!(name_kind("category-news"), None);
+        assert_eq!(name_kind("tags"), Some(Kind::Tags));
+    }
+
+    #[test]
+    fn article_body_names_are_never_boilerplate() {
+        assert_eq!(name_kind("article-body"), None);
+        assert_eq!(name_kind("commentary-section"), None);
+        assert_eq!(name_kind("comments-area"), Some(Kind::Comment));
+    }
+}

@@ -1,0 +1,91 @@
+//! Boilerplate recognised by what it says: promos and editorial notices,
+//! newsletter sign-ups, share buttons, related links, tag lists, cookie
+//! notices, legal lines, comment prompts and ad labels.
+
+use super::Kind;
+use crate::blocks::Block;
+use crate::rules::phrases as p;
+use crate::rules::thresholds::{MAX_LABEL_CHARS, MAX_PHRASE_BLOCK_CHARS};
+use crate::rules::{contains_any, contains_word, starts_with_any};
+
+/// The kind of boilerplate a block's words say it is, if any.
+pub fn phrase_kind(block: &Block) -> Option<Kind> {
+    let lower = block.text.to_lowercase();
+    let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ', '›', '»', '>']);
+    if block.chars <= MAX_LABEL_CHARS {
+        let label = bare.trim_end_matches([':', ' ', '.', '!']);
+        if contains_word(p::AD_WHOLE, label) {
+            return Some(Kind::Ad);
+        }
+        if contains_word(p::SHARE_WHOLE, label) || starts_with_any(p::SHARE_OPENERS, bare) {
+            return Some(Kind::Share);
+        }
+        if starts_with_any(p::RELATED_OPENERS, bare) {
+            return Some(Kind::Related);
+        }
+    }
+    if block.chars > MAX_PHRASE_BLOCK_CHARS {
+        return None;
+    }
+    let rules: [(Kind, &[&str]); 5] = [
+        (Kind::Newsletter, p::NEWSLETTER),
+        (Kind::Promo, p::PROMO),
+        (Kind::Cookie, p::COOKIE),
+        (Kind::Legal, p::LEGAL),
+        (Kind::Comment, p::COMMENT),
+    ];
+    if let Some(kind) = rules
+        .into_iter()
+        .find(|(_, list)| contains_any(list, bare))
+        .map(|(kind, _)| kind)
+    {
+        return Some(kind);
+    }
+    if starts_with_any(p::TAGS_OPENERS, bare) {
+        return Some(Kind::Tags);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::from_text;
+
+    fn kind(text: &str) -> Option<Kind> {
+        from_text(text).blocks.first().and_then(phrase_kind)
+    }
+
+    #[test]
+    fn tip_lines_and_subscription_offers_are_promos() {
+        assert_eq!(
+            kind("Do you have a tip on a world news story that we should be covering? Let us know."),
+            Some(Kind::Promo)
+        );
+        assert_eq!(kind("• Newsweek magazine delivered to your door"), Some(Kind::Promo));
+    }
+
+    #[test]
+    fn ai_use_notices_are_promos() {
+        assert_eq!(kind("To read how we use AI as a newsroom tool, Click here."), Some(Kind::Promo));
+    }
+
+    #[test]
+    fn newsletter_boxes_share_bars_and_labels() {
+        assert_eq!(kind("Sign up for our daily newsletter"), Some(Kind::Newsletter));
+        assert_eq!(kind("Share on Facebook"), Some(Kind::Share));
+        assert_eq!(kind("Advertisement"), Some(Kind::Ad));
+        assert_eq!(kind("Read more: Why prices rose"), Some(Kind::Related));
+        assert_eq!(kind("Tags: economy, inflation"), Some(Kind::Tags));
+        assert_eq!(kind("We use cookies to improve your experience."), Some(Kind::Cookie));
+        assert_eq!(kind("© 2024 Example Media. All rights reserved."), Some(Kind::Legal));
+        assert_eq!(kind("Leave a comment"), Some(Kind::Comment));
+    }
+
+    #[test]
+    fn article_sentences_mentioning_the_words_stay() {
+        assert_eq!(kind("Newsweek has contacted Russia's Foreign Ministry for comment via email."), None);
+        let long = format!("{} she said the subscribe button was broken.", "The minister spoke at length. ".repeat(12));
+        assert_eq!(kind(&long), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! Rules that look at a block's neighbours: the headline and byline above
+//! the first paragraph, an alt-text line above a photo credit, the bio
+//! after "About the writer", repeated blocks, bullet lists of offers, and
+//! headings whose whole section is boilerplate.
+
+use std::collections::HashMap;
+
+use super::{Kind, author_bio, caption, byline, is_heading_like, is_sentence_like};
+use crate::blocks::{Block, Tag};
+use crate::rules::thresholds::TAIL_SHARE;
+
+/// Where the blocks come from: some rules only fit one of the two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Html,
+    Text,
+}
+
+/// Applies every neighbourhood rule, in order.
+pub fn apply(blocks: &[Block], kinds: &mut [Kind], source: Source) {
+    caption_pairs(blocks, kinds);
+    author_bios(blocks, kinds);
+    offer_lists(blocks, kinds);
+    repeated_blocks(blocks, kinds, source);
+    headline_and_byline(blocks, kinds, source);
+    headings_of_removed_sections(blocks, kinds);
+}
+
+fn kind_at(kinds: &[Kind], i: usize) -> Kind {
+    kinds.get(i).copied().unwrap_or(Kind::Other)
+}
+
+fn set(kinds: &mut [Kind], i: usize, kind: Kind) {
+    if let Some(k) = kinds.get_mut(i) {
+        *k = kind;
+    }
+}
+
+/// A short heading-like line just above a photo credit, in the same
+/// paragraph, is the image's alt text or caption title.
+fn caption_pairs(blocks: &[Block], kinds: &mut [Kind]) {
+    for (i, pair) in blocks.windows(2).enumerate() {
+        let [above, credit] = pair else { continue };
+        if above.tag == Tag::Line
+            && above.group == credit.group
+            && kind_at(kinds, i) == Kind::Body
+            && is_heading_like(above)
+            && caption::is_credit(credit)
+        {
+            set(kinds, i, Kind::Caption);
+        }
+    }
+}
+
+/// Blocks after an "About the writer" heading that read like a bio, and
+/// bio sentences near the end of the page, are author bios.
+fn author_bios(blocks: &[Block], kinds: &mut [Kind]) {
+    let tail_start = ((1.0 - TAIL_SHARE) * blocks.len() as f32) as usize;
+    let mut after_opener = false;
+    for (i, block) in blocks.iter().enumerate() {
+        if author_bio::is_bio_opener(block) {
+            set(kinds, i, Kind::AuthorBio);
+            after_opener = true;
+            continue;
+        }
+        let bio = author_bio::is_bio_sentence(block);
+        if bio && (after_opener || i >= tail_start) && kind_at(kinds, i) == Kind::Body {
+            set(kinds, i, Kind::AuthorBio);
+        }
+        after_opener = after_opener && bio;
+    }
+}
+
+/// Characters a block has at least to be checked for repetition (short
+/// labels like "Share" repeat legitimately).
+const MIN_REPEATED_CHARS: usize = 12;
+
+/// A body block seen before is a duplicate (a pull quote, a teaser of the
+/// article itself). In text dumps, a block repeated with nothing of the
+/// article in between is a repeated widget: every copy is removed.
+fn repeated_blocks(blocks: &[Block], kinds: &mut [Kind], source: Source) {
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if block.chars < MIN_REPEATED_CHARS {
+            continue;
+        }
+        let key = block.text.to_lowercase();
+        let Some(&j) = first_seen.get(&key) else {
+            first_seen.insert(key, i);
+            continue;
+        };
+        let between_all_removed = (j + 1..i).all(|k| kind_at(kinds, k) != Kind::Body);
+        if source == Source::Text && between_all_removed {
+            let kind = [kind_at(kinds, j), kind_at(kinds, i)]
+                .into_iter()
+                .find(|k| *k != Kind::Body)
+                .unwrap_or(Kind::Promo);
+            set(kinds, j, kind);
+            set(kinds, i, kind);
+        } else if kind_at(kinds, i) == Kind::Body && kind_at(kinds, j) == Kind::Body {
+            set(kinds, i, Kind::Duplicate);
+        }
+    }
+}
+
+/// A run of bullet lines in one paragraph where one bullet is an offer
+/// ("delivered to your door", "ad-free browsing") is a list of offers.
+fn offer_lists(blocks: &[Block], kinds: &mut [Kind]) {
+    let mut start = 0;
+    while start < blocks.len() {
+        let Some(first) = blocks.get(start) else { break };
+        let mut end = start + 1;
+        while blocks
+            .get(end)
+            .is_some_and(|b| b.bullet && first.bullet && b.group == first.group)
+        {
+            end += 1;
+        }
+        if first.bullet && (start..end).any(|k| kind_at(kinds, k) == Kind::Promo) {
+            for k in start..end {
+                set(kinds, k, Kind::Promo);
+            }
+        }
+        start = end;
+    }
+}
+
+/// Before the first paragraph of the article: the first heading (an `h1`,
+/// or a text dump's first line) is the headline; bylines and datelines are
+/// removed.
+fn headline_and_byline(blocks: &[Block], kinds: &mut [Kind], source: Source) {
+    let first_prose = blocks
+        .iter()
+        .enumerate()
+        .position(|(i, b)| kind_at(kinds, i) == Kind::Body && (b.is_prose() || is_sentence_like(b)))
+        .unwrap_or(blocks.len());
+    let mut title_found = false;
+    for (i, block) in blocks.iter().enumerate().take(first_prose) {
+        if kind_at(kinds, i) != Kind::Body {
+            continue;
+        }
+        let is_title = match source {
+            Source::Html => block.tag == Tag::Heading(1),
+            Source::Text => i == 0 && is_heading_like(block),
+        };
+        if is_title && !title_found {
+            set(kinds, i, Kind::Title);
+            title_found = true;
+        } else if byline::is_byline(block) {
+            set(kinds, i, Kind::Byline);
+        }
+    }
+}
+
+/// A heading whose section (the blocks up to the next heading) is all
+/// boilerplate belongs to that boilerplate ("Related stories", "Uncommon
+/// Knowledge" above a promo); a heading with nothing after it is removed.
+fn headings_of_removed_sections(blocks: &[Block], kinds: &mut [Kind]) {
+    for i in (0..blocks.len()).rev() {
+        let Some(block) = blocks.get(i) else { continue };
+        if kind_at(kinds, i) != Kind::Body || !is_heading_like(block) {
+            continue;
+        }
+        let section_end = (i + 1..blocks.len())
+            .find(|&j| blocks.get(j).is_some_and(is_heading_like))
+            .unwrap_or(blocks.len());
+        let section = i + 1..section_end;
+        if section.clone().all(|j| kind_at(kinds, j) != Kind::Body) {
+            let kind = section.clone().next().map_or(Kind::Other, |j| kind_at(kinds, j));
+            let kind = if kind == Kind::Duplicate { Kind::Other } else { kind };
+            set(kinds, i, kind);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Phrase vocabularies: what boilerplate says. All lowercase, sorted, and
+//! matched against the lowercased text of one block. Most lists apply only
+//! to short blocks (see [`super::thresholds`]): a long paragraph of the
+//! article may well mention a newsletter or a cookie.
+
+/// Phrases of promotions, subscription offers, tip lines and editorial
+/// notices (how the newsroom uses AI, its corrections policy): text
+/// addressed to the reader about the publication, not about the story.
+pub const PROMO: &[&str] = &[
+    "ad-free",
+    "app updates",
+    "become a member",
+    "become a subscriber",
+    "click here",
+    "delivered to your door",
+    "do you have a tip",
+    "download our app",
+    "download the app",
+    "editorial guidelines",
+    "editorial policy",
+    "editorial standards",
+    "follow us on",
+    "got a tip",
+    "have a tip",
+    "jetzt abonnieren",
+    "subscribe now",
+    "subscribe today",
+    "subscribers only",
+    "support our journalism",
+    "support quality journalism",
+    "unlimited access",
+    "uses ai",
+];
+
+/// Phrases of newsletter sign-ups.
+pub const NEWSLETTER: &[&str] = &[
+    "delivered to your inbox",
+    "enter your email",
+    "get our newsletter",
+    "newsletter abonnieren",
+    "sign up for our",
+    "sign up for the",
+    "sign up to our",
+    "subscribe to our",
+    "to your inbox",
+];
+
+/// Whole texts (after trimming trailing `:`) of share bars and their
+/// buttons.
+pub const SHARE_WHOLE: &[&str] = &[
+    "e-mail",
+    "email",
+    "facebook",
+    "flipboard",
+    "linkedin",
+    "pinterest",
+    "print",
+    "reddit",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "teilen",
+    "telegram",
+    "tweet",
+    "twitter",
+    "whatsapp",
+    "xing",
+];
+
+/// Openers of share prompts ("Share on Facebook", "Share this article").
+pub const SHARE_OPENERS: &[&str] = &[
+    "artikel teilen",
+    "share on",
+    "share this",
+    "share via",
+    "teilen auf",
+];
+
+/// Openers of links to other articles.
+pub const RELATED_OPENERS: &[&str] = &[
+    "also read",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "lesen sie auch",
+    "mehr zum thema",
+    "more from",
+    "more on this",
+    "most popular",
+    "most read",
+    "read also",
+    "read more",
+    "read next",
+    "recommended",
+    "related",
+    "see also",
+    "weiterlesen",
+    "you may also like",
+    "you might also like",
+];
+
+/// Openers of tag and topic lists.
+pub const TAGS_OPENERS: &[&str] = &[
+    "categories:",
+    "category:",
+    "filed under",
+    "kategorie:",
+    "keywords:",
+    "schlagwörter",
+    "tagged",
+    "tags:",
+    "themen:",
+    "topics:",
+];
+
+/// Phrases of cookie and consent notices.
+pub const COOKIE: &[&str] = &[
+    "cookie policy",
+    "cookie settings",
+    "cookies",
+    "datenschutzerklärung",
+    "privacy settings",
+    "we use cookies",
+];
+
+/// Phrases of legal lines: copyright and terms.
+pub const LEGAL: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "copyright ©",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+];
+
+/// Phrases of comment sections and their prompts.
+pub const COMMENT: &[&str] = &[
+    "add a comment",
+    "comments are closed",
+    "join the conversation",
+    "join the discussion",
+    "kommentar schreiben",
+    "kommentare",
+    "leave a comment",
+    "leave a reply",
+    "log in to comment",
+    "post a comment",
+    "show comments",
+    "view comments",
+];
+
+/// Whole texts (after trimming) that label advertising.
+pub const AD_WHOLE: &[&str] = &[
+    "ad",
+    "advertisement",
+    "advertising",
+    "anzeige",
+    "paid content",
+    "promoted",
+    "sponsored",
+    "sponsored content",
+    "werbung",
+];
+
+/// Headings that open an author bio.
+pub const BIO_OPENERS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "über den autor",
+    "über die autorin",
+];
+
+/// Job words of a bio sentence ("X is a reporter based in ...").
+pub const BIO_ROLES: &[&str] = &[
+    "analyst",
+    "author",
+    "columnist",
+    "contributor",
+    "correspondent",
+    "critic",
+    "editor",
+    "freelance",
+    "journalist",
+    "producer",
+    "reporter",
+    "writer",
+];
+
+/// Openers of bylines and datelines at the top of a body.
+pub const BYLINE_OPENERS: &[&str] = &[
+    "by ",
+    "posted",
+    "published",
+    "updated",
+    "veröffentlicht",
+    "von ",
+    "written by",
+];
+
+/// Endings of photo credits ("... Contributor/Getty Images").
+pub const CREDIT_ENDINGS: &[&str] = &[
+    "/afp",
+    "/ap",
+    "/reuters",
+    "afp via getty images",
+    "ap photo",
+    "getty images",
+    "istock",
+    "shutterstock",
+];
+
+/// Openers of photo credits and image captions ("Photo: Jane Doe").
+pub const CREDIT_OPENERS: &[&str] = &[
+    "bild:",
+    "bildquelle:",
+    "credit:",
+    "foto:",
+    "fotos:",
+    "image:",
+    "photo:",
+    "photograph:",
+    "photos:",
+    "picture:",
+    "quelle:",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::is_sorted_lowercase;
+
+    #[test]
+    fn every_phrase_list_is_sorted_and_lowercase() {
+        for list in [
+            PROMO,
+            NEWSLETTER,
+            SHARE_WHOLE,
+            SHARE_OPENERS,
+            RELATED_OPENERS,
+            TAGS_OPENERS,
+            COOKIE,
+            LEGAL,
+            COMMENT,
+            AD_WHOLE,
+            BIO_OPENERS,
+            BIO_ROLES,
+            BYLINE_OPENERS,
+            CREDIT_ENDINGS,
+            CREDIT_OPENERS,
+        ] {
+            assert!(is_sorted_lowercase(list), "{list:?}");
+        }
+    }
+}

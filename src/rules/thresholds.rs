@@ -1,0 +1,82 @@
+//! Thresholds and weights of the heuristics, each with its reason.
+
+/// A block with fewer non-link characters than this is not counted as
+/// prose when scoring containers: real paragraphs are longer than menu
+/// items, buttons and labels.
+pub const MIN_PROSE_CHARS: usize = 25;
+
+/// Prose has at most this share of its characters inside links; menus and
+/// link lists are nearly all link text.
+pub const MAX_PROSE_LINK_DENSITY: f32 = 0.4;
+
+/// A sentence with at least this many characters outside its links is
+/// prose however many links it has (news digests link half their words).
+pub const MIN_LINKED_PROSE_OWN_CHARS: usize = 80;
+
+/// A block whose share of link characters exceeds this is navigation or a
+/// link list, unless it is long prose.
+pub const LINK_LIST_DENSITY: f32 = 0.55;
+
+/// Prose of at least this many characters is kept even when link-dense
+/// (a paragraph made of one long quoted link still reads as text).
+pub const LONG_PROSE_CHARS: usize = 400;
+
+/// Words that make a block without final punctuation still count as prose
+/// (long sentences that end in a link or a quote mark).
+pub const MIN_PROSE_WORDS: usize = 12;
+
+/// Weight of boilerplate characters against prose characters when choosing
+/// the container of the article: a container that grows to take in 100
+/// characters of prose must not also take in more than 1/weight times that
+/// of menus and link lists.
+pub const JUNK_WEIGHT: f32 = 0.7;
+
+/// Score factor of an element whose tag or names only say "probably not
+/// the article" (`form`, `header`, `aside`, `sidebar`): some sites wrap the
+/// whole article in one, so it stays a candidate, with a handicap.
+pub const MARKED_CONTAINER_FACTOR: f32 = 0.5;
+
+/// Score factor of an element whose names say which boilerplate it is
+/// (comments, related links...): a comment list may hold far more prose
+/// than the article, and must still not be chosen.
+pub const MARKED_KIND_CONTAINER_FACTOR: f32 = 0.05;
+
+/// Score factor of `itemprop=articleBody` and strong class names such as
+/// `article-body`: publishers mean them.
+pub const STRONG_POSITIVE_BONUS: f32 = 1.4;
+
+/// Score factor of `<article>`, `<main>` and weak names like `content`.
+pub const WEAK_POSITIVE_BONUS: f32 = 1.1;
+
+/// A page whose best container holds less prose than this has no article
+/// (an index, a search page, a login wall).
+pub const MIN_ARTICLE_PROSE_CHARS: f32 = 120.0;
+
+/// Phrase rules for promos, newsletters, cookies and the like only apply to
+/// blocks shorter than this: longer ones are article paragraphs that happen
+/// to mention the word.
+pub const MAX_PHRASE_BLOCK_CHARS: usize = 300;
+
+/// Share, ad and related labels are short.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+/// A heading-like line (a title, an image alt line, a section heading) is
+/// at most this long and ends without sentence punctuation.
+pub const MAX_HEADING_CHARS: usize = 90;
+
+/// A byline or dateline at the top of a body is short.
+pub const MAX_BYLINE_CHARS: usize = 120;
+
+/// A caption or photo credit line is at most this long.
+pub const MAX_CAPTION_CHARS: usize = 400;
+
+/// An author bio is at most this long.
+pub const MAX_BIO_CHARS: usize = 700;
+
+/// The bio sentence's role word must come within this many characters of
+/// the start ("Jane Doe is a senior political reporter").
+pub const BIO_ROLE_WINDOW: usize = 90;
+
+/// Share of the blocks at the end of a text dump where a bio sentence may
+/// stand without an "About the writer" heading.
+pub const TAIL_SHARE: f32 = 0.3;

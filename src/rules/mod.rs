@@ -1,1 +1,3 @@
 //! Vocabularies and thresholds of the heuristics, as documented data.
+
+pub mod metadata;

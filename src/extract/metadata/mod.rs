@@ -1,11 +1,43 @@
 //! Page metadata (title, authors, dates, site, language, ...), read from the
 //! full tree before any boilerplate is removed.
+//!
+//! One walk over the tree ([`collect`]) gathers every candidate; each field
+//! then takes the first source that gives a usable value, in this order of
+//! trust:
+//!
+//! | field | sources, most trusted first |
+//! |---|---|
+//! | title | JSON-LD `headline`, `og:title`, `twitter:title`, `<meta name=title>`, Dublin Core, microdata `headline`, `<title>`; site prefix/suffix cut; the `<h1>` when it is the same headline in fuller form, or when there is no metadata title |
+//! | authors | JSON-LD `author` (persons), `article:author` (names, not URLs), `<meta name=author>`, Dublin Core `creator`, microdata `author`, `<a rel=author>`, byline elements (inside the article area first); agencies and the site name only when nothing else is credited |
+//! | date_published | JSON-LD `datePublished`, metas (`article:published_time`, `date`, `pubdate`, Dublin Core, microdata), `<time>` (pubdate first, article area first), visible dates in byline/date elements, the URL, short lines under the `<h1>` |
+//! | date_modified | JSON-LD `dateModified`, metas, microdata, `<time>` marked as updated |
+//! | site_name | JSON-LD `publisher.name`, `og:site_name`, `application-name`, Dublin Core publisher, JSON-LD `WebSite`/organisation name, the `<title>` suffix |
+//! | description | JSON-LD `description`, `og:description`, `twitter:description`, `<meta name=description>`, Dublin Core |
+//! | image_url, canonical_url | JSON-LD `image` / `og:image` / `twitter:image` / `image_src`; `<link rel=canonical>` / `og:url` / JSON-LD `url` (made absolute against the page URL) |
+//! | tags | JSON-LD `keywords`, `article:tag`, `news_keywords`, `keywords`, Dublin Core subject; then the section (`article:section`, JSON-LD `articleSection`) |
+//! | html_lang | `<html lang>`, `content-language`, `og:locale`, Dublin Core, JSON-LD `inLanguage` |
+//!
+//! Dates are the publisher's calendar day as written (no UTC conversion),
+//! never before 1995 nor after the fetch day (see [`dates`]).
+
+mod authors;
+mod collect;
+mod dates;
+mod json_ld;
+mod language;
+mod meta_tags;
+mod text_dump;
+mod title;
 
 use chrono::NaiveDate;
 use scraper::Html;
 
 use super::PageContext;
 use super::body::Body;
+use crate::rules::metadata::{MAX_TAGS, meta_keys};
+use collect::{Candidates, Found};
+use json_ld::JsonLd;
+use meta_tags::MetaTags;
 
 /// Metadata of one page. Every field is optional: pages give what they give.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -15,7 +47,8 @@ pub struct Metadata {
     pub site_name: Option<String>,
     pub description: Option<String>,
     pub language: Option<String>,
-    /// The `<html lang>` attribute, as a hint for language detection.
+    /// The `<html lang>` attribute, as a hint for language detection (when
+    /// missing: `content-language`, `og:locale` or JSON-LD `inLanguage`).
     pub html_lang: Option<String>,
     pub tags: Vec<String>,
     pub date_published: Option<NaiveDate>,
@@ -27,19 +60,311 @@ pub struct Metadata {
 }
 
 /// Reads the metadata of a parsed HTML page.
-pub fn from_html(_doc: &Html, _ctx: &PageContext) -> Metadata {
-    Metadata::default()
+pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
+    let found = collect::collect(doc);
+    let ld = json_ld::read(&found.json_ld);
+    let metas = MetaTags::new(&found.metas);
+    let page_url = ctx
+        .url
+        .clone()
+        .or_else(|| found.canonical.clone())
+        .or_else(|| metas.first(meta_keys::URL).map(str::to_string))
+        .or_else(|| ld.url.clone());
+    let host = page_url.as_deref().and_then(title::host_label);
+    let h1s = headlines(&found);
+    let declared_site = declared_site_name(&ld, &metas);
+    let title_site = found
+        .title
+        .as_deref()
+        .and_then(|t| title::site_from_title(t, host.as_deref(), &h1s));
+    let site_name = declared_site.or(title_site);
+    let title = title::choose(&meta_titles(&ld, &metas, &found), site_name.as_deref(), host.as_deref(), &h1s);
+    let (date_published, date_source) = match published(&ld, &metas, &found, page_url.as_deref(), ctx) {
+        Some((date, source)) => (Some(date), Some(source.to_string())),
+        None => (None, None),
+    };
+    let date_modified = modified(&ld, &metas, &found, ctx).filter(|m| date_published.is_none_or(|p| *m >= p));
+    let base = page_url.as_deref();
+    Metadata {
+        title,
+        authors: html_authors(&ld, &metas, &found, site_name.as_deref()),
+        description: ld
+            .description
+            .clone()
+            .or_else(|| metas.first(meta_keys::DESCRIPTION).map(json_ld::collapse)),
+        language: None,
+        html_lang: found
+            .html_lang
+            .clone()
+            .or_else(|| metas.first(meta_keys::LANGUAGE).map(str::to_string))
+            .or_else(|| ld.in_language.clone()),
+        tags: tags(&ld, &metas),
+        date_published,
+        date_modified,
+        date_source,
+        canonical_url: found
+            .canonical
+            .clone()
+            .or_else(|| metas.first(meta_keys::URL).map(str::to_string))
+            .or_else(|| ld.url.clone())
+            .and_then(|u| absolute(&u, ctx.url.as_deref())),
+        image_url: ld
+            .image
+            .clone()
+            .or_else(|| metas.first(meta_keys::IMAGE).map(str::to_string))
+            .or_else(|| found.image_src.clone())
+            .and_then(|u| absolute(&u, base)),
+        site_name,
+    }
 }
 
-/// Reads what metadata a plain-text dump gives (headline, bio, promos).
-pub fn from_text(body: &Body, _ctx: &PageContext) -> Metadata {
+/// The page's `<h1>`s, those inside `<article>`/`<main>` first.
+fn headlines(found: &Candidates) -> Vec<&str> {
+    let inside = found.h1s.iter().filter(|h| h.in_article);
+    let outside = found.h1s.iter().filter(|h| !h.in_article);
+    inside.chain(outside).map(|h| h.text.as_str()).collect()
+}
+
+/// Titles the metadata declares, most trusted first.
+fn meta_titles(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates) -> Vec<String> {
+    let microdata_headline = found
+        .microdata
+        .iter()
+        .find(|(k, _)| k == "headline")
+        .map(|(_, v)| v.clone());
+    ld.headline
+        .iter()
+        .cloned()
+        .chain(metas.each_first(meta_keys::TITLE).into_iter().map(json_ld::collapse))
+        .chain(microdata_headline)
+        .chain(found.title.clone())
+        .filter(|t| !t.trim().is_empty())
+        .collect()
+}
+
+/// The site name the page declares (JSON-LD, OpenGraph, ...).
+fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>) -> Option<String> {
+    ld.publisher
+        .clone()
+        .or_else(|| metas.first(meta_keys::SITE_NAME).map(json_ld::collapse))
+        .or_else(|| ld.website_name.clone())
+        .filter(|s| !s.is_empty())
+}
+
+/// Authors from the most trusted source that credits a person; when none
+/// does, the first source's institutional credit (agency or site).
+fn html_authors(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates, site: Option<&str>) -> Vec<String> {
+    let ld_people: Vec<&str> = ld.authors.iter().filter(|c| c.is_person).map(|c| c.name.as_str()).collect();
+    let ld_all: Vec<&str> = ld.authors.iter().map(|c| c.name.as_str()).collect();
+    let meta_credits: Vec<&str> = metas
+        .all_of_first(meta_keys::AUTHOR)
+        .into_iter()
+        .filter(|v| !meta_tags::is_link(v))
+        .collect();
+    let sources: Vec<Vec<String>> = vec![
+        authors::names_in_credits(&ld_people),
+        authors::names_in_credits(&meta_credits),
+        authors::names_in_credits(&found.microdata_authors),
+        authors::names_in_credits(&preferred_texts(&found.rel_authors)),
+        authors::names_in_credits(&preferred_texts(&found.bylines)),
+        authors::names_in_credits(&ld_all),
+    ];
+    let with_person = sources
+        .iter()
+        .find(|names| names.iter().any(|n| !authors::is_institution(n, site)));
+    match with_person.or_else(|| sources.iter().find(|n| !n.is_empty())) {
+        Some(names) => authors::prefer_people(names.clone(), site),
+        None => Vec::new(),
+    }
+}
+
+/// The texts found inside the article area, or all of them when none is.
+fn preferred_texts(list: &[Found]) -> Vec<&str> {
+    let inside: Vec<&str> = list.iter().filter(|f| f.in_article).map(|f| f.text.as_str()).collect();
+    if inside.is_empty() {
+        list.iter().map(|f| f.text.as_str()).collect()
+    } else {
+        inside
+    }
+}
+
+/// The publication date and its source.
+fn published(
+    ld: &JsonLd,
+    metas: &MetaTags<'_>,
+    found: &Candidates,
+    page_url: Option<&str>,
+    ctx: &PageContext,
+) -> Option<(NaiveDate, &'static str)> {
+    let ok = |v: &str| dates::plausible(v, ctx);
+    if let Some(d) = ld.date_published.as_deref().and_then(ok) {
+        return Some((d, "json_ld"));
+    }
+    let microdata = found
+        .microdata
+        .iter()
+        .filter(|(k, _)| k == "datepublished")
+        .map(|(_, v)| v.as_str());
+    if let Some(d) = metas.each_first(meta_keys::PUBLISHED).into_iter().chain(microdata).find_map(ok) {
+        return Some((d, "meta"));
+    }
+    if let Some(d) = time_published(found, ctx) {
+        return Some((d, "time_element"));
+    }
+    let byline_texts = preferred_texts(&found.date_texts)
+        .into_iter()
+        .chain(preferred_texts(&found.bylines));
+    if let Some(d) = byline_texts.filter_map(dates::find_date_in_text).find(|d| dates::is_plausible(*d, ctx)) {
+        return Some((d, "byline"));
+    }
+    if let Some(d) = page_url.and_then(dates::date_from_url).filter(|d| dates::is_plausible(*d, ctx)) {
+        return Some((d, "url"));
+    }
+    found
+        .header_texts
+        .iter()
+        .filter_map(|t| dates::find_date_in_text(t))
+        .find(|d| dates::is_plausible(*d, ctx))
+        .map(|d| (d, "text"))
+}
+
+/// The date of the `<time>` that marks publication: one with `pubdate` or
+/// `itemprop=datePublished`, else the first in the article area that is not
+/// marked as an update, else the first not so marked.
+fn time_published(found: &Candidates, ctx: &PageContext) -> Option<NaiveDate> {
+    let date_of = |t: &collect::TimeElement| {
+        t.datetime
+            .as_deref()
+            .and_then(|v| dates::plausible(v, ctx))
+            .or_else(|| dates::find_date_in_text(&t.text).filter(|d| dates::is_plausible(*d, ctx)))
+    };
+    let times = &found.times;
+    times
+        .iter()
+        .filter(|t| t.marked_published)
+        .find_map(date_of)
+        .or_else(|| times.iter().filter(|t| t.in_article && !t.marked_modified).find_map(date_of))
+        .or_else(|| times.iter().filter(|t| !t.marked_modified).find_map(date_of))
+}
+
+/// The last modification date.
+fn modified(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates, ctx: &PageContext) -> Option<NaiveDate> {
+    let ok = |v: &str| dates::plausible(v, ctx);
+    let microdata = found
+        .microdata
+        .iter()
+        .filter(|(k, _)| k == "datemodified")
+        .map(|(_, v)| v.as_str());
+    let times = found
+        .times
+        .iter()
+        .filter(|t| t.marked_modified)
+        .filter_map(|t| t.datetime.as_deref());
+    ld.date_modified
+        .as_deref()
+        .into_iter()
+        .chain(metas.each_first(meta_keys::MODIFIED))
+        .chain(microdata)
+        .chain(times)
+        .find_map(ok)
+}
+
+/// Tags: the first source of keywords, then the sections; deduplicated
+/// case-insensitively, at most [`MAX_TAGS`].
+fn tags(ld: &JsonLd, metas: &MetaTags<'_>) -> Vec<String> {
+    let keywords: Vec<String> = if ld.keywords.is_empty() {
+        metas
+            .all_of_first(meta_keys::TAGS)
+            .iter()
+            .flat_map(|v| v.split([',', ';']))
+            .map(json_ld::collapse)
+            .collect()
+    } else {
+        ld.keywords.clone()
+    };
+    let sections: Vec<String> = if ld.sections.is_empty() {
+        metas.all_of_first(meta_keys::SECTION).into_iter().map(json_ld::collapse).collect()
+    } else {
+        ld.sections.clone()
+    };
+    let mut out = Vec::new();
+    for tag in keywords.into_iter().chain(sections) {
+        if out.len() >= MAX_TAGS {
+            break;
+        }
+        if !tag.is_empty() {
+            authors::push_unique(&mut out, tag);
+        }
+    }
+    out
+}
+
+/// `href` made absolute against `base`; None when it cannot be a web URL.
+fn absolute(href: &str, base: Option<&str>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    if let Ok(url) = url::Url::parse(href) {
+        return Some(url.to_string());
+    }
+    let base = url::Url::parse(base?).ok()?;
+    base.join(href).ok().map(|u| u.to_string())
+}
+
+/// Reads what metadata a plain-text dump gives (headline, bylines, bio,
+/// promos, a URL date, a dateline).
+pub fn from_text(body: &Body, ctx: &PageContext) -> Metadata {
+    let host = ctx.url.as_deref().and_then(title::host_label);
+    let bio = text_dump::bio_facts(&body.removed);
+    let site_name = bio
+        .site_name
+        .clone()
+        .or_else(|| text_dump::repeated_name(&body.removed, host.as_deref()));
+    let bylines = text_dump::byline_names(&body.removed, &body.text);
+    let names = if bylines.is_empty() { bio.authors } else { bylines };
+    let (date_published, date_source) = text_date(body, ctx);
     Metadata {
         title: body.title.clone(),
+        authors: authors::prefer_people(names, site_name.as_deref()),
+        site_name,
+        date_published,
+        date_source: date_source.map(str::to_string),
         ..Metadata::default()
     }
 }
 
-/// The ISO 639-1 language of `text`, cross-checked with `<html lang>`.
-pub fn detect_language(_text: &str, html_lang: Option<&str>) -> Option<String> {
-    html_lang.map(|l| l.to_string())
+/// The publication date of a text dump: a removed byline/dateline, the URL,
+/// then the first short lines of the body.
+fn text_date(body: &Body, ctx: &PageContext) -> (Option<NaiveDate>, Option<&'static str>) {
+    let (bylines, first_lines) = text_dump::dateline_candidates(&body.removed, &body.text);
+    let in_lines = |lines: &[&str]| {
+        lines
+            .iter()
+            .filter_map(|l| dates::find_date_in_text(l))
+            .find(|d| dates::is_plausible(*d, ctx))
+    };
+    if let Some(d) = in_lines(&bylines) {
+        return (Some(d), Some("byline"));
+    }
+    if let Some(d) = ctx
+        .url
+        .as_deref()
+        .and_then(dates::date_from_url)
+        .filter(|d| dates::is_plausible(*d, ctx))
+    {
+        return (Some(d), Some("url"));
+    }
+    match in_lines(&first_lines) {
+        Some(d) => (Some(d), Some("text")),
+        None => (None, None),
+    }
 }
+
+/// The ISO 639-1 language of `text`, cross-checked with `<html lang>`.
+pub fn detect_language(text: &str, html_lang: Option<&str>) -> Option<String> {
+    language::detect(text, html_lang)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,371 @@
+//! Author names: turn raw credit strings ("By Jane Doe and John Roe, Staff
+//! Writers | Updated 5 March 2020") into clean person names.
+//!
+//! Steps: cut "Updated ..." tails; drop emails, URLs, handles and dates;
+//! split on commas, "and", "&" (and their de/fr/es/pt forms); strip "By" and
+//! roles; keep only parts shaped like names; dedupe case-insensitively in
+//! page order. Agencies and the site's own name count only when they are the
+//! only credit of the page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates;
+use crate::rules::metadata::{
+    AGENCIES, BYLINE_PREFIXES, MAX_NAME_WORDS, NAME_CONNECTORS, NAME_PARTICLES, NOT_NAME_WORDS,
+    ROLE_HEADS, ROLE_WORDS,
+};
+
+/// Emails, URLs and social handles, removed before splitting.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\S+@\S+\.\S+|https?://\S+|www\.\S+|\B@\w+").unwrap_or_else(|_| never())
+});
+
+/// The tail of a credit that is a timestamp, not a name.
+static TIMESTAMP_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:updated|published|posted on|last modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|atualizado)\b.*$",
+    )
+    .unwrap_or_else(|_| never())
+});
+
+/// Times of day ("10:30 AM", "14.05 Uhr") left after a date is removed.
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?\b")
+        .unwrap_or_else(|_| never())
+});
+
+/// Separators between credits: punctuation and the name connectors as whole
+/// words ("and", "&", "und", "et", "y", "e").
+static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
+    let words = NAME_CONNECTORS.join("|");
+    Regex::new(&format!(r"(?i)\s*(?:[,;|/•·\n]|&|\s(?:{words})\s)\s*"))
+        .unwrap_or_else(|_| never())
+});
+
+/// Longest credit string read (chars): a credit longer than this is a bio or
+/// a paragraph, and its head is all that can hold names.
+const MAX_CREDIT_CHARS: usize = 300;
+
+/// The first `max` chars of `text`.
+fn truncate_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => text.get(..i).unwrap_or(text),
+        None => text,
+    }
+}
+
+fn never() -> Regex {
+    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("the empty-class regex compiles"))
+}
+
+/// Splits one raw credit string into clean names, in order.
+pub fn names_in_credit(raw: &str) -> Vec<String> {
+    let raw = truncate_chars(raw, MAX_CREDIT_CHARS);
+    let without_tail = TIMESTAMP_TAIL.replace(raw, "");
+    let without_contacts = CONTACT.replace_all(&without_tail, " ");
+    let without_dates = remove_dates(&without_contacts);
+    let without_times = TIME_OF_DAY.replace_all(&without_dates, " ");
+    SEPARATORS
+        .split(&without_times)
+        .filter_map(clean_name)
+        .collect()
+}
+
+/// Removes every written date from `text` (they sit beside names in bylines).
+fn remove_dates(text: &str) -> String {
+    let mut rest = text.to_string();
+    // Each pass removes at least one char of a found date, so the loop ends;
+    // the bound is a guard against a date the finder sees but cannot place.
+    for _ in 0..4 {
+        let Some(date) = dates::find_date_in_text(&rest) else {
+            break;
+        };
+        let Some(span) = date_span(&rest, date) else {
+            break;
+        };
+        rest.replace_range(span, " ");
+    }
+    rest
+}
+
+/// The byte span of the date `date` in `text`: from the last word start at
+/// which the rest still holds the date, to the first end that keeps it.
+fn date_span(text: &str, date: chrono::NaiveDate) -> Option<std::ops::Range<usize>> {
+    let bounds: Vec<usize> = word_starts(text);
+    let start = *bounds
+        .iter()
+        .rev()
+        .find(|&&s| text.get(s..).and_then(dates::find_date_in_text) == Some(date))?;
+    let end = bounds
+        .iter()
+        .copied()
+        .filter(|&e| e > start)
+        .chain(std::iter::once(text.len()))
+        .find(|&e| text.get(start..e).and_then(dates::find_date_in_text) == Some(date))?;
+    Some(start..end)
+}
+
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in text.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    starts
+}
+
+/// One credit part to a name, or None when it is not shaped like one.
+fn clean_name(part: &str) -> Option<String> {
+    let part = after_last_by(part.trim());
+    let part = strip_byline_prefix(part);
+    let part = part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'');
+    let part = part.trim_end_matches('.').trim();
+    let part = cut_trailing_phrase(part);
+    let words = strip_roles(part.split_whitespace().collect());
+    if words.is_empty() || words.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    let name = words.join(" ");
+    if !looks_like_name(&words) || is_furniture(&name) {
+        return None;
+    }
+    Some(fix_all_caps(&name))
+}
+
+/// "View all posts by Jane Doe" → "Jane Doe".
+fn after_last_by(part: &str) -> &str {
+    let lower = part.to_lowercase();
+    match lower.rfind(" by ") {
+        Some(i) if lower.len() == part.len() => part.get(i + 4..).unwrap_or(part),
+        _ => part,
+    }
+}
+
+/// Strips leading byline words ("By", "Von", "Written by:"), repeatedly.
+fn strip_byline_prefix(part: &str) -> &str {
+    let mut rest = part.trim_start();
+    loop {
+        let lower = rest.to_lowercase();
+        let found = BYLINE_PREFIXES.iter().find(|p| {
+            lower.starts_with(*p)
+                && lower.len() == rest.len()
+                && lower
+                    .get(p.len()..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| c.is_whitespace() || c == ':')
+        });
+        match found {
+            Some(p) => {
+                rest = rest.get(p.len()..).unwrap_or("").trim_start_matches([':', ' ']);
+            }
+            None => return rest,
+        }
+    }
+}
+
+/// Cuts " for The Times", " in Berlin", " at CNN" after a name.
+fn cut_trailing_phrase(part: &str) -> &str {
+    for joiner in [" for ", " in ", " at ", " from ", " für ", " pour ", " para "] {
+        if let Some(i) = part.find(joiner)
+            && i > 0
+        {
+            return part.get(..i).unwrap_or(part);
+        }
+    }
+    part
+}
+
+fn is_role_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ROLE_WORDS.binary_search(&lower.as_str()).is_ok()
+}
+
+fn is_role_head(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ROLE_HEADS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Removes a leading and a trailing run of role words when the run holds a
+/// role head ("Senior Correspondent Jane Doe", "Jane Doe Staff Writer").
+fn strip_roles(mut words: Vec<&str>) -> Vec<&str> {
+    let lead = words.iter().take_while(|w| is_role_word(w)).count();
+    if words.iter().take(lead).any(|w| is_role_head(w)) {
+        words.drain(..lead);
+    }
+    let trail = words.iter().rev().take_while(|w| is_role_word(w)).count();
+    let keep = words.len().saturating_sub(trail);
+    if words.iter().skip(keep).any(|w| is_role_head(w)) {
+        words.truncate(keep);
+    }
+    words
+}
+
+/// Every word capitalised (or caseless), a name particle, or an initial; no
+/// digits; at least one letter.
+fn looks_like_name(words: &[&str]) -> bool {
+    let has_letter = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    let no_digits = words.iter().all(|w| !w.chars().any(|c| c.is_ascii_digit()));
+    let shaped = words.iter().enumerate().all(|(i, w)| {
+        let first = w.chars().next();
+        let lower = w.to_lowercase();
+        let particle = i > 0 && NAME_PARTICLES.binary_search(&lower.as_str()).is_ok();
+        particle || first.is_some_and(|c| !c.is_lowercase())
+    });
+    has_letter && no_digits && shaped
+}
+
+/// Page furniture that survives the shape test ("Email The Author").
+fn is_furniture(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    NOT_NAME_WORDS.iter().any(|w| {
+        if w.contains(' ') {
+            lower.contains(w)
+        } else {
+            lower.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w)
+        }
+    })
+}
+
+/// "JANE DOE" → "Jane Doe" (bylines set in capitals by the page's markup).
+fn fix_all_caps(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+    if !all_caps || is_agency(name) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// Whether `name` is a news agency ("AP", "Reuters", "dpa").
+pub fn is_agency(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    AGENCIES.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Letters and digits only, lowercased: "The  New-York Times" → "thenewyorktimes".
+pub fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Names of several credit strings of one source, deduplicated
+/// case-insensitively in page order.
+pub fn names_in_credits<S: AsRef<str>>(credits: &[S]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for credit in credits {
+        for name in names_in_credit(credit.as_ref()) {
+            push_unique(&mut names, name);
+        }
+    }
+    names
+}
+
+/// Appends `name` unless an equal name (ignoring case) is already there.
+pub fn push_unique(names: &mut Vec<String>, name: String) {
+    let key = name.to_lowercase();
+    if !names.iter().any(|n| n.to_lowercase() == key) {
+        names.push(name);
+    }
+}
+
+/// Whether a credit is an institution rather than a person: an agency or the
+/// site itself.
+pub fn is_institution(name: &str, site_name: Option<&str>) -> bool {
+    is_agency(name) || site_name.is_some_and(|s| !s.is_empty() && squash(s) == squash(name))
+}
+
+/// Drops agencies and the site's own name when a person is also credited.
+pub fn prefer_people(names: Vec<String>, site_name: Option<&str>) -> Vec<String> {
+    let has_person = names.iter().any(|n| !is_institution(n, site_name));
+    if has_person {
+        names
+            .into_iter()
+            .filter(|n| !is_institution(n, site_name))
+            .collect()
+    } else {
+        names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn by_and_roles_are_stripped_and_names_split() {
+        assert_eq!(
+            names_in_credit("By Jane Doe and John Roe, Staff Writers"),
+            vec!["Jane Doe", "John Roe"]
+        );
+        assert_eq!(
+            names_in_credit("Ann Lee, Bob Stone & Carla Diaz"),
+            vec!["Ann Lee", "Bob Stone", "Carla Diaz"]
+        );
+        assert_eq!(names_in_credit("Senior Correspondent Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(names_in_credit("Jane Doe Staff Writer"), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn other_languages_bylines() {
+        assert_eq!(names_in_credit("Von Hans Müller und Eva Schmidt"), vec!["Hans Müller", "Eva Schmidt"]);
+        assert_eq!(names_in_credit("Par Marie Dupont et Luc Martin"), vec!["Marie Dupont", "Luc Martin"]);
+        assert_eq!(names_in_credit("Por Ana Gómez y Luis Pérez"), vec!["Ana Gómez", "Luis Pérez"]);
+    }
+
+    #[test]
+    fn contacts_dates_and_updated_tails_are_removed() {
+        assert_eq!(
+            names_in_credit("By Jane Doe jane@example.com @janedoe | Updated 5 March 2020"),
+            vec!["Jane Doe"]
+        );
+        assert_eq!(names_in_credit("Jane Doe November 19, 2019 10:30 AM"), vec!["Jane Doe"]);
+        assert_eq!(names_in_credit("https://example.com/authors/jane"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn furniture_is_not_a_name() {
+        assert!(names_in_credit("Email the author").is_empty());
+        assert!(names_in_credit("Follow on Twitter").is_empty());
+        assert_eq!(names_in_credit("View all posts by Jane Doe"), vec!["Jane Doe"]);
+        assert!(names_in_credit("this story was reported by many people in the city").is_empty());
+    }
+
+    #[test]
+    fn particles_and_capitals() {
+        assert_eq!(names_in_credit("Isabel van Brugen"), vec!["Isabel van Brugen"]);
+        assert_eq!(names_in_credit("BY JANE DOE"), vec!["Jane Doe"]);
+        assert_eq!(names_in_credit("Jane Doe in Washington"), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn duplicates_are_dropped_case_insensitively_in_order() {
+        let names = names_in_credits(&["Jane Doe", "John Roe", "JANE DOE"]);
+        assert_eq!(names, vec!["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn agencies_and_site_only_when_alone() {
+        let both = names_in_credit("By Jane Doe and AP");
+        assert_eq!(prefer_people(both, None), vec!["Jane Doe"]);
+        let alone = names_in_credit("By Reuters");
+        assert_eq!(prefer_people(alone, None), vec!["Reuters"]);
+        let site = vec!["CNN".to_string(), "Jane Doe".to_string()];
+        assert_eq!(prefer_people(site, Some("CNN")), vec!["Jane Doe"]);
+    }
+}

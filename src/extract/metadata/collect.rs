@@ -1,0 +1,362 @@
+//! One iterative walk over the parsed page that gathers every metadata
+//! candidate: metas, links, JSON-LD scripts, `<title>`, `<h1>`s, `<time>`s,
+//! microdata, bylines and the short text lines under the headline.
+//!
+//! Each candidate remembers whether it sits inside the article area
+//! (`<article>`, `<main>`, or after the first `<h1>`); candidates inside
+//! sidebars, navigation, footers, comments and teasers are not collected.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use crate::rules::metadata::{
+    BYLINE_TOKENS, DATE_TOKENS, FOREIGN_CONTAINER_TAGS, FOREIGN_CONTAINER_TOKENS, MAX_BYLINE_CHARS,
+    MAX_CANDIDATES, MAX_DATELINE_CHARS, MAX_HEADER_TEXTS,
+};
+
+/// A text candidate with where it was found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    pub text: String,
+    /// Inside `<article>`/`<main>` or after the first `<h1>`.
+    pub in_article: bool,
+}
+
+/// A `<time>` element.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimeElement {
+    pub datetime: Option<String>,
+    pub text: String,
+    /// Carries `pubdate` or `itemprop=datePublished`.
+    pub marked_published: bool,
+    /// Carries `itemprop=dateModified` or an "updated"/"modified" class.
+    pub marked_modified: bool,
+    pub in_article: bool,
+}
+
+/// Everything the walk found, in page order.
+#[derive(Clone, Debug, Default)]
+pub struct Candidates {
+    pub html_lang: Option<String>,
+    pub title: Option<String>,
+    pub h1s: Vec<Found>,
+    /// `(key, content)` of every `<meta>`; the key is the lowercased `name`,
+    /// `property`, `itemprop` or `http-equiv` (one entry per attribute).
+    pub metas: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    pub image_src: Option<String>,
+    pub json_ld: Vec<String>,
+    pub times: Vec<TimeElement>,
+    /// Microdata on elements other than `<meta>`: `(itemprop, value)`.
+    pub microdata: Vec<(String, String)>,
+    /// `itemprop=author` elements: their `itemprop=name` or their text.
+    pub microdata_authors: Vec<String>,
+    /// Text of `<a rel=author>`.
+    pub rel_authors: Vec<Found>,
+    /// Text of elements whose class/id holds a byline token.
+    pub bylines: Vec<Found>,
+    /// Text of elements whose class/id holds a date token.
+    pub date_texts: Vec<Found>,
+    /// Short text lines following the first `<h1>` (datelines).
+    pub header_texts: Vec<String>,
+}
+
+/// What a walk inherits from the ancestors of the current node.
+#[derive(Clone, Copy, Debug, Default)]
+struct Scope {
+    foreign: bool,
+    article: bool,
+    /// Inside `<script>`, `<style>`, `<svg>`, `<noscript>`, `<template>`.
+    hidden: bool,
+    /// Inside an element already collected as a byline or date (its nested
+    /// byline-classed parts are the same credit).
+    in_byline: bool,
+    in_date: bool,
+}
+
+/// Walks `doc` once and gathers the candidates.
+pub fn collect(doc: &Html) -> Candidates {
+    let mut found = Candidates::default();
+    let mut stack: Vec<Scope> = vec![Scope::default()];
+    let mut seen_h1 = false;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(_) => {
+                    let parent = stack.last().copied().unwrap_or_default();
+                    let Some(el) = ElementRef::wrap(node) else {
+                        continue;
+                    };
+                    let scope = visit_element(el, parent, seen_h1, &mut found);
+                    stack.push(scope);
+                }
+                Node::Text(text) => {
+                    let scope = stack.last().copied().unwrap_or_default();
+                    if seen_h1 && !scope.hidden && !scope.foreign {
+                        note_header_text(text, &mut found);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    let scope = stack.pop().unwrap_or_default();
+                    // Datelines are looked for after the headline, not in it.
+                    seen_h1 |= el.name() == "h1" && !scope.foreign && !scope.hidden;
+                }
+            }
+        }
+    }
+    found
+}
+
+fn note_header_text(text: &str, found: &mut Candidates) {
+    let line = text.trim();
+    if found.header_texts.len() < MAX_HEADER_TEXTS
+        && !line.is_empty()
+        && line.chars().count() <= MAX_DATELINE_CHARS
+    {
+        found.header_texts.push(line.to_string());
+    }
+}
+
+/// The class and id of `el` split into lowercase tokens on spaces, '-' and '_'.
+fn tokens(el: ElementRef<'_>) -> Vec<String> {
+    let v = el.value();
+    let class = v.attr("class").unwrap_or("");
+    let id = v.attr("id").unwrap_or("");
+    class
+        .split([' ', '-', '_', '\t', '\n'])
+        .chain(id.split([' ', '-', '_']))
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn has_token(tokens: &[String], vocabulary: &[&str]) -> bool {
+    tokens
+        .iter()
+        .any(|t| vocabulary.binary_search(&t.as_str()).is_ok())
+}
+
+/// The text of `el` with whitespace collapsed.
+pub fn element_text(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for piece in el.text() {
+        for word in piece.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
+    el.value()
+        .attr(name)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+/// Records what `el` tells and returns the scope its children inherit.
+fn visit_element(el: ElementRef<'_>, parent: Scope, after_h1: bool, found: &mut Candidates) -> Scope {
+    let name = el.value().name();
+    let toks = tokens(el);
+    let mut scope = parent;
+    scope.hidden |= matches!(name, "script" | "style" | "svg" | "noscript" | "template");
+    // The page-level containers carry page-wide classes ("has-sidebar"), so
+    // their tokens say nothing about the content being foreign.
+    let page_level = matches!(name, "html" | "body" | "article" | "main");
+    scope.foreign |= FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok()
+        || (!page_level && has_token(&toks, FOREIGN_CONTAINER_TOKENS));
+    scope.article |= matches!(name, "article" | "main");
+    let in_article = scope.article || after_h1;
+    match name {
+        "html" => found.html_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")),
+        "meta" => note_meta(el, found),
+        "link" => note_link(el, found),
+        "script" => note_script(el, found),
+        "title" if !parent.hidden && found.title.is_none() => {
+            found.title = Some(element_text(el)).filter(|t| !t.is_empty());
+        }
+        "h1" if !scope.foreign && !scope.hidden => {
+            let text = element_text(el);
+            if !text.is_empty() && found.h1s.len() < MAX_CANDIDATES {
+                found.h1s.push(Found {
+                    text,
+                    in_article: scope.article,
+                });
+            }
+        }
+        "time" if !scope.foreign => note_time(el, &toks, in_article, found),
+        _ => {}
+    }
+    if scope.foreign || scope.hidden || name == "meta" {
+        return scope;
+    }
+    note_microdata(el, found);
+    if name == "a" && el.value().attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
+        push_capped(&mut found.rel_authors, element_text(el), in_article);
+    }
+    if !parent.in_byline && has_token(&toks, BYLINE_TOKENS) {
+        let text = element_text(el);
+        if text.chars().count() <= MAX_BYLINE_CHARS {
+            push_capped(&mut found.bylines, text, in_article);
+            scope.in_byline = true;
+        }
+    }
+    if !parent.in_date && name != "time" && has_token(&toks, DATE_TOKENS) {
+        let text = element_text(el);
+        if text.chars().count() <= MAX_DATELINE_CHARS {
+            push_capped(&mut found.date_texts, text, in_article);
+            scope.in_date = true;
+        }
+    }
+    scope
+}
+
+fn push_capped(list: &mut Vec<Found>, text: String, in_article: bool) {
+    if !text.is_empty() && list.len() < MAX_CANDIDATES {
+        list.push(Found { text, in_article });
+    }
+}
+
+fn note_meta(el: ElementRef<'_>, found: &mut Candidates) {
+    let Some(content) = attr(el, "content") else {
+        return;
+    };
+    for key_attr in ["name", "property", "itemprop", "http-equiv"] {
+        if let Some(key) = attr(el, key_attr) {
+            found.metas.push((key.to_lowercase(), content.clone()));
+        }
+    }
+}
+
+fn note_link(el: ElementRef<'_>, found: &mut Candidates) {
+    let Some(rel) = el.value().attr("rel") else {
+        return;
+    };
+    let href = attr(el, "href");
+    for token in rel.split_whitespace() {
+        if token.eq_ignore_ascii_case("canonical") && found.canonical.is_none() {
+            found.canonical.clone_from(&href);
+        }
+        if token.eq_ignore_ascii_case("image_src") && found.image_src.is_none() {
+            found.image_src.clone_from(&href);
+        }
+    }
+}
+
+fn note_script(el: ElementRef<'_>, found: &mut Candidates) {
+    let is_json_ld = el
+        .value()
+        .attr("type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+    if is_json_ld && found.json_ld.len() < MAX_CANDIDATES {
+        found.json_ld.push(el.text().collect());
+    }
+}
+
+fn note_time(el: ElementRef<'_>, toks: &[String], in_article: bool, found: &mut Candidates) {
+    if found.times.len() >= MAX_CANDIDATES {
+        return;
+    }
+    let itemprop = el.value().attr("itemprop").unwrap_or("").to_lowercase();
+    let modified_class = toks
+        .iter()
+        .any(|t| t.contains("updated") || t.contains("modified"));
+    found.times.push(TimeElement {
+        datetime: attr(el, "datetime").or_else(|| attr(el, "content")),
+        text: element_text(el),
+        marked_published: el.value().attr("pubdate").is_some()
+            || itemprop == "datepublished"
+            || toks.iter().any(|t| t == "published"),
+        marked_modified: itemprop == "datemodified" || modified_class,
+        in_article,
+    });
+}
+
+/// `itemprop` on ordinary elements: author (with its nested name),
+/// datePublished, dateModified, headline.
+fn note_microdata(el: ElementRef<'_>, found: &mut Candidates) {
+    let Some(props) = el.value().attr("itemprop") else {
+        return;
+    };
+    for prop in props.split_whitespace() {
+        let prop = prop.to_lowercase();
+        match prop.as_str() {
+            "author" | "creator" if found.microdata_authors.len() < MAX_CANDIDATES => {
+                let name = nested_name(el).unwrap_or_else(|| element_text(el));
+                if !name.is_empty() && name.chars().count() <= MAX_BYLINE_CHARS {
+                    found.microdata_authors.push(name);
+                }
+            }
+            "datepublished" | "datemodified" | "headline" | "name" | "publisher" => {
+                let value = attr(el, "content")
+                    .or_else(|| attr(el, "datetime"))
+                    .unwrap_or_else(|| element_text(el));
+                if !value.is_empty() && found.microdata.len() < MAX_CANDIDATES {
+                    found.microdata.push((prop, value));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The `itemprop=name` inside an `itemprop=author` element.
+fn nested_name(el: ElementRef<'_>) -> Option<String> {
+    el.descendent_elements()
+        .find(|d| {
+            d.value()
+                .attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("name")))
+        })
+        .map(|d| attr(d, "content").unwrap_or_else(|| element_text(d)))
+        .filter(|n| !n.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sidebar_bylines_and_times_are_not_collected() {
+        let html = r#"<html lang="en"><body>
+            <article><h1>Headline</h1><p class="byline">By Jane Doe</p>
+            <time datetime="2019-11-19">Nov 19</time></article>
+            <aside><p class="byline">By Sidebar Person</p><time datetime="2001-01-01">x</time></aside>
+            <div class="related-stories"><span class="author">Other Writer</span></div>
+            </body></html>"#;
+        let found = collect(&Html::parse_document(html));
+        let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, vec!["By Jane Doe"]);
+        assert_eq!(found.times.len(), 1);
+        assert_eq!(found.html_lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn nested_byline_parts_are_one_credit() {
+        let html = r#"<div class="byline">By <span class="author-name">Jane Doe</span></div>"#;
+        let found = collect(&Html::parse_document(html));
+        assert_eq!(found.bylines.len(), 1);
+    }
+
+    #[test]
+    fn microdata_author_takes_the_nested_name() {
+        let html = r#"<div itemprop="author" itemscope><img alt=""><span itemprop="name">Jane Doe</span>
+            <span>Staff</span></div>"#;
+        let found = collect(&Html::parse_document(html));
+        assert_eq!(found.microdata_authors, vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn header_texts_follow_the_headline() {
+        let html = r#"<p>Menu</p><h1>Headline</h1><p>19. November 2019</p>"#;
+        let found = collect(&Html::parse_document(html));
+        assert_eq!(found.header_texts, vec!["19. November 2019"]);
+    }
+}

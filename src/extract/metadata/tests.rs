@@ -1,0 +1,319 @@
+//! Page-shaped tests of `from_html` and `from_text`: one small page per
+//! source and per cleaning rule.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use scraper::Html;
+
+use super::*;
+use crate::record::Removed;
+
+fn ctx_at(url: Option<&str>, fetched: &str) -> PageContext {
+    PageContext {
+        url: url.map(str::to_string),
+        fetched_at: DateTime::parse_from_rfc3339(fetched)
+            .ok()
+            .map(|t| t.with_timezone(&Utc)),
+    }
+}
+
+fn ctx() -> PageContext {
+    ctx_at(None, "2024-01-01T00:00:00Z")
+}
+
+fn meta_of(html: &str) -> Metadata {
+    from_html(&Html::parse_document(html), &ctx())
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn json_ld_graph_with_nested_author_array() {
+    let m = meta_of(
+        r#"<html lang="en"><head><title>Ignored | Example Times</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+          {"@type":"WebSite","@id":"#site","name":"Example Times"},
+          {"@type":"Person","@id":"#p1","name":"Jane Doe"},
+          {"@type":"NewsArticle","headline":"Council Approves New Budget",
+           "datePublished":"2019-11-19T23:30:00-05:00","dateModified":"2019-11-20T08:00:00-05:00",
+           "author":[{"@id":"#p1"},{"@type":"Person","name":"John Roe"}],
+           "publisher":{"@type":"Organization","name":"Example Times"},
+           "keywords":["budget","council"],"image":"https://example.com/a.jpg",
+           "description":"The council approved it."}]}</script>
+        </head><body><h1>Council Approves New Budget</h1></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Council Approves New Budget"));
+    assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);
+    assert_eq!(m.site_name.as_deref(), Some("Example Times"));
+    assert_eq!(m.date_published, day(2019, 11, 19));
+    assert_eq!(m.date_modified, day(2019, 11, 20));
+    assert_eq!(m.date_source.as_deref(), Some("json_ld"));
+    assert_eq!(m.tags, vec!["budget", "council"]);
+    assert_eq!(m.image_url.as_deref(), Some("https://example.com/a.jpg"));
+    assert_eq!(m.description.as_deref(), Some("The council approved it."));
+    assert_eq!(m.html_lang.as_deref(), Some("en"));
+}
+
+#[test]
+fn opengraph_with_offset_published_time() {
+    let m = meta_of(
+        r#"<head><meta property="og:title" content="Storm Hits Coast">
+        <meta property="og:site_name" content="Daily Example">
+        <meta property="article:published_time" content="2019-11-19T23:30:00-05:00">
+        <meta property="article:modified_time" content="2019-11-21T10:00:00+00:00">
+        <meta property="article:author" content="https://www.facebook.com/janedoe">
+        <meta property="article:tag" content="weather"><meta property="article:tag" content="storms">
+        <meta property="article:section" content="News">
+        <meta property="og:url" content="https://example.com/storm">
+        <meta property="og:image" content="/img/storm.jpg">
+        <meta name="author" content="Jane Doe"></head><body></body>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Storm Hits Coast"));
+    assert_eq!(m.site_name.as_deref(), Some("Daily Example"));
+    assert_eq!(m.date_published, day(2019, 11, 19));
+    assert_eq!(m.date_source.as_deref(), Some("meta"));
+    assert_eq!(m.date_modified, day(2019, 11, 21));
+    // The profile URL of article:author is skipped; meta author names her.
+    assert_eq!(m.authors, vec!["Jane Doe"]);
+    assert_eq!(m.tags, vec!["weather", "storms", "News"]);
+    assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/storm"));
+    assert_eq!(m.image_url.as_deref(), Some("https://example.com/img/storm.jpg"));
+}
+
+#[test]
+fn meta_author_with_by_and_roles() {
+    let m = meta_of(r#"<meta name="author" content="By Jane Doe and John Roe, Staff Writers">"#);
+    assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);
+}
+
+#[test]
+fn twitter_card_and_dublin_core() {
+    let m = meta_of(
+        r#"<meta name="twitter:title" content="Card Title"><meta name="DC.creator" content="Ann Lee">
+        <meta name="dc.date" content="2018-05-04">"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Card Title"));
+    assert_eq!(m.authors, vec!["Ann Lee"]);
+    assert_eq!(m.date_published, day(2018, 5, 4));
+}
+
+#[test]
+fn title_suffix_is_stripped_when_it_is_the_site() {
+    let m = meta_of(
+        r#"<head><title>Storm Hits Coast | Daily Example</title>
+        <meta property="og:site_name" content="Daily Example"></head><body><h1>Logo</h1></body>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Storm Hits Coast"));
+}
+
+#[test]
+fn title_suffix_is_stripped_when_h1_matches_and_names_the_site() {
+    let m = meta_of(
+        r#"<head><title>Storm Hits Coast – Daily Example</title></head>
+        <body><article><h1>Storm Hits Coast</h1></article></body>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Storm Hits Coast"));
+    assert_eq!(m.site_name.as_deref(), Some("Daily Example"));
+}
+
+#[test]
+fn title_with_a_dash_of_its_own_is_kept() {
+    let m = meta_of(
+        r#"<head><title>Brexit - what next?</title></head><body><h1>Brexit - what next?</h1></body>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Brexit - what next?"));
+}
+
+#[test]
+fn time_element_in_the_article() {
+    let m = meta_of(
+        r#"<body><aside><time datetime="2001-01-01">old</time></aside>
+        <article><h1>Story</h1><time datetime="2019-11-19T09:00:00+01:00">19 Nov</time></article></body>"#,
+    );
+    assert_eq!(m.date_published, day(2019, 11, 19));
+    assert_eq!(m.date_source.as_deref(), Some("time_element"));
+}
+
+#[test]
+fn microdata_author_and_date() {
+    let m = meta_of(
+        r#"<article itemscope itemtype="https://schema.org/Article"><h1 itemprop="headline">Micro</h1>
+        <span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>
+        <span itemprop="datePublished" content="2017-03-02">March 2</span></article>"#,
+    );
+    assert_eq!(m.authors, vec!["Jane Doe"]);
+    assert_eq!(m.date_published, day(2017, 3, 2));
+    assert_eq!(m.title.as_deref(), Some("Micro"));
+}
+
+#[test]
+fn byline_element_not_sidebar() {
+    let m = meta_of(
+        r#"<body><aside class="trending"><span class="author">By Sidebar Name</span></aside>
+        <article><h1>Story</h1><div class="byline">By <a rel="nofollow">JANE DOE</a> | Updated March 3, 2020</div>
+        <p>Text.</p></article>
+        <div class="related-posts"><span class="byline">By Other Writer</span></div></body>"#,
+    );
+    assert_eq!(m.authors, vec!["Jane Doe"]);
+}
+
+#[test]
+fn rel_author_link() {
+    let m = meta_of(r#"<article><h1>S</h1><p>By <a rel="author" href="/a/ann">Ann Lee</a></p></article>"#);
+    assert_eq!(m.authors, vec!["Ann Lee"]);
+}
+
+#[test]
+fn agency_only_when_it_is_the_only_credit() {
+    let alone = meta_of(r#"<meta name="author" content="Reuters">"#);
+    assert_eq!(alone.authors, vec!["Reuters"]);
+    let both = meta_of(
+        r#"<meta name="author" content="Reuters"><article><h1>S</h1><p class="byline">By Jane Doe</p></article>"#,
+    );
+    assert_eq!(both.authors, vec!["Jane Doe"]);
+}
+
+#[test]
+fn site_name_as_author_gives_way_to_the_byline() {
+    let m = meta_of(
+        r#"<meta property="og:site_name" content="Daily Example"><meta name="author" content="Daily Example">
+        <article><h1>S</h1><span class="author-name">Ann Lee</span></article>"#,
+    );
+    assert_eq!(m.authors, vec!["Ann Lee"]);
+}
+
+#[test]
+fn url_date_when_nothing_else() {
+    let doc = Html::parse_document("<h1>Story</h1><p>Text</p>");
+    let m = from_html(&doc, &ctx_at(Some("https://example.com/2019/11/19/story/"), "2024-01-01T00:00:00Z"));
+    assert_eq!(m.date_published, day(2019, 11, 19));
+    assert_eq!(m.date_source.as_deref(), Some("url"));
+}
+
+#[test]
+fn german_dateline_under_the_headline() {
+    let m = meta_of(
+        r#"<html lang="de"><body><p>Menü</p><h1>Schlagzeile</h1><p>19. November 2019</p>
+        <p>Der lange Text des Artikels beginnt hier.</p></body></html>"#,
+    );
+    assert_eq!(m.date_published, day(2019, 11, 19));
+    assert_eq!(m.date_source.as_deref(), Some("text"));
+}
+
+#[test]
+fn french_and_spanish_dates_in_date_elements() {
+    let fr = meta_of(r#"<article><h1>T</h1><span class="date">Publié le 3 mars 2021 à 10h</span></article>"#);
+    assert_eq!(fr.date_published, day(2021, 3, 3));
+    assert_eq!(fr.date_source.as_deref(), Some("byline"));
+    let es = meta_of(r#"<article><h1>T</h1><div class="fecha">12 de octubre de 2020</div></article>"#);
+    assert_eq!(es.date_published, day(2020, 10, 12));
+}
+
+#[test]
+fn future_date_is_rejected_and_the_next_source_used() {
+    let m = meta_of(
+        r#"<meta property="article:published_time" content="2031-01-01T00:00:00Z">
+        <article><h1>S</h1><time datetime="2020-06-01">June 1</time></article>"#,
+    );
+    assert_eq!(m.date_published, day(2020, 6, 1));
+    assert_eq!(m.date_source.as_deref(), Some("time_element"));
+}
+
+#[test]
+fn broken_json_ld_is_ignored() {
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Broken" "author":}</script>
+        <meta property="og:title" content="From OpenGraph"><meta name="author" content="Ann Lee">"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("From OpenGraph"));
+    assert_eq!(m.authors, vec!["Ann Lee"]);
+}
+
+#[test]
+fn relative_canonical_is_made_absolute() {
+    let doc = Html::parse_document(r#"<link rel="canonical" href="/news/story">"#);
+    let m = from_html(&doc, &ctx_at(Some("https://example.com/x?utm=1"), "2024-01-01T00:00:00Z"));
+    assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/news/story"));
+}
+
+fn removed(kind: &str, text: &str) -> Removed {
+    Removed {
+        kind: kind.to_string(),
+        text: text.to_string(),
+    }
+}
+
+/// The founding sample's shape: the author is only named in the bio and the
+/// site only in the bio and promos (blocks as listed in the expected JSON).
+#[test]
+fn text_dump_author_from_bio_and_site_from_promos() {
+    let body = Body {
+        text: "Another ally appeared to turn its back on Moscow on Thursday when Kazakh President \
+               Kassym-Jomart Tokayev said his country would not help Russia.\n\nTimothy Ash, an \
+               economist, said the statement was significant."
+            .to_string(),
+        title: Some("Another Neighbor Turns Back on Russia".to_string()),
+        removed: vec![
+            removed(
+                "caption",
+                "Kazakh President Kassym-Jomart Tokayev and Vladimir Putin\nFrom left, Kazakh President \
+                 Kassym-Jomart Tokayev and Russian President Vladimir Putin are seen in St. Petersburg, \
+                 Russia, on December 26, 2022. Contributor/Getty Images",
+            ),
+            removed(
+                "promo",
+                "Do you have a tip on a world news story that Newsweek should be covering? Let us know \
+                 via worldnews@newsweek.com.",
+            ),
+            removed(
+                "promo",
+                "Uncommon Knowledge\nNewsweek is committed to challenging conventional wisdom.\nNewsweek \
+                 is committed to challenging conventional wisdom.",
+            ),
+            removed(
+                "author_bio",
+                "About the writer\nIsabel van Brugen is a Newsweek Reporter based in Kuala Lumpur. Her \
+                 focus is reporting on the Russia-Ukraine war. Isabel ... Read more",
+            ),
+            removed("promo", "To read how Newsweek uses AI as a newsroom tool, Click here."),
+            removed(
+                "promo",
+                "Newsweek cover\n• Newsweek magazine delivered to your door\n• Enjoy ad-free browsing on \
+                 Newsweek.com",
+            ),
+        ],
+    };
+    let m = from_text(&body, &PageContext::default());
+    assert_eq!(m.title.as_deref(), Some("Another Neighbor Turns Back on Russia"));
+    assert_eq!(m.authors, vec!["Isabel van Brugen"]);
+    assert_eq!(m.site_name.as_deref(), Some("Newsweek"));
+    assert_eq!(m.date_published, None);
+    assert_eq!(detect_language(&body.text, None).as_deref(), Some("en"));
+}
+
+#[test]
+fn text_dump_site_from_promos_without_a_bio() {
+    let body = Body {
+        text: "Body.".to_string(),
+        title: None,
+        removed: vec![
+            removed("promo", "Subscribe to Examplia today"),
+            removed("promo", "Examplia newsletter: the best of Examplia"),
+        ],
+    };
+    assert_eq!(from_text(&body, &PageContext::default()).site_name.as_deref(), Some("Examplia"));
+}
+
+#[test]
+fn text_dump_dateline_and_byline() {
+    let body = Body {
+        text: "By Jane Doe\n\nMarch 3, 2020\n\nThe story starts here with a long paragraph.".to_string(),
+        title: Some("Story".to_string()),
+        removed: Vec::new(),
+    };
+    let m = from_text(&body, &ctx());
+    assert_eq!(m.authors, vec!["Jane Doe"]);
+    assert_eq!(m.date_published, day(2020, 3, 3));
+    assert_eq!(m.date_source.as_deref(), Some("text"));
+}

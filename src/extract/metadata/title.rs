@@ -1,0 +1,185 @@
+//! The headline: the metadata title with the site name cut off ("Headline |
+//! Site", "Site: Headline"), checked against the `<h1>` the reader sees.
+
+use super::authors::squash;
+use crate::rules::metadata::TITLE_SEPARATORS;
+
+/// How many times a title is cut: "Headline | Section | Site" needs two.
+const MAX_TITLE_CUTS: usize = 3;
+
+/// Generic second-level labels under country codes ("co.uk", "com.br").
+const SECOND_LEVELS: &[&str] = &["ac", "co", "com", "edu", "gov", "ne", "net", "or", "org"];
+
+/// Whether `part` names the site: equal (ignoring case, spaces and
+/// punctuation) to the site name or to the host's main label
+/// ("newsweek.com" → "newsweek"), or one containing the other.
+fn is_site_part(part: &str, site_name: Option<&str>, host_label: Option<&str>) -> bool {
+    let part = squash(part);
+    if part.is_empty() {
+        return false;
+    }
+    let site_match = site_name.map(squash).is_some_and(|s| {
+        !s.is_empty() && (s == part || s.contains(&part) || part.contains(&s))
+    });
+    let host_match = host_label
+        .map(squash)
+        .is_some_and(|h| h.len() >= 3 && (h == part || part.contains(&h) || h.contains(&part)));
+    site_match || host_match
+}
+
+/// Whether `a` and `b` are the same headline (ignoring case, spacing and
+/// punctuation).
+pub fn same_headline(a: &str, b: &str) -> bool {
+    let (a, b) = (squash(a), squash(b));
+    !a.is_empty() && a == b
+}
+
+/// The main label of a URL's host: "https://www.newsweek.com/x" → "newsweek".
+pub fn host_label(url: &str) -> Option<String> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_lowercase();
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    // The label before the public suffix; a country code after a generic
+    // second level ("co.uk", "com.au") is a two-label suffix.
+    let n = labels.len();
+    let two_label_suffix = match labels.as_slice() {
+        [.., second, tld] if n >= 3 => tld.len() == 2 && SECOND_LEVELS.contains(second),
+        _ => false,
+    };
+    let pick = if two_label_suffix {
+        labels.get(n - 3)
+    } else if n >= 2 {
+        labels.get(n - 2)
+    } else {
+        labels.first()
+    };
+    pick.map(|l| l.to_string())
+}
+
+/// Cuts site-name prefixes and suffixes off `title`. A part is cut when it
+/// names the site, or when the rest equals an `<h1>` of the page.
+pub fn strip_site(title: &str, site_name: Option<&str>, host_label: Option<&str>, h1s: &[&str]) -> String {
+    let mut title = title.trim().to_string();
+    for _ in 0..MAX_TITLE_CUTS {
+        match cut_once(&title, site_name, host_label, h1s) {
+            Some(shorter) => title = shorter,
+            None => break,
+        }
+    }
+    title
+}
+
+fn cut_once(title: &str, site_name: Option<&str>, host_label: Option<&str>, h1s: &[&str]) -> Option<String> {
+    let matches_h1 = |rest: &str| h1s.iter().any(|h| same_headline(h, rest));
+    for sep in TITLE_SEPARATORS {
+        if let Some(i) = title.rfind(sep) {
+            let (rest, suffix) = (title.get(..i)?, title.get(i + sep.len()..)?);
+            if !rest.trim().is_empty() && (is_site_part(suffix, site_name, host_label) || matches_h1(rest)) {
+                return Some(rest.trim().to_string());
+            }
+        }
+        if let Some(i) = title.find(sep) {
+            let (prefix, rest) = (title.get(..i)?, title.get(i + sep.len()..)?);
+            if !rest.trim().is_empty() && (is_site_part(prefix, site_name, host_label) || matches_h1(rest)) {
+                return Some(rest.trim().to_string());
+            }
+        }
+    }
+    None
+}
+
+/// The site name a `<title>` reveals: its last separated part when the rest
+/// is the page's `<h1>` or the part matches the host ("Headline | Site").
+pub fn site_from_title(title: &str, host_label: Option<&str>, h1s: &[&str]) -> Option<String> {
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let i = title.rfind(sep)?;
+        let (rest, suffix) = (title.get(..i)?, title.get(i + sep.len()..)?.trim());
+        let by_h1 = h1s.iter().any(|h| same_headline(h, rest));
+        let by_host = host_label.is_some_and(|h| is_site_part(suffix, None, Some(h)));
+        ((by_h1 || by_host) && !suffix.is_empty()).then(|| suffix.to_string())
+    })
+}
+
+/// Picks the headline: the first metadata title with the site cut off, or
+/// the `<h1>` when it is that same headline in fuller form (metadata titles
+/// are sometimes truncated) or when there is no metadata title.
+pub fn choose(meta_titles: &[String], site_name: Option<&str>, host_label: Option<&str>, h1s: &[&str]) -> Option<String> {
+    let site_squashed = site_name.map(squash).unwrap_or_default();
+    let h1s: Vec<&str> = h1s
+        .iter()
+        .copied()
+        .filter(|h| squash(h) != site_squashed)
+        .collect();
+    let meta = meta_titles
+        .iter()
+        .map(|t| strip_site(t, site_name, host_label, &h1s))
+        .find(|t| !t.is_empty());
+    let Some(meta) = meta else {
+        return h1s.first().map(|h| h.to_string());
+    };
+    let meta_key = squash(meta.trim_end_matches(['…', '.']));
+    let fuller_h1 = h1s.iter().find(|h| {
+        let key = squash(h);
+        !meta_key.is_empty() && key.starts_with(&meta_key)
+    });
+    Some(fuller_h1.map_or(meta, |h| h.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffix_naming_the_site_is_cut() {
+        assert_eq!(strip_site("Big News | Example Times", Some("Example Times"), None, &[]), "Big News");
+        assert_eq!(strip_site("Big News - Example Times", Some("The Example Times"), None, &[]), "Big News");
+        assert_eq!(strip_site("Big News — Newsweek", None, Some("newsweek"), &[]), "Big News");
+    }
+
+    #[test]
+    fn section_and_site_are_both_cut_when_h1_matches() {
+        assert_eq!(
+            strip_site("Big News | World | Example", Some("Example"), None, &["Big News"]),
+            "Big News"
+        );
+    }
+
+    #[test]
+    fn prefix_site_is_cut() {
+        assert_eq!(strip_site("Example: Big News", Some("Example"), None, &[]), "Big News");
+    }
+
+    #[test]
+    fn a_dash_inside_the_headline_stays() {
+        // Neither part is the site, and the h1 is the whole title.
+        let t = "Brexit - what happens next";
+        assert_eq!(strip_site(t, Some("Example"), None, &[t]), t);
+    }
+
+    #[test]
+    fn h1_replaces_a_truncated_meta_title() {
+        let metas = vec!["A very long headline that was cut…".to_string()];
+        let h1 = "A very long headline that was cut short by the CMS";
+        assert_eq!(choose(&metas, None, None, &[h1]).as_deref(), Some(h1));
+    }
+
+    #[test]
+    fn site_logo_h1_is_not_the_headline() {
+        assert_eq!(choose(&[], Some("Example"), None, &["Example", "Story"]).as_deref(), Some("Story"));
+    }
+
+    #[test]
+    fn site_name_from_title_suffix() {
+        assert_eq!(site_from_title("Story | Example Daily", None, &["Story"]).as_deref(), Some("Example Daily"));
+        assert_eq!(site_from_title("Story - Newsweek", Some("newsweek"), &[]).as_deref(), Some("Newsweek"));
+        assert_eq!(site_from_title("Story - Part two", None, &[]), None);
+    }
+
+    #[test]
+    fn host_labels() {
+        assert_eq!(host_label("https://www.newsweek.com/x").as_deref(), Some("newsweek"));
+        assert_eq!(host_label("https://www.bbc.co.uk/news").as_deref(), Some("bbc"));
+        assert_eq!(host_label("https://edition.cnn.com/x").as_deref(), Some("cnn"));
+        assert_eq!(host_label("https://www.folha.com.br/x").as_deref(), Some("folha"));
+        assert_eq!(host_label("not a url"), None);
+    }
+}

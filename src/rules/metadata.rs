@@ -5,12 +5,12 @@
 /// "Von Hans Müller", "Par Marie Dupont", "Por Ana Gómez"). Matched as whole
 /// leading words, case-insensitively; a trailing ':' is also stripped.
 pub const BYLINE_PREFIXES: &[&str] = &[
+    "auteur",
     "author",
     "authors",
     "autor",
     "autora",
     "autoren",
-    "auteur",
     "by",
     "de",
     "door",
@@ -206,9 +206,9 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("ene", 1),
     ("enero", 1),
     ("feb", 2),
+    ("febrero", 2),
     ("februar", 2),
     ("february", 2),
-    ("febrero", 2),
     ("fev", 2),
     ("fevereiro", 2),
     ("fév", 2),
@@ -220,19 +220,19 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("january", 1),
     ("janv", 1),
     ("janvier", 1),
-    ("jul", 7),
     ("juil", 7),
     ("juillet", 7),
+    ("juin", 6),
+    ("jul", 7),
     ("julho", 7),
     ("juli", 7),
     ("julio", 7),
     ("july", 7),
     ("jun", 6),
+    ("june", 6),
     ("junho", 6),
     ("juni", 6),
     ("junio", 6),
-    ("june", 6),
-    ("juin", 6),
     ("jänner", 1),
     ("mai", 5),
     ("maio", 5),
@@ -250,8 +250,8 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("novembro", 11),
     ("noviembre", 11),
     ("oct", 10),
-    ("octobre", 10),
     ("october", 10),
+    ("octobre", 10),
     ("octubre", 10),
     ("okt", 10),
     ("oktober", 10),
@@ -363,10 +363,10 @@ pub const ISO_639_3_TO_1: &[(&str, &str)] = &[
 /// "article-author"). Matched against the element's class and id tokens split
 /// on '-', '_' and spaces, so "c-byline__name" matches "byline".
 pub const BYLINE_TOKENS: &[&str] = &[
+    "auteur",
     "author",
     "authors",
     "autor",
-    "auteur",
     "byline",
     "bylines",
     "contributor",
@@ -383,8 +383,8 @@ pub const DATE_TOKENS: &[&str] = &[
     "fecha",
     "posted",
     "pubdate",
-    "published",
     "publish",
+    "published",
     "time",
     "timestamp",
 ];
@@ -414,7 +414,8 @@ pub const FOREIGN_CONTAINER_TAGS: &[&str] = &["aside", "footer", "form", "nav"];
 
 /// Separators between a headline and the site name in `<title>`
 /// ("Headline | Site", "Headline - Site", "Headline — Site").
-pub const TITLE_SEPARATORS: &[&str] = &[" - ", " : ", " :: ", " | ", " · ", " » ", " – ", " — "];
+/// ("Site: Headline" is cut only when the part names the site.)
+pub const TITLE_SEPARATORS: &[&str] = &[" - ", " : ", " :: ", " | ", " · ", " » ", " – ", " — ", ": "];
 
 /// JSON-LD `@type`s of the object that describes the article itself.
 pub const ARTICLE_TYPES: &[&str] = &[

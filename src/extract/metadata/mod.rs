@@ -156,11 +156,11 @@ fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>) -> Option<String> {
 fn html_authors(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates, site: Option<&str>) -> Vec<String> {
     let ld_people: Vec<&str> = ld.authors.iter().filter(|c| c.is_person).map(|c| c.name.as_str()).collect();
     let ld_all: Vec<&str> = ld.authors.iter().map(|c| c.name.as_str()).collect();
-    let meta_credits: Vec<&str> = metas
-        .all_of_first(meta_keys::AUTHOR)
-        .into_iter()
-        .filter(|v| !meta_tags::is_link(v))
-        .collect();
+    let meta_credits: Vec<&str> = meta_keys::AUTHOR
+        .iter()
+        .map(|k| metas.all(k).filter(|v| !meta_tags::is_link(v)).collect::<Vec<_>>())
+        .find(|names| !names.is_empty())
+        .unwrap_or_default();
     let sources: Vec<Vec<String>> = vec![
         authors::names_in_credits(&ld_people),
         authors::names_in_credits(&meta_credits),

@@ -31,7 +31,7 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 #[test]
 fn json_ld_graph_with_nested_author_array() {
     let m = meta_of(
-        r#"<html lang="en"><head><title>Ignored | Example Times</title>
+        r##"<html lang="en"><head><title>Ignored | Example Times</title>
         <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
           {"@type":"WebSite","@id":"#site","name":"Example Times"},
           {"@type":"Person","@id":"#p1","name":"Jane Doe"},
@@ -41,7 +41,7 @@ fn json_ld_graph_with_nested_author_array() {
            "publisher":{"@type":"Organization","name":"Example Times"},
            "keywords":["budget","council"],"image":"https://example.com/a.jpg",
            "description":"The council approved it."}]}</script>
-        </head><body><h1>Council Approves New Budget</h1></body></html>"#,
+        </head><body><h1>Council Approves New Budget</h1></body></html>"##,
     );
     assert_eq!(m.title.as_deref(), Some("Council Approves New Budget"));
     assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);

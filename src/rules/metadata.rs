@@ -27,6 +27,8 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "words by",
     "written by",
     "écrit par",
+    "автор",
+    "текст",
 ];
 
 /// Connectors between names in a credit line ("A, B and C", "A & B",
@@ -42,6 +44,7 @@ pub const ROLE_WORDS: &[&str] = &[
     "anchor",
     "assistant",
     "associate",
+    "at-large",
     "chief",
     "columnist",
     "contributing",
@@ -62,6 +65,7 @@ pub const ROLE_WORDS: &[&str] = &[
     "intern",
     "journalist",
     "journalists",
+    "large",
     "lead",
     "managing",
     "news",
@@ -93,6 +97,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "correspondents",
     "critic",
     "editor",
+    "editorial",
     "editors",
     "intern",
     "journalist",
@@ -147,23 +152,35 @@ pub const NOT_NAME_WORDS: &[&str] = &[
 /// News agencies. An agency credit is kept only when it is the only credit
 /// of the page ("By Jane Doe and AP" → ["Jane Doe"]; "By AP" → ["AP"]).
 pub const AGENCIES: &[&str] = &[
+    "aap",
     "afp",
     "agence france-presse",
+    "anadolu",
+    "ani",
     "ansa",
     "ap",
+    "ap news",
     "apa",
     "associated press",
+    "canadian press",
     "dpa",
     "efe",
     "epd",
+    "ians",
     "kna",
+    "kyodo",
     "pa",
     "press association",
+    "pti",
     "reuters",
+    "ria novosti",
     "sda",
+    "tass",
     "the associated press",
+    "the canadian press",
     "upi",
     "xinhua",
+    "yonhap",
 ];
 
 /// Lowercase particles that may sit inside a person's name ("Isabel van

@@ -180,14 +180,18 @@ fn cut_trailing_phrase(part: &str) -> &str {
     part
 }
 
+/// Whether `word` is a role word; hyphenated compounds count by their first
+/// part ("Editor-at-large").
 fn is_role_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ROLE_WORDS.binary_search(&lower.as_str()).is_ok()
+    let head = lower.split('-').next().unwrap_or("");
+    ROLE_WORDS.binary_search(&lower.as_str()).is_ok() || ROLE_WORDS.binary_search(&head).is_ok()
 }
 
 fn is_role_head(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ROLE_HEADS.binary_search(&lower.as_str()).is_ok()
+    let head = lower.split('-').next().unwrap_or("");
+    ROLE_HEADS.binary_search(&lower.as_str()).is_ok() || ROLE_HEADS.binary_search(&head).is_ok()
 }
 
 /// Removes a leading and a trailing run of role words when the run holds a
@@ -201,6 +205,11 @@ fn strip_roles(mut words: Vec<&str>) -> Vec<&str> {
     let keep = words.len().saturating_sub(trail);
     if words.iter().skip(keep).any(|w| is_role_head(w)) {
         words.truncate(keep);
+        // "AP Sports Writer", "Reuters Health Correspondent": the rest of a
+        // job title that opens with an agency is a desk, not a name.
+        if words.first().is_some_and(|w| is_agency(w)) {
+            words.clear();
+        }
     }
     words
 }
@@ -285,21 +294,50 @@ pub fn push_unique(names: &mut Vec<String>, name: String) {
 }
 
 /// Whether a credit is an institution rather than a person: an agency or the
-/// site itself.
+/// site itself (equal to, or part of, the site name: "Business Insider" on
+/// "Business Insider Deutschland").
 pub fn is_institution(name: &str, site_name: Option<&str>) -> bool {
-    is_agency(name) || site_name.is_some_and(|s| !s.is_empty() && squash(s) == squash(name))
+    let name_key = squash(name);
+    let site_key = site_name.map(squash).unwrap_or_default();
+    let part_of_site = name_key.chars().count() >= MIN_SITE_PART_CHARS && site_key.contains(&name_key);
+    is_agency(name) || (!site_key.is_empty() && (site_key == name_key || part_of_site))
 }
 
-/// Drops agencies and the site's own name when a person is also credited.
+/// Shortest credit (letters and digits) matched inside a site name; shorter
+/// ones ("AP") match by accident.
+const MIN_SITE_PART_CHARS: usize = 4;
+
+/// "Tom Davies Associated Press" → "Tom Davies"; "Elliot Brown Florida
+/// Today" on Florida Today → "Elliot Brown": a byline whose credit line ran
+/// the outlet into the name.
+fn trim_institution_suffix(name: &str, site_name: Option<&str>) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for cut in 1..words.len() {
+        let (head, tail) = words.split_at(cut);
+        let tail = tail.join(" ");
+        let is_outlet = is_agency(&tail) || site_name.is_some_and(|s| squash(s) == squash(&tail));
+        if is_outlet && head.len() >= 2 {
+            return head.join(" ");
+        }
+    }
+    name.to_string()
+}
+
+/// Cuts outlets run into names, then drops agencies and the site's own name
+/// when a person is also credited.
 pub fn prefer_people(names: Vec<String>, site_name: Option<&str>) -> Vec<String> {
-    let has_person = names.iter().any(|n| !is_institution(n, site_name));
+    let mut trimmed = Vec::new();
+    for name in names {
+        push_unique(&mut trimmed, trim_institution_suffix(&name, site_name));
+    }
+    let has_person = trimmed.iter().any(|n| !is_institution(n, site_name));
     if has_person {
-        names
+        trimmed
             .into_iter()
             .filter(|n| !is_institution(n, site_name))
             .collect()
     } else {
-        names
+        trimmed
     }
 }
 
@@ -367,5 +405,15 @@ mod tests {
         assert_eq!(prefer_people(alone, None), vec!["Reuters"]);
         let site = vec!["CNN".to_string(), "Jane Doe".to_string()];
         assert_eq!(prefer_people(site, Some("CNN")), vec!["Jane Doe"]);
+        let part = vec!["Tanza Lou".to_string(), "Business Insider".to_string()];
+        assert_eq!(prefer_people(part, Some("Business Insider Deutschland")), vec!["Tanza Lou"]);
+    }
+
+    #[test]
+    fn agency_desks_and_outlets_run_into_names() {
+        assert_eq!(names_in_credit("By Tom Krisher, AP Auto Writer"), vec!["Tom Krisher"]);
+        assert_eq!(names_in_credit("Chris Cillizza, CNN Editor-at-large"), vec!["Chris Cillizza", "CNN"]);
+        let names = vec!["Tom Davies Associated Press".to_string(), "Eli Brown Florida Today".to_string()];
+        assert_eq!(prefer_people(names, Some("Florida Today")), vec!["Tom Davies", "Eli Brown"]);
     }
 }

@@ -148,7 +148,7 @@ fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>) -> Option<String> {
         .clone()
         .or_else(|| metas.first(meta_keys::SITE_NAME).map(json_ld::collapse))
         .or_else(|| ld.website_name.clone())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty() && !meta_tags::is_link(s))
 }
 
 /// Authors from the most trusted source that credits a person; when none
@@ -276,8 +276,8 @@ fn tags(ld: &JsonLd, metas: &MetaTags<'_>) -> Vec<String> {
         metas
             .all_of_first(meta_keys::TAGS)
             .iter()
-            .flat_map(|v| v.split([',', ';']))
-            .map(json_ld::collapse)
+            .map(|v| json_ld::decode_entities(v))
+            .flat_map(|v| v.split(',').map(json_ld::collapse).collect::<Vec<_>>())
             .collect()
     } else {
         ld.keywords.clone()

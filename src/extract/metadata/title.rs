@@ -14,18 +14,30 @@ const SECOND_LEVELS: &[&str] = &["ac", "co", "com", "edu", "gov", "ne", "net", "
 /// punctuation) to the site name or to the host's main label
 /// ("newsweek.com" → "newsweek"), or one containing the other.
 fn is_site_part(part: &str, site_name: Option<&str>, host_label: Option<&str>) -> bool {
+    let part_words = part.split_whitespace().count();
     let part = squash(part);
     if part.is_empty() {
         return false;
     }
-    let site_match = site_name.map(squash).is_some_and(|s| {
-        !s.is_empty() && (s == part || s.contains(&part) || part.contains(&s))
-    });
+    // One may contain the other ("The Example Times" / "Example Times"), but
+    // a part much longer than the site is a headline that mentions it.
+    let close = |other: &str, other_words: usize| {
+        other == part
+            || (other.contains(&part) && part.len() >= 3)
+            || (part.contains(other) && part_words <= other_words + MAX_EXTRA_SITE_WORDS)
+    };
+    let site_match = site_name
+        .filter(|s| !squash(s).is_empty())
+        .is_some_and(|s| close(&squash(s), s.split_whitespace().count()));
     let host_match = host_label
         .map(squash)
-        .is_some_and(|h| h.len() >= 3 && (h == part || part.contains(&h) || h.contains(&part)));
+        .is_some_and(|h| h.len() >= 3 && close(&h, 1));
     site_match || host_match
 }
+
+/// Words a title part may add to the site name and still be the site
+/// ("Example Times Online", "Example Times | Breaking News").
+const MAX_EXTRA_SITE_WORDS: usize = 2;
 
 /// Whether `a` and `b` are the same headline (ignoring case, spacing and
 /// punctuation).
@@ -141,6 +153,12 @@ mod tests {
             strip_site("Big News | World | Example", Some("Example"), None, &["Big News"]),
             "Big News"
         );
+    }
+
+    #[test]
+    fn a_headline_that_mentions_the_site_is_not_cut() {
+        let t = "The Guardian view on Hong Kong: a city on the brink";
+        assert_eq!(strip_site(t, Some("the Guardian"), Some("theguardian"), &[]), t);
     }
 
     #[test]

@@ -67,10 +67,22 @@ pub fn names_in_credit(raw: &str) -> Vec<String> {
     let without_contacts = CONTACT.replace_all(&without_tail, " ");
     let without_dates = remove_dates(&without_contacts);
     let without_times = TIME_OF_DAY.replace_all(&without_dates, " ");
-    SEPARATORS
+    let names: Vec<String> = SEPARATORS
         .split(&without_times)
         .filter_map(clean_name)
-        .collect()
+        .collect();
+    drop_datelines(names)
+}
+
+/// In a credit line that also names a person in full or an agency, a
+/// one-word part is a dateline or an outlet ("PTI, Washington", "Jane Doe,
+/// CNN"): people are credited with their full names.
+fn drop_datelines(names: Vec<String>) -> Vec<String> {
+    let one_word = |n: &String| !n.contains(' ') && !is_agency(n);
+    if names.iter().all(one_word) {
+        return names;
+    }
+    names.into_iter().filter(|n| !one_word(n)).collect()
 }
 
 /// Removes every written date from `text` (they sit beside names in bylines).
@@ -328,7 +340,7 @@ fn trim_institution_suffix(name: &str, site_name: Option<&str>) -> String {
 pub fn prefer_people(names: Vec<String>, site_name: Option<&str>) -> Vec<String> {
     let mut trimmed = Vec::new();
     for name in names {
-        push_unique(&mut trimmed, trim_institution_suffix(&name, site_name));
+        push_unique(&mut trimmed, fix_all_caps(&trim_institution_suffix(&name, site_name)));
     }
     let has_person = trimmed.iter().any(|n| !is_institution(n, site_name));
     if has_person {
@@ -412,8 +424,10 @@ mod tests {
     #[test]
     fn agency_desks_and_outlets_run_into_names() {
         assert_eq!(names_in_credit("By Tom Krisher, AP Auto Writer"), vec!["Tom Krisher"]);
-        assert_eq!(names_in_credit("Chris Cillizza, CNN Editor-at-large"), vec!["Chris Cillizza", "CNN"]);
-        let names = vec!["Tom Davies Associated Press".to_string(), "Eli Brown Florida Today".to_string()];
+        assert_eq!(names_in_credit("Chris Cillizza, CNN Editor-at-large"), vec!["Chris Cillizza"]);
+        assert_eq!(names_in_credit("PTI, Washington, Nov 20 2019, 10:18am ist"), vec!["PTI"]);
+        assert_eq!(names_in_credit("By Regan"), vec!["Regan"]);
+        let names = vec!["TOM DAVIES Associated Press".to_string(), "Eli Brown Florida Today".to_string()];
         assert_eq!(prefer_people(names, Some("Florida Today")), vec!["Tom Davies", "Eli Brown"]);
     }
 }

@@ -297,6 +297,24 @@ pub fn names_in_credits<S: AsRef<str>>(credits: &[S]) -> Vec<String> {
     names
 }
 
+/// Names of credit strings, where a credit that is the site itself ("Jobs &
+/// Hire") stays one (institutional) credit instead of being split.
+pub fn names_in_site_credits<S: AsRef<str>>(credits: &[S], site_name: Option<&str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for credit in credits {
+        let credit = credit.as_ref();
+        let is_site = site_name.is_some_and(|s| !squash(s).is_empty() && squash(s) == squash(credit));
+        if is_site {
+            push_unique(&mut names, credit.split_whitespace().collect::<Vec<_>>().join(" "));
+        } else {
+            for name in names_in_credit(credit) {
+                push_unique(&mut names, name);
+            }
+        }
+    }
+    names
+}
+
 /// Appends `name` unless an equal name (ignoring case) is already there.
 pub fn push_unique(names: &mut Vec<String>, name: String) {
     let key = name.to_lowercase();
@@ -419,6 +437,12 @@ mod tests {
         assert_eq!(prefer_people(site, Some("CNN")), vec!["Jane Doe"]);
         let part = vec!["Tanza Lou".to_string(), "Business Insider".to_string()];
         assert_eq!(prefer_people(part, Some("Business Insider Deutschland")), vec!["Tanza Lou"]);
+    }
+
+    #[test]
+    fn the_site_as_credit_is_not_split() {
+        let names = names_in_site_credits(&["Jobs & Hire"], Some("Jobs & Hire"));
+        assert_eq!(names, vec!["Jobs & Hire"]);
     }
 
     #[test]

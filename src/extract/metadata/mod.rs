@@ -161,13 +161,15 @@ fn html_authors(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates, site: Opt
         .map(|k| metas.all(k).filter(|v| !meta_tags::is_link(v)).collect::<Vec<_>>())
         .find(|names| !names.is_empty())
         .unwrap_or_default();
+    let names = |credits: &[&str]| authors::names_in_site_credits(credits, site);
+    let microdata: Vec<&str> = found.microdata_authors.iter().map(String::as_str).collect();
     let sources: Vec<Vec<String>> = vec![
-        authors::names_in_credits(&ld_people),
-        authors::names_in_credits(&meta_credits),
-        authors::names_in_credits(&found.microdata_authors),
-        authors::names_in_credits(&preferred_texts(&found.rel_authors)),
-        authors::names_in_credits(&preferred_texts(&found.bylines)),
-        authors::names_in_credits(&ld_all),
+        names(&ld_people),
+        names(&meta_credits),
+        names(&microdata),
+        names(&preferred_texts(&found.rel_authors)),
+        names(&preferred_texts(&found.bylines)),
+        names(&ld_all),
     ];
     let with_person = sources
         .iter()

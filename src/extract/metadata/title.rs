@@ -2,6 +2,7 @@
 //! Site", "Site: Headline"), checked against the `<h1>` the reader sees.
 
 use super::authors::squash;
+use super::dates;
 use crate::rules::metadata::TITLE_SEPARATORS;
 
 /// How many times a title is cut: "Headline | Section | Site" needs two.
@@ -31,7 +32,7 @@ fn is_site_part(part: &str, site_name: Option<&str>, host_label: Option<&str>) -
         .is_some_and(|s| close(&squash(s), s.split_whitespace().count()));
     let host_match = host_label
         .map(squash)
-        .is_some_and(|h| h.len() >= 3 && close(&h, 1));
+        .is_some_and(|h| h == part || (h.len() >= 3 && close(&h, 1)));
     site_match || host_match
 }
 
@@ -82,10 +83,14 @@ pub fn strip_site(title: &str, site_name: Option<&str>, host_label: Option<&str>
 
 fn cut_once(title: &str, site_name: Option<&str>, host_label: Option<&str>, h1s: &[&str]) -> Option<String> {
     let matches_h1 = |rest: &str| h1s.iter().any(|h| same_headline(h, rest));
+    // "Headline | DW | 23.05.2011": a trailing date is not the headline.
+    let is_date = |part: &str| part.split_whitespace().count() <= 4 && dates::parse_date(part).is_some();
     for sep in TITLE_SEPARATORS {
         if let Some(i) = title.rfind(sep) {
             let (rest, suffix) = (title.get(..i)?, title.get(i + sep.len()..)?);
-            if !rest.trim().is_empty() && (is_site_part(suffix, site_name, host_label) || matches_h1(rest)) {
+            if !rest.trim().is_empty()
+                && (is_site_part(suffix, site_name, host_label) || matches_h1(rest) || is_date(suffix))
+            {
                 return Some(rest.trim().to_string());
             }
         }
@@ -159,6 +164,12 @@ mod tests {
     fn a_headline_that_mentions_the_site_is_not_cut() {
         let t = "The Guardian view on Hong Kong: a city on the brink";
         assert_eq!(strip_site(t, Some("the Guardian"), Some("theguardian"), &[]), t);
+    }
+
+    #[test]
+    fn trailing_date_and_short_site_are_cut() {
+        let t = "La perte des terres | DW | 23.05.2011";
+        assert_eq!(strip_site(t, Some("DW.COM"), Some("dw"), &[]), "La perte des terres");
     }
 
     #[test]

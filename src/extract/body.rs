@@ -20,7 +20,10 @@ pub struct Body {
 impl Body {
     /// Why no body was found, for the `detail` of a `no_article` reject.
     pub fn no_article_detail(&self) -> String {
-        format!("no body blocks ({} blocks removed as boilerplate)", self.removed.len())
+        format!(
+            "no body blocks ({} blocks removed as boilerplate)",
+            self.removed.len()
+        )
     }
 }
 

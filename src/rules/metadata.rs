@@ -186,8 +186,8 @@ pub const AGENCIES: &[&str] = &[
 /// Lowercase particles that may sit inside a person's name ("Isabel van
 /// Brugen", "Ursula von der Leyen", "Luiz Inácio da Silva").
 pub const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "la", "le",
-    "ten", "ter", "van", "von",
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "la",
+    "le", "ten", "ter", "van", "von",
 ];
 
 /// Most words a person's name may have; longer credit parts are sentences.
@@ -432,7 +432,9 @@ pub const FOREIGN_CONTAINER_TAGS: &[&str] = &["aside", "footer", "form", "nav"];
 /// Separators between a headline and the site name in `<title>`
 /// ("Headline | Site", "Headline - Site", "Headline — Site").
 /// ("Site: Headline" is cut only when the part names the site.)
-pub const TITLE_SEPARATORS: &[&str] = &[" - ", " : ", " :: ", " | ", " · ", " » ", " – ", " — ", ": "];
+pub const TITLE_SEPARATORS: &[&str] = &[
+    " - ", " : ", " :: ", " | ", " · ", " » ", " – ", " — ", ": ",
+];
 
 /// JSON-LD `@type`s of the object that describes the article itself.
 pub const ARTICLE_TYPES: &[&str] = &[
@@ -464,20 +466,73 @@ pub const PAGE_TYPES: &[&str] = &[
 ];
 
 /// JSON-LD `@type`s naming the publication ("publisher", "WebSite").
-pub const PUBLISHER_TYPES: &[&str] = &[
-    "newsmediaorganization",
-    "organization",
-    "website",
-];
+pub const PUBLISHER_TYPES: &[&str] = &["newsmediaorganization", "organization", "website"];
 
 /// Words that start sentences or headings often enough that they must not be
 /// taken for a publication's name when counting capitalised words in promos.
 pub const COMMON_CAPITALISED_WORDS: &[&str] = &[
-    "a", "about", "all", "an", "and", "are", "as", "at", "but", "by", "click", "comment", "do",
-    "enjoy", "for", "from", "get", "have", "he", "her", "his", "how", "i", "if", "in", "is",
-    "it", "its", "let", "more", "my", "new", "news", "no", "not", "of", "on", "or", "our", "read",
-    "she", "sign", "so", "subscribe", "that", "the", "their", "there", "they", "this", "to", "up",
-    "us", "we", "what", "when", "who", "why", "will", "with", "you", "your",
+    "a",
+    "about",
+    "all",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "but",
+    "by",
+    "click",
+    "comment",
+    "do",
+    "enjoy",
+    "for",
+    "from",
+    "get",
+    "have",
+    "he",
+    "her",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "is",
+    "it",
+    "its",
+    "let",
+    "more",
+    "my",
+    "new",
+    "news",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "our",
+    "read",
+    "she",
+    "sign",
+    "so",
+    "subscribe",
+    "that",
+    "the",
+    "their",
+    "there",
+    "they",
+    "this",
+    "to",
+    "up",
+    "us",
+    "we",
+    "what",
+    "when",
+    "who",
+    "why",
+    "will",
+    "with",
+    "you",
+    "your",
 ];
 
 /// A publication name found by counting must appear at least this often in

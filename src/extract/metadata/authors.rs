@@ -40,8 +40,7 @@ static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// words ("and", "&", "und", "et", "y", "e").
 static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
     let words = NAME_CONNECTORS.join("|");
-    Regex::new(&format!(r"(?i)\s*(?:[,;|/•·\n]|&|\s(?:{words})\s)\s*"))
-        .unwrap_or_else(|_| never())
+    Regex::new(&format!(r"(?i)\s*(?:[,;|/•·\n]|&|\s(?:{words})\s)\s*")).unwrap_or_else(|_| never())
 });
 
 /// Longest credit string read (chars): a credit longer than this is a bio or
@@ -173,7 +172,10 @@ fn strip_byline_prefix(part: &str) -> &str {
         });
         match found {
             Some(p) => {
-                rest = rest.get(p.len()..).unwrap_or("").trim_start_matches([':', ' ']);
+                rest = rest
+                    .get(p.len()..)
+                    .unwrap_or("")
+                    .trim_start_matches([':', ' ']);
             }
             None => return rest,
         }
@@ -182,7 +184,9 @@ fn strip_byline_prefix(part: &str) -> &str {
 
 /// Cuts " for The Times", " in Berlin", " at CNN" after a name.
 fn cut_trailing_phrase(part: &str) -> &str {
-    for joiner in [" for ", " in ", " at ", " from ", " für ", " pour ", " para "] {
+    for joiner in [
+        " for ", " in ", " at ", " from ", " für ", " pour ", " para ",
+    ] {
         if let Some(i) = part.find(joiner)
             && i > 0
         {
@@ -263,7 +267,10 @@ fn fix_all_caps(name: &str) -> String {
         .map(|w| {
             let mut chars = w.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -303,9 +310,13 @@ pub fn names_in_site_credits<S: AsRef<str>>(credits: &[S], site_name: Option<&st
     let mut names: Vec<String> = Vec::new();
     for credit in credits {
         let credit = credit.as_ref();
-        let is_site = site_name.is_some_and(|s| !squash(s).is_empty() && squash(s) == squash(credit));
+        let is_site =
+            site_name.is_some_and(|s| !squash(s).is_empty() && squash(s) == squash(credit));
         if is_site {
-            push_unique(&mut names, credit.split_whitespace().collect::<Vec<_>>().join(" "));
+            push_unique(
+                &mut names,
+                credit.split_whitespace().collect::<Vec<_>>().join(" "),
+            );
         } else {
             for name in names_in_credit(credit) {
                 push_unique(&mut names, name);
@@ -329,7 +340,8 @@ pub fn push_unique(names: &mut Vec<String>, name: String) {
 pub fn is_institution(name: &str, site_name: Option<&str>) -> bool {
     let name_key = squash(name);
     let site_key = site_name.map(squash).unwrap_or_default();
-    let part_of_site = name_key.chars().count() >= MIN_SITE_PART_CHARS && site_key.contains(&name_key);
+    let part_of_site =
+        name_key.chars().count() >= MIN_SITE_PART_CHARS && site_key.contains(&name_key);
     is_agency(name) || (!site_key.is_empty() && (site_key == name_key || part_of_site))
 }
 
@@ -358,7 +370,10 @@ fn trim_institution_suffix(name: &str, site_name: Option<&str>) -> String {
 pub fn prefer_people(names: Vec<String>, site_name: Option<&str>) -> Vec<String> {
     let mut trimmed = Vec::new();
     for name in names {
-        push_unique(&mut trimmed, fix_all_caps(&trim_institution_suffix(&name, site_name)));
+        push_unique(
+            &mut trimmed,
+            fix_all_caps(&trim_institution_suffix(&name, site_name)),
+        );
     }
     let has_person = trimmed.iter().any(|n| !is_institution(n, site_name));
     if has_person {
@@ -385,15 +400,27 @@ mod tests {
             names_in_credit("Ann Lee, Bob Stone & Carla Diaz"),
             vec!["Ann Lee", "Bob Stone", "Carla Diaz"]
         );
-        assert_eq!(names_in_credit("Senior Correspondent Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(
+            names_in_credit("Senior Correspondent Jane Doe"),
+            vec!["Jane Doe"]
+        );
         assert_eq!(names_in_credit("Jane Doe Staff Writer"), vec!["Jane Doe"]);
     }
 
     #[test]
     fn other_languages_bylines() {
-        assert_eq!(names_in_credit("Von Hans Müller und Eva Schmidt"), vec!["Hans Müller", "Eva Schmidt"]);
-        assert_eq!(names_in_credit("Par Marie Dupont et Luc Martin"), vec!["Marie Dupont", "Luc Martin"]);
-        assert_eq!(names_in_credit("Por Ana Gómez y Luis Pérez"), vec!["Ana Gómez", "Luis Pérez"]);
+        assert_eq!(
+            names_in_credit("Von Hans Müller und Eva Schmidt"),
+            vec!["Hans Müller", "Eva Schmidt"]
+        );
+        assert_eq!(
+            names_in_credit("Par Marie Dupont et Luc Martin"),
+            vec!["Marie Dupont", "Luc Martin"]
+        );
+        assert_eq!(
+            names_in_credit("Por Ana Gómez y Luis Pérez"),
+            vec!["Ana Gómez", "Luis Pérez"]
+        );
     }
 
     #[test]
@@ -402,21 +429,33 @@ mod tests {
             names_in_credit("By Jane Doe jane@example.com @janedoe | Updated 5 March 2020"),
             vec!["Jane Doe"]
         );
-        assert_eq!(names_in_credit("Jane Doe November 19, 2019 10:30 AM"), vec!["Jane Doe"]);
-        assert_eq!(names_in_credit("https://example.com/authors/jane"), Vec::<String>::new());
+        assert_eq!(
+            names_in_credit("Jane Doe November 19, 2019 10:30 AM"),
+            vec!["Jane Doe"]
+        );
+        assert_eq!(
+            names_in_credit("https://example.com/authors/jane"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn furniture_is_not_a_name() {
         assert!(names_in_credit("Email the author").is_empty());
         assert!(names_in_credit("Follow on Twitter").is_empty());
-        assert_eq!(names_in_credit("View all posts by Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(
+            names_in_credit("View all posts by Jane Doe"),
+            vec!["Jane Doe"]
+        );
         assert!(names_in_credit("this story was reported by many people in the city").is_empty());
     }
 
     #[test]
     fn particles_and_capitals() {
-        assert_eq!(names_in_credit("Isabel van Brugen"), vec!["Isabel van Brugen"]);
+        assert_eq!(
+            names_in_credit("Isabel van Brugen"),
+            vec!["Isabel van Brugen"]
+        );
         assert_eq!(names_in_credit("BY JANE DOE"), vec!["Jane Doe"]);
         assert_eq!(names_in_credit("Jane Doe in Washington"), vec!["Jane Doe"]);
     }
@@ -436,7 +475,10 @@ mod tests {
         let site = vec!["CNN".to_string(), "Jane Doe".to_string()];
         assert_eq!(prefer_people(site, Some("CNN")), vec!["Jane Doe"]);
         let part = vec!["Tanza Lou".to_string(), "Business Insider".to_string()];
-        assert_eq!(prefer_people(part, Some("Business Insider Deutschland")), vec!["Tanza Lou"]);
+        assert_eq!(
+            prefer_people(part, Some("Business Insider Deutschland")),
+            vec!["Tanza Lou"]
+        );
     }
 
     #[test]
@@ -447,11 +489,26 @@ mod tests {
 
     #[test]
     fn agency_desks_and_outlets_run_into_names() {
-        assert_eq!(names_in_credit("By Tom Krisher, AP Auto Writer"), vec!["Tom Krisher"]);
-        assert_eq!(names_in_credit("Chris Cillizza, CNN Editor-at-large"), vec!["Chris Cillizza"]);
-        assert_eq!(names_in_credit("PTI, Washington, Nov 20 2019, 10:18am ist"), vec!["PTI"]);
+        assert_eq!(
+            names_in_credit("By Tom Krisher, AP Auto Writer"),
+            vec!["Tom Krisher"]
+        );
+        assert_eq!(
+            names_in_credit("Chris Cillizza, CNN Editor-at-large"),
+            vec!["Chris Cillizza"]
+        );
+        assert_eq!(
+            names_in_credit("PTI, Washington, Nov 20 2019, 10:18am ist"),
+            vec!["PTI"]
+        );
         assert_eq!(names_in_credit("By Regan"), vec!["Regan"]);
-        let names = vec!["TOM DAVIES Associated Press".to_string(), "Eli Brown Florida Today".to_string()];
-        assert_eq!(prefer_people(names, Some("Florida Today")), vec!["Tom Davies", "Eli Brown"]);
+        let names = vec![
+            "TOM DAVIES Associated Press".to_string(),
+            "Eli Brown Florida Today".to_string(),
+        ];
+        assert_eq!(
+            prefer_people(names, Some("Florida Today")),
+            vec!["Tom Davies", "Eli Brown"]
+        );
     }
 }

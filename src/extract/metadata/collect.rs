@@ -162,7 +162,12 @@ fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
 }
 
 /// Records what `el` tells and returns the scope its children inherit.
-fn visit_element(el: ElementRef<'_>, parent: Scope, after_h1: bool, found: &mut Candidates) -> Scope {
+fn visit_element(
+    el: ElementRef<'_>,
+    parent: Scope,
+    after_h1: bool,
+    found: &mut Candidates,
+) -> Scope {
     let name = el.value().name();
     let toks = tokens(el);
     let mut scope = parent;
@@ -198,7 +203,12 @@ fn visit_element(el: ElementRef<'_>, parent: Scope, after_h1: bool, found: &mut 
         return scope;
     }
     note_microdata(el, found);
-    if name == "a" && el.value().attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author"))) {
+    if name == "a"
+        && el.value().attr("rel").is_some_and(|r| {
+            r.split_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("author"))
+        })
+    {
         push_capped(&mut found.rel_authors, element_text(el), in_article);
     }
     if !parent.in_byline && has_token(&toks, BYLINE_TOKENS) {

@@ -27,9 +27,8 @@ static EPOCH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{10})(\d{3})?$").unwrap_or_else(|_| never()));
 
 /// An ISO date anywhere in a text.
-static ISO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap_or_else(|_| never())
-});
+static ISO_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap_or_else(|_| never()));
 
 /// `19.11.2019` (German and much of Europe: day first).
 static DOTTED_DMY: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,9 +36,8 @@ static DOTTED_DMY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `19/11/2019` or `11/19/2019`: read only when the order is unambiguous.
-static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap_or_else(|_| never())
-});
+static SLASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap_or_else(|_| never()));
 
 /// The alternation of all month names, longest first so that "march" wins
 /// over "mar".
@@ -132,7 +130,11 @@ pub fn find_date_in_text(text: &str) -> Option<NaiveDate> {
     for c in DAY_MONTH_YEAR.captures_iter(text) {
         let date = (|| {
             let month = month_number(c.get(2)?.as_str())?;
-            NaiveDate::from_ymd_opt(c.get(3)?.as_str().parse().ok()?, month, c.get(1)?.as_str().parse().ok()?)
+            NaiveDate::from_ymd_opt(
+                c.get(3)?.as_str().parse().ok()?,
+                month,
+                c.get(1)?.as_str().parse().ok()?,
+            )
         })();
         if date.is_some() {
             consider(c.get(0).map_or(0, |m| m.start()), date);
@@ -142,7 +144,11 @@ pub fn find_date_in_text(text: &str) -> Option<NaiveDate> {
     for c in MONTH_DAY_YEAR.captures_iter(text) {
         let date = (|| {
             let month = month_number(c.get(1)?.as_str())?;
-            NaiveDate::from_ymd_opt(c.get(3)?.as_str().parse().ok()?, month, c.get(2)?.as_str().parse().ok()?)
+            NaiveDate::from_ymd_opt(
+                c.get(3)?.as_str().parse().ok()?,
+                month,
+                c.get(2)?.as_str().parse().ok()?,
+            )
         })();
         if date.is_some() {
             consider(c.get(0).map_or(0, |m| m.start()), date);
@@ -182,9 +188,9 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     URL_DATE.captures_iter(path).find_map(|c| {
         let groups = [(1, 2, 3), (4, 5, 6), (7, 8, 9)];
-        groups.iter().find_map(|&(y, m, d)| {
-            ymd(c.get(y)?.as_str(), c.get(m)?.as_str(), c.get(d)?.as_str())
-        })
+        groups
+            .iter()
+            .find_map(|&(y, m, d)| ymd(c.get(y)?.as_str(), c.get(m)?.as_str(), c.get(d)?.as_str()))
     })
 }
 
@@ -234,7 +240,10 @@ mod tests {
     #[test]
     fn english_written_dates() {
         assert_eq!(parse_date("November 19, 2019"), d(2019, 11, 19));
-        assert_eq!(parse_date("Published Nov. 19th, 2019 at 5pm"), d(2019, 11, 19));
+        assert_eq!(
+            parse_date("Published Nov. 19th, 2019 at 5pm"),
+            d(2019, 11, 19)
+        );
         assert_eq!(parse_date("Tue, 19 Nov 2019 10:00:00 GMT"), d(2019, 11, 19));
         assert_eq!(parse_date("19th of November 2019"), d(2019, 11, 19));
     }
@@ -242,7 +251,10 @@ mod tests {
     #[test]
     fn german_written_and_dotted_dates() {
         assert_eq!(parse_date("19. November 2019"), d(2019, 11, 19));
-        assert_eq!(parse_date("Veröffentlicht am 3. März 2020, 10:12 Uhr"), d(2020, 3, 3));
+        assert_eq!(
+            parse_date("Veröffentlicht am 3. März 2020, 10:12 Uhr"),
+            d(2020, 3, 3)
+        );
         assert_eq!(parse_date("Stand: 19.11.2019"), d(2019, 11, 19));
     }
 
@@ -265,7 +277,10 @@ mod tests {
     fn earliest_date_in_text_wins() {
         let text = "Updated 2020-01-05. First published November 19, 2019";
         assert_eq!(find_date_in_text(text), d(2020, 1, 5));
-        assert_eq!(find_date_in_text("19 November 2019, updated 2020-01-05"), d(2019, 11, 19));
+        assert_eq!(
+            find_date_in_text("19 November 2019, updated 2020-01-05"),
+            d(2019, 11, 19)
+        );
     }
 
     #[test]
@@ -276,10 +291,22 @@ mod tests {
 
     #[test]
     fn url_date_patterns() {
-        assert_eq!(date_from_url("https://x.com/2019/11/19/story.html"), d(2019, 11, 19));
-        assert_eq!(date_from_url("https://x.com/news/2019-11-19/story"), d(2019, 11, 19));
-        assert_eq!(date_from_url("https://x.com/a/20191119/story"), d(2019, 11, 19));
-        assert_eq!(date_from_url("https://x.com/story_2019-11-19.html"), d(2019, 11, 19));
+        assert_eq!(
+            date_from_url("https://x.com/2019/11/19/story.html"),
+            d(2019, 11, 19)
+        );
+        assert_eq!(
+            date_from_url("https://x.com/news/2019-11-19/story"),
+            d(2019, 11, 19)
+        );
+        assert_eq!(
+            date_from_url("https://x.com/a/20191119/story"),
+            d(2019, 11, 19)
+        );
+        assert_eq!(
+            date_from_url("https://x.com/story_2019-11-19.html"),
+            d(2019, 11, 19)
+        );
     }
 
     #[test]

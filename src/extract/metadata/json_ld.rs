@@ -46,10 +46,7 @@ pub fn read(scripts: &[String]) -> JsonLd {
     let roots: Vec<Value> = scripts.iter().filter_map(|s| parse_lenient(s)).collect();
     let objects = all_objects(&roots);
     let ids = id_index(&objects);
-    let article = objects
-        .iter()
-        .copied()
-        .find(|o| has_type(o, ARTICLE_TYPES));
+    let article = objects.iter().copied().find(|o| has_type(o, ARTICLE_TYPES));
     let page = objects.iter().copied().find(|o| {
         has_type(o, PAGE_TYPES) && (o.contains_key("headline") || o.contains_key("datePublished"))
     });
@@ -58,22 +55,33 @@ pub fn read(scripts: &[String]) -> JsonLd {
     let first = |key: &str, f: &dyn Fn(&Value) -> Option<String>| {
         main.iter().find_map(|o| o.get(key).and_then(f))
     };
-    out.headline = first("headline", &|v| text_of(v)).or_else(|| {
-        article.and_then(|a| a.get("name")).and_then(text_of)
-    });
-    out.date_published = first("datePublished", &|v| text_of(v))
-        .or_else(|| first("dateCreated", &|v| text_of(v)));
+    out.headline = first("headline", &|v| text_of(v))
+        .or_else(|| article.and_then(|a| a.get("name")).and_then(text_of));
+    out.date_published =
+        first("datePublished", &|v| text_of(v)).or_else(|| first("dateCreated", &|v| text_of(v)));
     out.date_modified = first("dateModified", &|v| text_of(v));
     out.description = first("description", &|v| text_of(v));
-    out.image = first("image", &|v| url_of(v, &ids)).or_else(|| first("thumbnailUrl", &|v| url_of(v, &ids)));
-    out.url = article.and_then(|a| a.get("url")).and_then(text_of).or_else(|| {
-        article
-            .and_then(|a| a.get("mainEntityOfPage"))
-            .and_then(|v| url_of(v, &ids))
-    });
+    out.image = first("image", &|v| url_of(v, &ids))
+        .or_else(|| first("thumbnailUrl", &|v| url_of(v, &ids)));
+    out.url = article
+        .and_then(|a| a.get("url"))
+        .and_then(text_of)
+        .or_else(|| {
+            article
+                .and_then(|a| a.get("mainEntityOfPage"))
+                .and_then(|v| url_of(v, &ids))
+        });
     out.in_language = first("inLanguage", &|v| text_of(v));
-    out.keywords = main.first().and_then(|o| o.get("keywords")).map(list_of).unwrap_or_default();
-    out.sections = main.first().and_then(|o| o.get("articleSection")).map(list_of).unwrap_or_default();
+    out.keywords = main
+        .first()
+        .and_then(|o| o.get("keywords"))
+        .map(list_of)
+        .unwrap_or_default();
+    out.sections = main
+        .first()
+        .and_then(|o| o.get("articleSection"))
+        .map(list_of)
+        .unwrap_or_default();
     out.authors = main
         .iter()
         .find_map(|o| o.get("author").or_else(|| o.get("creator")))
@@ -170,7 +178,11 @@ fn resolve<'a>(
 fn types(o: &Map<String, Value>) -> Vec<String> {
     match o.get("@type") {
         Some(Value::String(t)) => vec![short_type(t)],
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(short_type).collect(),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .map(short_type)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -192,7 +204,10 @@ fn text_of(v: &Value) -> Option<String> {
     let raw = match v {
         Value::String(s) => Some(s.as_str()),
         Value::Array(items) => items.iter().find_map(Value::as_str),
-        Value::Object(o) => o.get("@value").or_else(|| o.get("name")).and_then(Value::as_str),
+        Value::Object(o) => o
+            .get("@value")
+            .or_else(|| o.get("name"))
+            .and_then(Value::as_str),
         _ => None,
     }?;
     let clean = collapse(&decode_entities(raw));
@@ -354,7 +369,10 @@ mod tests {
         assert_eq!(names, vec!["Jane Doe", "John Roe"]);
         assert_eq!(ld.publisher.as_deref(), Some("Example Times"));
         assert_eq!(ld.website_name.as_deref(), Some("Example Times"));
-        assert_eq!(ld.date_published.as_deref(), Some("2019-11-19T23:30:00-05:00"));
+        assert_eq!(
+            ld.date_published.as_deref(),
+            Some("2019-11-19T23:30:00-05:00")
+        );
         assert_eq!(ld.keywords, vec!["politics", "world"]);
         assert_eq!(ld.sections, vec!["World"]);
         assert_eq!(ld.image.as_deref(), Some("https://x.com/a.jpg"));
@@ -380,8 +398,11 @@ mod tests {
     fn broken_scripts_are_skipped_and_wrapped_ones_read() {
         let broken = r#"{"@type":"NewsArticle","headline":"Broken",,}"#.to_string();
         let wrapped = r#"<!--{"@type":"NewsArticle","headline":"Wrapped"}-->"#.to_string();
-        assert_eq!(read(&[broken.clone()]), JsonLd::default());
-        assert_eq!(read(&[broken, wrapped]).headline.as_deref(), Some("Wrapped"));
+        assert_eq!(read(std::slice::from_ref(&broken)), JsonLd::default());
+        assert_eq!(
+            read(&[broken, wrapped]).headline.as_deref(),
+            Some("Wrapped")
+        );
     }
 
     #[test]
@@ -399,6 +420,9 @@ mod tests {
 
     #[test]
     fn entities_are_decoded() {
-        assert_eq!(decode_entities("It&#8217;s &amp; &#x27;x&#x27; &bogus; a&b"), "It\u{2019}s & 'x' &bogus; a&b");
+        assert_eq!(
+            decode_entities("It&#8217;s &amp; &#x27;x&#x27; &bogus; a&b"),
+            "It\u{2019}s & 'x' &bogus; a&b"
+        );
     }
 }

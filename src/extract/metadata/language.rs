@@ -41,7 +41,8 @@ pub fn detect(text: &str, html_lang: Option<&str>) -> Option<String> {
     let declared = html_lang.and_then(primary_subtag);
     let sample = head(text.trim(), LANGUAGE_SAMPLE_BYTES);
     let guess = whatlang::detect(sample);
-    let detected = guess.and_then(|info| iso_639_1(info.lang().code()).map(|c| (c, info.is_reliable())));
+    let detected =
+        guess.and_then(|info| iso_639_1(info.lang().code()).map(|c| (c, info.is_reliable())));
     let long_enough = sample.chars().count() >= LANGUAGE_MIN_TEXT_CHARS;
     match (detected, declared) {
         (Some((code, reliable)), Some(declared)) => {
@@ -113,6 +114,10 @@ mod tests {
     fn sample_is_cut_at_a_char_boundary() {
         let text = "é".repeat(LANGUAGE_SAMPLE_BYTES);
         assert!(head(&text, LANGUAGE_SAMPLE_BYTES + 1).len() <= LANGUAGE_SAMPLE_BYTES + 1);
-        assert!(head(&text, LANGUAGE_SAMPLE_BYTES + 1).chars().all(|c| c == 'é'));
+        assert!(
+            head(&text, LANGUAGE_SAMPLE_BYTES + 1)
+                .chars()
+                .all(|c| c == 'é')
+        );
     }
 }

@@ -57,7 +57,9 @@ mod tests {
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -65,13 +67,23 @@ mod tests {
         let p = pairs(&[("description", "plain"), ("og:description", "og")]);
         let metas = MetaTags::new(&p);
         assert_eq!(metas.first(&["og:description", "description"]), Some("og"));
-        assert_eq!(metas.each_first(&["og:description", "description"]), vec!["og", "plain"]);
+        assert_eq!(
+            metas.each_first(&["og:description", "description"]),
+            vec!["og", "plain"]
+        );
     }
 
     #[test]
     fn repeated_keys_are_all_kept() {
-        let p = pairs(&[("article:tag", "a"), ("article:tag", " "), ("article:tag", "b")]);
-        assert_eq!(MetaTags::new(&p).all_of_first(&["news_keywords", "article:tag"]), vec!["a", "b"]);
+        let p = pairs(&[
+            ("article:tag", "a"),
+            ("article:tag", " "),
+            ("article:tag", "b"),
+        ]);
+        assert_eq!(
+            MetaTags::new(&p).all_of_first(&["news_keywords", "article:tag"]),
+            vec!["a", "b"]
+        );
     }
 
     #[test]

@@ -78,12 +78,19 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
         .as_deref()
         .and_then(|t| title::site_from_title(t, host.as_deref(), &h1s));
     let site_name = declared_site.or(title_site);
-    let title = title::choose(&meta_titles(&ld, &metas, &found), site_name.as_deref(), host.as_deref(), &h1s);
-    let (date_published, date_source) = match published(&ld, &metas, &found, page_url.as_deref(), ctx) {
-        Some((date, source)) => (Some(date), Some(source.to_string())),
-        None => (None, None),
-    };
-    let date_modified = modified(&ld, &metas, &found, ctx).filter(|m| date_published.is_none_or(|p| *m >= p));
+    let title = title::choose(
+        &meta_titles(&ld, &metas, &found),
+        site_name.as_deref(),
+        host.as_deref(),
+        &h1s,
+    );
+    let (date_published, date_source) =
+        match published(&ld, &metas, &found, page_url.as_deref(), ctx) {
+            Some((date, source)) => (Some(date), Some(source.to_string())),
+            None => (None, None),
+        };
+    let date_modified =
+        modified(&ld, &metas, &found, ctx).filter(|m| date_published.is_none_or(|p| *m >= p));
     let base = page_url.as_deref();
     Metadata {
         title,
@@ -135,7 +142,12 @@ fn meta_titles(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates) -> Vec<Str
     ld.headline
         .iter()
         .cloned()
-        .chain(metas.each_first(meta_keys::TITLE).into_iter().map(json_ld::collapse))
+        .chain(
+            metas
+                .each_first(meta_keys::TITLE)
+                .into_iter()
+                .map(json_ld::collapse),
+        )
         .chain(microdata_headline)
         .chain(found.title.clone())
         .filter(|t| !t.trim().is_empty())
@@ -153,12 +165,27 @@ fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>) -> Option<String> {
 
 /// Authors from the most trusted source that credits a person; when none
 /// does, the first source's institutional credit (agency or site).
-fn html_authors(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates, site: Option<&str>) -> Vec<String> {
-    let ld_people: Vec<&str> = ld.authors.iter().filter(|c| c.is_person).map(|c| c.name.as_str()).collect();
+fn html_authors(
+    ld: &JsonLd,
+    metas: &MetaTags<'_>,
+    found: &Candidates,
+    site: Option<&str>,
+) -> Vec<String> {
+    let ld_people: Vec<&str> = ld
+        .authors
+        .iter()
+        .filter(|c| c.is_person)
+        .map(|c| c.name.as_str())
+        .collect();
     let ld_all: Vec<&str> = ld.authors.iter().map(|c| c.name.as_str()).collect();
     let meta_credits: Vec<&str> = meta_keys::AUTHOR
         .iter()
-        .map(|k| metas.all(k).filter(|v| !meta_tags::is_link(v)).collect::<Vec<_>>())
+        .map(|k| {
+            metas
+                .all(k)
+                .filter(|v| !meta_tags::is_link(v))
+                .collect::<Vec<_>>()
+        })
         .find(|names| !names.is_empty())
         .unwrap_or_default();
     let names = |credits: &[&str]| authors::names_in_site_credits(credits, site);
@@ -182,7 +209,11 @@ fn html_authors(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates, site: Opt
 
 /// The texts found inside the article area, or all of them when none is.
 fn preferred_texts(list: &[Found]) -> Vec<&str> {
-    let inside: Vec<&str> = list.iter().filter(|f| f.in_article).map(|f| f.text.as_str()).collect();
+    let inside: Vec<&str> = list
+        .iter()
+        .filter(|f| f.in_article)
+        .map(|f| f.text.as_str())
+        .collect();
     if inside.is_empty() {
         list.iter().map(|f| f.text.as_str()).collect()
     } else {
@@ -207,7 +238,12 @@ fn published(
         .iter()
         .filter(|(k, _)| k == "datepublished")
         .map(|(_, v)| v.as_str());
-    if let Some(d) = metas.each_first(meta_keys::PUBLISHED).into_iter().chain(microdata).find_map(ok) {
+    if let Some(d) = metas
+        .each_first(meta_keys::PUBLISHED)
+        .into_iter()
+        .chain(microdata)
+        .find_map(ok)
+    {
         return Some((d, "meta"));
     }
     if let Some(d) = time_published(found, ctx) {
@@ -216,10 +252,16 @@ fn published(
     let byline_texts = preferred_texts(&found.date_texts)
         .into_iter()
         .chain(preferred_texts(&found.bylines));
-    if let Some(d) = byline_texts.filter_map(dates::find_date_in_text).find(|d| dates::is_plausible(*d, ctx)) {
+    if let Some(d) = byline_texts
+        .filter_map(dates::find_date_in_text)
+        .find(|d| dates::is_plausible(*d, ctx))
+    {
         return Some((d, "byline"));
     }
-    if let Some(d) = page_url.and_then(dates::date_from_url).filter(|d| dates::is_plausible(*d, ctx)) {
+    if let Some(d) = page_url
+        .and_then(dates::date_from_url)
+        .filter(|d| dates::is_plausible(*d, ctx))
+    {
         return Some((d, "url"));
     }
     found
@@ -245,12 +287,27 @@ fn time_published(found: &Candidates, ctx: &PageContext) -> Option<NaiveDate> {
         .iter()
         .filter(|t| t.marked_published)
         .find_map(date_of)
-        .or_else(|| times.iter().filter(|t| t.in_article && !t.marked_modified).find_map(date_of))
-        .or_else(|| times.iter().filter(|t| !t.marked_modified).find_map(date_of))
+        .or_else(|| {
+            times
+                .iter()
+                .filter(|t| t.in_article && !t.marked_modified)
+                .find_map(date_of)
+        })
+        .or_else(|| {
+            times
+                .iter()
+                .filter(|t| !t.marked_modified)
+                .find_map(date_of)
+        })
 }
 
 /// The last modification date.
-fn modified(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates, ctx: &PageContext) -> Option<NaiveDate> {
+fn modified(
+    ld: &JsonLd,
+    metas: &MetaTags<'_>,
+    found: &Candidates,
+    ctx: &PageContext,
+) -> Option<NaiveDate> {
     let ok = |v: &str| dates::plausible(v, ctx);
     let microdata = found
         .microdata
@@ -285,7 +342,11 @@ fn tags(ld: &JsonLd, metas: &MetaTags<'_>) -> Vec<String> {
         ld.keywords.clone()
     };
     let sections: Vec<String> = if ld.sections.is_empty() {
-        metas.all_of_first(meta_keys::SECTION).into_iter().map(json_ld::collapse).collect()
+        metas
+            .all_of_first(meta_keys::SECTION)
+            .into_iter()
+            .map(json_ld::collapse)
+            .collect()
     } else {
         ld.sections.clone()
     };
@@ -324,7 +385,11 @@ pub fn from_text(body: &Body, ctx: &PageContext) -> Metadata {
         .clone()
         .or_else(|| text_dump::repeated_name(&body.removed, host.as_deref()));
     let bylines = text_dump::byline_names(&body.removed, &body.text);
-    let names = if bylines.is_empty() { bio.authors } else { bylines };
+    let names = if bylines.is_empty() {
+        bio.authors
+    } else {
+        bylines
+    };
     let (date_published, date_source) = text_date(body, ctx);
     Metadata {
         title: body.title.clone(),

@@ -77,8 +77,14 @@ fn opengraph_with_offset_published_time() {
     // The profile URL of article:author is skipped; meta author names her.
     assert_eq!(m.authors, vec!["Jane Doe"]);
     assert_eq!(m.tags, vec!["weather", "storms", "News"]);
-    assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/storm"));
-    assert_eq!(m.image_url.as_deref(), Some("https://example.com/img/storm.jpg"));
+    assert_eq!(
+        m.canonical_url.as_deref(),
+        Some("https://example.com/storm")
+    );
+    assert_eq!(
+        m.image_url.as_deref(),
+        Some("https://example.com/img/storm.jpg")
+    );
 }
 
 #[test]
@@ -160,7 +166,9 @@ fn byline_element_not_sidebar() {
 
 #[test]
 fn rel_author_link() {
-    let m = meta_of(r#"<article><h1>S</h1><p>By <a rel="author" href="/a/ann">Ann Lee</a></p></article>"#);
+    let m = meta_of(
+        r#"<article><h1>S</h1><p>By <a rel="author" href="/a/ann">Ann Lee</a></p></article>"#,
+    );
     assert_eq!(m.authors, vec!["Ann Lee"]);
 }
 
@@ -186,7 +194,13 @@ fn site_name_as_author_gives_way_to_the_byline() {
 #[test]
 fn url_date_when_nothing_else() {
     let doc = Html::parse_document("<h1>Story</h1><p>Text</p>");
-    let m = from_html(&doc, &ctx_at(Some("https://example.com/2019/11/19/story/"), "2024-01-01T00:00:00Z"));
+    let m = from_html(
+        &doc,
+        &ctx_at(
+            Some("https://example.com/2019/11/19/story/"),
+            "2024-01-01T00:00:00Z",
+        ),
+    );
     assert_eq!(m.date_published, day(2019, 11, 19));
     assert_eq!(m.date_source.as_deref(), Some("url"));
 }
@@ -203,10 +217,13 @@ fn german_dateline_under_the_headline() {
 
 #[test]
 fn french_and_spanish_dates_in_date_elements() {
-    let fr = meta_of(r#"<article><h1>T</h1><span class="date">Publié le 3 mars 2021 à 10h</span></article>"#);
+    let fr = meta_of(
+        r#"<article><h1>T</h1><span class="date">Publié le 3 mars 2021 à 10h</span></article>"#,
+    );
     assert_eq!(fr.date_published, day(2021, 3, 3));
     assert_eq!(fr.date_source.as_deref(), Some("byline"));
-    let es = meta_of(r#"<article><h1>T</h1><div class="fecha">12 de octubre de 2020</div></article>"#);
+    let es =
+        meta_of(r#"<article><h1>T</h1><div class="fecha">12 de octubre de 2020</div></article>"#);
     assert_eq!(es.date_published, day(2020, 10, 12));
 }
 
@@ -233,8 +250,14 @@ fn broken_json_ld_is_ignored() {
 #[test]
 fn relative_canonical_is_made_absolute() {
     let doc = Html::parse_document(r#"<link rel="canonical" href="/news/story">"#);
-    let m = from_html(&doc, &ctx_at(Some("https://example.com/x?utm=1"), "2024-01-01T00:00:00Z"));
-    assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/news/story"));
+    let m = from_html(
+        &doc,
+        &ctx_at(Some("https://example.com/x?utm=1"), "2024-01-01T00:00:00Z"),
+    );
+    assert_eq!(
+        m.canonical_url.as_deref(),
+        Some("https://example.com/news/story")
+    );
 }
 
 fn removed(kind: &str, text: &str) -> Removed {
@@ -276,7 +299,10 @@ fn text_dump_author_from_bio_and_site_from_promos() {
                 "About the writer\nIsabel van Brugen is a Newsweek Reporter based in Kuala Lumpur. Her \
                  focus is reporting on the Russia-Ukraine war. Isabel ... Read more",
             ),
-            removed("promo", "To read how Newsweek uses AI as a newsroom tool, Click here."),
+            removed(
+                "promo",
+                "To read how Newsweek uses AI as a newsroom tool, Click here.",
+            ),
             removed(
                 "promo",
                 "Newsweek cover\n• Newsweek magazine delivered to your door\n• Enjoy ad-free browsing on \
@@ -285,7 +311,10 @@ fn text_dump_author_from_bio_and_site_from_promos() {
         ],
     };
     let m = from_text(&body, &PageContext::default());
-    assert_eq!(m.title.as_deref(), Some("Another Neighbor Turns Back on Russia"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Another Neighbor Turns Back on Russia")
+    );
     assert_eq!(m.authors, vec!["Isabel van Brugen"]);
     assert_eq!(m.site_name.as_deref(), Some("Newsweek"));
     assert_eq!(m.date_published, None);
@@ -302,13 +331,19 @@ fn text_dump_site_from_promos_without_a_bio() {
             removed("promo", "Examplia newsletter: the best of Examplia"),
         ],
     };
-    assert_eq!(from_text(&body, &PageContext::default()).site_name.as_deref(), Some("Examplia"));
+    assert_eq!(
+        from_text(&body, &PageContext::default())
+            .site_name
+            .as_deref(),
+        Some("Examplia")
+    );
 }
 
 #[test]
 fn text_dump_dateline_and_byline() {
     let body = Body {
-        text: "By Jane Doe\n\nMarch 3, 2020\n\nThe story starts here with a long paragraph.".to_string(),
+        text: "By Jane Doe\n\nMarch 3, 2020\n\nThe story starts here with a long paragraph."
+            .to_string(),
         title: Some("Story".to_string()),
         removed: Vec::new(),
     };

@@ -43,8 +43,10 @@ static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// " at The Example Times", " for Example" after a role in a bio.
 static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:at|for|with)\s+((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})")
-        .unwrap_or_else(|_| never())
+    Regex::new(
+        r"\b(?:at|for|with)\s+((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})",
+    )
+    .unwrap_or_else(|_| never())
 });
 
 fn never() -> Regex {
@@ -92,7 +94,9 @@ pub fn bio_facts(removed: &[Removed]) -> BioFacts {
 fn employer(description: &str) -> Option<Option<String>> {
     let words: Vec<&str> = description.split_whitespace().collect();
     let role_at = words.iter().position(|w| {
-        let lower = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let lower = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         ROLE_HEADS.binary_search(&lower.as_str()).is_ok()
     })?;
     let after_role = words.get(role_at + 1..).unwrap_or(&[]).join(" ");
@@ -136,12 +140,17 @@ pub fn byline_names(removed: &[Removed], body_text: &str) -> Vec<String> {
 
 fn starts_with_by(line: &str) -> bool {
     let lower = line.to_lowercase();
-    ["by ", "von ", "par ", "por "].iter().any(|p| lower.starts_with(p))
+    ["by ", "von ", "par ", "por "]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// Short lines that may carry the publication date: removed bylines and
 /// datelines, then the first lines of the body.
-pub fn dateline_candidates<'a>(removed: &'a [Removed], body_text: &'a str) -> (Vec<&'a str>, Vec<&'a str>) {
+pub fn dateline_candidates<'a>(
+    removed: &'a [Removed],
+    body_text: &'a str,
+) -> (Vec<&'a str>, Vec<&'a str>) {
     let bylines = removed
         .iter()
         .filter(|b| BYLINE_KINDS.contains(&b.kind.as_str()))
@@ -188,7 +197,9 @@ pub fn repeated_name(removed: &[Removed], host_label: Option<&str>) -> Option<St
     let mut ranked: Vec<&(usize, String)> = order.iter().filter_map(|k| counts.get(k)).collect();
     ranked.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
     match ranked.as_slice() {
-        [(n, word), rest @ ..] if *n >= MIN_SITE_NAME_REPEATS && rest.first().is_none_or(|(m, _)| m < n) => {
+        [(n, word), rest @ ..]
+            if *n >= MIN_SITE_NAME_REPEATS && rest.first().is_none_or(|(m, _)| m < n) =>
+        {
             Some(word.clone())
         }
         _ => None,
@@ -206,7 +217,9 @@ fn publication_word(raw: &str) -> Option<&str> {
         .unwrap_or(word);
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let lower = word.to_lowercase();
-    let common = COMMON_CAPITALISED_WORDS.binary_search(&lower.as_str()).is_ok();
+    let common = COMMON_CAPITALISED_WORDS
+        .binary_search(&lower.as_str())
+        .is_ok();
     (capitalised && word.chars().count() >= 2 && !common).then_some(word)
 }
 
@@ -234,7 +247,10 @@ mod tests {
 
     #[test]
     fn bio_employer_after_the_role() {
-        let blocks = vec![removed("author_bio", "Jane Doe is a senior reporter at The Example Times.")];
+        let blocks = vec![removed(
+            "author_bio",
+            "Jane Doe is a senior reporter at The Example Times.",
+        )];
         let facts = bio_facts(&blocks);
         assert_eq!(facts.authors, vec!["Jane Doe"]);
         assert_eq!(facts.site_name.as_deref(), Some("The Example Times"));
@@ -243,7 +259,10 @@ mod tests {
     #[test]
     fn non_newsroom_sentences_in_bios_name_nobody() {
         // A source described in a stray sentence is not the author.
-        let blocks = vec![removed("author_bio", "Timothy Ash is an economist at Chatham House.")];
+        let blocks = vec![removed(
+            "author_bio",
+            "Timothy Ash is an economist at Chatham House.",
+        )];
         assert_eq!(bio_facts(&blocks), BioFacts::default());
         // Outside a bio, "X is a reporter" is article text, not a credit.
         let blocks = vec![removed("promo", "Jane Doe is a reporter for Example.")];

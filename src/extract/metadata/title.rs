@@ -70,7 +70,12 @@ pub fn host_label(url: &str) -> Option<String> {
 
 /// Cuts site-name prefixes and suffixes off `title`. A part is cut when it
 /// names the site, or when the rest equals an `<h1>` of the page.
-pub fn strip_site(title: &str, site_name: Option<&str>, host_label: Option<&str>, h1s: &[&str]) -> String {
+pub fn strip_site(
+    title: &str,
+    site_name: Option<&str>,
+    host_label: Option<&str>,
+    h1s: &[&str],
+) -> String {
     let mut title = title.trim().to_string();
     for _ in 0..MAX_TITLE_CUTS {
         match cut_once(&title, site_name, host_label, h1s) {
@@ -81,22 +86,32 @@ pub fn strip_site(title: &str, site_name: Option<&str>, host_label: Option<&str>
     title
 }
 
-fn cut_once(title: &str, site_name: Option<&str>, host_label: Option<&str>, h1s: &[&str]) -> Option<String> {
+fn cut_once(
+    title: &str,
+    site_name: Option<&str>,
+    host_label: Option<&str>,
+    h1s: &[&str],
+) -> Option<String> {
     let matches_h1 = |rest: &str| h1s.iter().any(|h| same_headline(h, rest));
     // "Headline | DW | 23.05.2011": a trailing date is not the headline.
-    let is_date = |part: &str| part.split_whitespace().count() <= 4 && dates::parse_date(part).is_some();
+    let is_date =
+        |part: &str| part.split_whitespace().count() <= 4 && dates::parse_date(part).is_some();
     for sep in TITLE_SEPARATORS {
         if let Some(i) = title.rfind(sep) {
             let (rest, suffix) = (title.get(..i)?, title.get(i + sep.len()..)?);
             if !rest.trim().is_empty()
-                && (is_site_part(suffix, site_name, host_label) || matches_h1(rest) || is_date(suffix))
+                && (is_site_part(suffix, site_name, host_label)
+                    || matches_h1(rest)
+                    || is_date(suffix))
             {
                 return Some(rest.trim().to_string());
             }
         }
         if let Some(i) = title.find(sep) {
             let (prefix, rest) = (title.get(..i)?, title.get(i + sep.len()..)?);
-            if !rest.trim().is_empty() && (is_site_part(prefix, site_name, host_label) || matches_h1(rest)) {
+            if !rest.trim().is_empty()
+                && (is_site_part(prefix, site_name, host_label) || matches_h1(rest))
+            {
                 return Some(rest.trim().to_string());
             }
         }
@@ -119,7 +134,12 @@ pub fn site_from_title(title: &str, host_label: Option<&str>, h1s: &[&str]) -> O
 /// Picks the headline: the first metadata title with the site cut off, or
 /// the `<h1>` when it is that same headline in fuller form (metadata titles
 /// are sometimes truncated) or when there is no metadata title.
-pub fn choose(meta_titles: &[String], site_name: Option<&str>, host_label: Option<&str>, h1s: &[&str]) -> Option<String> {
+pub fn choose(
+    meta_titles: &[String],
+    site_name: Option<&str>,
+    host_label: Option<&str>,
+    h1s: &[&str],
+) -> Option<String> {
     let site_squashed = site_name.map(squash).unwrap_or_default();
     let h1s: Vec<&str> = h1s
         .iter()
@@ -147,15 +167,34 @@ mod tests {
 
     #[test]
     fn suffix_naming_the_site_is_cut() {
-        assert_eq!(strip_site("Big News | Example Times", Some("Example Times"), None, &[]), "Big News");
-        assert_eq!(strip_site("Big News - Example Times", Some("The Example Times"), None, &[]), "Big News");
-        assert_eq!(strip_site("Big News — Newsweek", None, Some("newsweek"), &[]), "Big News");
+        assert_eq!(
+            strip_site("Big News | Example Times", Some("Example Times"), None, &[]),
+            "Big News"
+        );
+        assert_eq!(
+            strip_site(
+                "Big News - Example Times",
+                Some("The Example Times"),
+                None,
+                &[]
+            ),
+            "Big News"
+        );
+        assert_eq!(
+            strip_site("Big News — Newsweek", None, Some("newsweek"), &[]),
+            "Big News"
+        );
     }
 
     #[test]
     fn section_and_site_are_both_cut_when_h1_matches() {
         assert_eq!(
-            strip_site("Big News | World | Example", Some("Example"), None, &["Big News"]),
+            strip_site(
+                "Big News | World | Example",
+                Some("Example"),
+                None,
+                &["Big News"]
+            ),
             "Big News"
         );
     }
@@ -163,18 +202,27 @@ mod tests {
     #[test]
     fn a_headline_that_mentions_the_site_is_not_cut() {
         let t = "The Guardian view on Hong Kong: a city on the brink";
-        assert_eq!(strip_site(t, Some("the Guardian"), Some("theguardian"), &[]), t);
+        assert_eq!(
+            strip_site(t, Some("the Guardian"), Some("theguardian"), &[]),
+            t
+        );
     }
 
     #[test]
     fn trailing_date_and_short_site_are_cut() {
         let t = "La perte des terres | DW | 23.05.2011";
-        assert_eq!(strip_site(t, Some("DW.COM"), Some("dw"), &[]), "La perte des terres");
+        assert_eq!(
+            strip_site(t, Some("DW.COM"), Some("dw"), &[]),
+            "La perte des terres"
+        );
     }
 
     #[test]
     fn prefix_site_is_cut() {
-        assert_eq!(strip_site("Example: Big News", Some("Example"), None, &[]), "Big News");
+        assert_eq!(
+            strip_site("Example: Big News", Some("Example"), None, &[]),
+            "Big News"
+        );
     }
 
     #[test]
@@ -193,22 +241,43 @@ mod tests {
 
     #[test]
     fn site_logo_h1_is_not_the_headline() {
-        assert_eq!(choose(&[], Some("Example"), None, &["Example", "Story"]).as_deref(), Some("Story"));
+        assert_eq!(
+            choose(&[], Some("Example"), None, &["Example", "Story"]).as_deref(),
+            Some("Story")
+        );
     }
 
     #[test]
     fn site_name_from_title_suffix() {
-        assert_eq!(site_from_title("Story | Example Daily", None, &["Story"]).as_deref(), Some("Example Daily"));
-        assert_eq!(site_from_title("Story - Newsweek", Some("newsweek"), &[]).as_deref(), Some("Newsweek"));
+        assert_eq!(
+            site_from_title("Story | Example Daily", None, &["Story"]).as_deref(),
+            Some("Example Daily")
+        );
+        assert_eq!(
+            site_from_title("Story - Newsweek", Some("newsweek"), &[]).as_deref(),
+            Some("Newsweek")
+        );
         assert_eq!(site_from_title("Story - Part two", None, &[]), None);
     }
 
     #[test]
     fn host_labels() {
-        assert_eq!(host_label("https://www.newsweek.com/x").as_deref(), Some("newsweek"));
-        assert_eq!(host_label("https://www.bbc.co.uk/news").as_deref(), Some("bbc"));
-        assert_eq!(host_label("https://edition.cnn.com/x").as_deref(), Some("cnn"));
-        assert_eq!(host_label("https://www.folha.com.br/x").as_deref(), Some("folha"));
+        assert_eq!(
+            host_label("https://www.newsweek.com/x").as_deref(),
+            Some("newsweek")
+        );
+        assert_eq!(
+            host_label("https://www.bbc.co.uk/news").as_deref(),
+            Some("bbc")
+        );
+        assert_eq!(
+            host_label("https://edition.cnn.com/x").as_deref(),
+            Some("cnn")
+        );
+        assert_eq!(
+            host_label("https://www.folha.com.br/x").as_deref(),
+            Some("folha")
+        );
         assert_eq!(host_label("not a url"), None);
     }
 }

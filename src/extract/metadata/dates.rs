@@ -39,6 +39,15 @@ static DOTTED_DMY: LazyLock<Regex> = LazyLock::new(|| {
 static SLASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap_or_else(|_| never()));
 
+/// Words that introduce a modification date ("Updated", "Aktualisiert",
+/// "Mis à jour"): a date after them is not the publication date.
+static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:updated|last modified|modified|aktualisiert|zuletzt geändert|mis à jour|actualizado|atualizado|aggiornato)\b",
+    )
+    .unwrap_or_else(|_| never())
+});
+
 /// The alternation of all month names, longest first so that "march" wins
 /// over "mar".
 fn month_alternation() -> String {
@@ -169,6 +178,14 @@ pub fn find_date_in_text(text: &str) -> Option<NaiveDate> {
     best.map(|(_, d)| d)
 }
 
+/// The first written date of `text` that comes before any "Updated" word
+/// ("Published 3 May 2020, updated 5 May 2020" → 3 May; "Updated 5 May
+/// 2020" → None).
+pub fn published_date_in_text(text: &str) -> Option<NaiveDate> {
+    let end = UPDATE_WORD.find(text).map_or(text.len(), |m| m.start());
+    text.get(..end).and_then(find_date_in_text)
+}
+
 /// `a/b/yyyy` read as day/month when `a` > 12, month/day when `b` > 12, and
 /// not at all when both are 12 or less (the page's convention is unknown).
 fn unambiguous_slashed(c: &regex::Captures<'_>) -> Option<NaiveDate> {
@@ -281,6 +298,16 @@ mod tests {
             find_date_in_text("19 November 2019, updated 2020-01-05"),
             d(2019, 11, 19)
         );
+    }
+
+    #[test]
+    fn dates_after_updated_are_not_publication_dates() {
+        assert_eq!(
+            published_date_in_text("Published 3 May 2020, updated 5 May 2020"),
+            d(2020, 5, 3)
+        );
+        assert_eq!(published_date_in_text("Updated: 5 May 2020"), None);
+        assert_eq!(published_date_in_text("Aktualisiert am 19.11.2019"), None);
     }
 
     #[test]

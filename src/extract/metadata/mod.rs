@@ -253,7 +253,7 @@ fn published(
         .into_iter()
         .chain(preferred_texts(&found.bylines));
     if let Some(d) = byline_texts
-        .filter_map(dates::find_date_in_text)
+        .filter_map(dates::published_date_in_text)
         .find(|d| dates::is_plausible(*d, ctx))
     {
         return Some((d, "byline"));
@@ -267,7 +267,7 @@ fn published(
     found
         .header_texts
         .iter()
-        .filter_map(|t| dates::find_date_in_text(t))
+        .filter_map(|t| dates::published_date_in_text(t))
         .find(|d| dates::is_plausible(*d, ctx))
         .map(|d| (d, "text"))
 }
@@ -280,7 +280,9 @@ fn time_published(found: &Candidates, ctx: &PageContext) -> Option<NaiveDate> {
         t.datetime
             .as_deref()
             .and_then(|v| dates::plausible(v, ctx))
-            .or_else(|| dates::find_date_in_text(&t.text).filter(|d| dates::is_plausible(*d, ctx)))
+            .or_else(|| {
+                dates::published_date_in_text(&t.text).filter(|d| dates::is_plausible(*d, ctx))
+            })
     };
     let times = &found.times;
     times
@@ -408,7 +410,7 @@ fn text_date(body: &Body, ctx: &PageContext) -> (Option<NaiveDate>, Option<&'sta
     let in_lines = |lines: &[&str]| {
         lines
             .iter()
-            .filter_map(|l| dates::find_date_in_text(l))
+            .filter_map(|l| dates::published_date_in_text(l))
             .find(|d| dates::is_plausible(*d, ctx))
     };
     if let Some(d) = in_lines(&bylines) {

@@ -175,7 +175,9 @@ fn visit_element(
     // The page-level containers carry page-wide classes ("has-sidebar"), so
     // their tokens say nothing about the content being foreign.
     let page_level = matches!(name, "html" | "body" | "article" | "main");
-    scope.foreign |= FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok()
+    // A <footer> inside an <article> holds the article's byline and date.
+    let article_footer = name == "footer" && parent.article;
+    scope.foreign |= (FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok() && !article_footer)
         || (!page_level && has_token(&toks, FOREIGN_CONTAINER_TOKENS));
     scope.article |= matches!(name, "article" | "main");
     let in_article = scope.article || after_h1;
@@ -346,6 +348,15 @@ mod tests {
         assert_eq!(bylines, vec!["By Jane Doe"]);
         assert_eq!(found.times.len(), 1);
         assert_eq!(found.html_lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn article_footer_byline_is_collected_page_footer_is_not() {
+        let html = r#"<article><h1>H</h1><footer><span class="byline">By Jane Doe</span></footer></article>
+            <footer><span class="author">Site Team</span></footer>"#;
+        let found = collect(&Html::parse_document(html));
+        let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, vec!["By Jane Doe"]);
     }
 
     #[test]

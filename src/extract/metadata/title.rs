@@ -131,9 +131,51 @@ pub fn site_from_title(title: &str, host_label: Option<&str>, h1s: &[&str]) -> O
     })
 }
 
-/// Picks the headline: the first metadata title with the site cut off, or
-/// the `<h1>` when it is that same headline in fuller form (metadata titles
-/// are sometimes truncated) or when there is no metadata title.
+/// Longest `<h1>` read as a headline (chars); longer ones are containers
+/// or script residue.
+const MAX_HEADLINE_CHARS: usize = 300;
+
+/// Shortest word counted when comparing an `<h1>` with the metadata title:
+/// shorter words are mostly articles and prepositions.
+const MIN_CONTENT_WORD_CHARS: usize = 4;
+
+/// Shared content words that make an `<h1>` of three or more words the
+/// same story as the metadata title, worded for the reader.
+const MIN_SHARED_WORDS: usize = 2;
+
+/// Lowercase words of `text` with at least [`MIN_CONTENT_WORD_CHARS`] chars.
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= MIN_CONTENT_WORD_CHARS)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// How well `h1` matches the metadata title `meta`: None when it is not the
+/// same story, else the number of shared content words (equal or
+/// containing headlines score highest).
+fn h1_match(h1: &str, meta: &str) -> Option<usize> {
+    let (h, m) = (squash(h1), squash(meta.trim_end_matches(['…', '.'])));
+    if h.is_empty() {
+        return None;
+    }
+    if h == m || (!m.is_empty() && (h.starts_with(&m) || m.contains(&h))) {
+        return Some(usize::MAX);
+    }
+    let meta_words = content_words(meta);
+    let h1_words = content_words(h1);
+    let shared = h1_words.iter().filter(|w| meta_words.contains(w)).count();
+    let long_enough = h1.split_whitespace().count() >= 3;
+    let same_story = (long_enough && shared >= MIN_SHARED_WORDS)
+        || (shared >= 1 && shared * 2 >= h1_words.len());
+    same_story.then_some(shared)
+}
+
+/// Picks the headline as the reader sees it: the `<h1>` that tells the same
+/// story as the metadata title (pages often give search engines another
+/// wording), else the first metadata title with the site cut off; with no
+/// metadata title, the first `<h1>`. `<h1>`s that are the site's name, or
+/// too long to be a headline, are never taken.
 pub fn choose(
     meta_titles: &[String],
     site_name: Option<&str>,
@@ -144,7 +186,7 @@ pub fn choose(
     let h1s: Vec<&str> = h1s
         .iter()
         .copied()
-        .filter(|h| squash(h) != site_squashed)
+        .filter(|h| squash(h) != site_squashed && h.chars().count() <= MAX_HEADLINE_CHARS)
         .collect();
     let meta = meta_titles
         .iter()
@@ -153,12 +195,15 @@ pub fn choose(
     let Some(meta) = meta else {
         return h1s.first().map(|h| h.to_string());
     };
-    let meta_key = squash(meta.trim_end_matches(['…', '.']));
-    let fuller_h1 = h1s.iter().find(|h| {
-        let key = squash(h);
-        !meta_key.is_empty() && key.starts_with(&meta_key)
-    });
-    Some(fuller_h1.map_or(meta, |h| h.to_string()))
+    let mut best: Option<(usize, &str)> = None;
+    for h in &h1s {
+        if let Some(score) = h1_match(h, &meta)
+            && best.is_none_or(|(b, _)| score > b)
+        {
+            best = Some((score, h));
+        }
+    }
+    Some(best.map_or(meta, |(_, h)| h.to_string()))
 }
 
 #[cfg(test)]
@@ -237,6 +282,28 @@ mod tests {
         let metas = vec!["A very long headline that was cut…".to_string()];
         let h1 = "A very long headline that was cut short by the CMS";
         assert_eq!(choose(&metas, None, None, &[h1]).as_deref(), Some(h1));
+    }
+
+    #[test]
+    fn the_visible_h1_wins_over_an_seo_title_of_the_same_story() {
+        let metas = vec![
+            "Delhi air pollution: The law that’s helping fuel the city’s poor air quality"
+                .to_string(),
+        ];
+        let h1 = "The law that’s helping fuel Delhi’s deadly air pollution";
+        assert_eq!(
+            choose(&metas, None, None, &["Menu", h1]).as_deref(),
+            Some(h1)
+        );
+    }
+
+    #[test]
+    fn unrelated_h1s_do_not_replace_the_title() {
+        let metas = vec!["Three Cases of Plague Diagnosed in China".to_string()];
+        assert_eq!(
+            choose(&metas, None, None, &["Smart News", "Offices"]).as_deref(),
+            Some("Three Cases of Plague Diagnosed in China")
+        );
     }
 
     #[test]

@@ -365,22 +365,20 @@ fn trim_institution_suffix(name: &str, site_name: Option<&str>) -> String {
     name.to_string()
 }
 
-/// Cuts outlets run into names, then drops agencies and the site's own name
-/// when a person is also credited.
+/// Cuts outlets run into names, drops the site's own name (a site crediting
+/// itself credits no person), and drops agencies when a person is also
+/// credited.
 pub fn prefer_people(names: Vec<String>, site_name: Option<&str>) -> Vec<String> {
     let mut trimmed = Vec::new();
     for name in names {
-        push_unique(
-            &mut trimmed,
-            fix_all_caps(&trim_institution_suffix(&name, site_name)),
-        );
+        let name = fix_all_caps(&trim_institution_suffix(&name, site_name));
+        if !is_institution(&name, site_name) || is_agency(&name) {
+            push_unique(&mut trimmed, name);
+        }
     }
-    let has_person = trimmed.iter().any(|n| !is_institution(n, site_name));
+    let has_person = trimmed.iter().any(|n| !is_agency(n));
     if has_person {
-        trimmed
-            .into_iter()
-            .filter(|n| !is_institution(n, site_name))
-            .collect()
+        trimmed.into_iter().filter(|n| !is_agency(n)).collect()
     } else {
         trimmed
     }

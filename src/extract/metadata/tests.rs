@@ -352,3 +352,11 @@ fn text_dump_dateline_and_byline() {
     assert_eq!(m.date_published, day(2020, 3, 3));
     assert_eq!(m.date_source.as_deref(), Some("text"));
 }
+
+#[test]
+fn a_site_crediting_itself_credits_nobody() {
+    let m = meta_of(
+        r#"<meta property="og:site_name" content="Jobs & Hire"><meta name="author" content="Jobs & Hire">"#,
+    );
+    assert!(m.authors.is_empty());
+}

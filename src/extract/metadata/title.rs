@@ -162,6 +162,11 @@ fn h1_match(h1: &str, meta: &str) -> Option<usize> {
     if h == m || (!m.is_empty() && (h.starts_with(&m) || m.contains(&h))) {
         return Some(usize::MAX);
     }
+    // "Kicker Headline" in the <h1> around the metadata's "Headline": the
+    // kicker is a label above the headline, not part of it.
+    if !m.is_empty() && h.ends_with(&m) {
+        return None;
+    }
     let meta_words = content_words(meta);
     let h1_words = content_words(h1);
     let shared = h1_words.iter().filter(|w| meta_words.contains(w)).count();
@@ -294,6 +299,16 @@ mod tests {
         assert_eq!(
             choose(&metas, None, None, &["Menu", h1]).as_deref(),
             Some(h1)
+        );
+    }
+
+    #[test]
+    fn a_kicker_run_into_the_h1_is_left_out() {
+        let metas = vec!["Wie Firmen ihre Beschäftigten schützen".to_string()];
+        let h1 = "Abstandsregeln und Fieberkontrollen: Wie Firmen ihre Beschäftigten schützen";
+        assert_eq!(
+            choose(&metas, None, None, &[h1]).as_deref(),
+            Some("Wie Firmen ihre Beschäftigten schützen")
         );
     }
 

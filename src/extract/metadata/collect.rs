@@ -14,6 +14,10 @@ use crate::rules::metadata::{
     MAX_CANDIDATES, MAX_DATELINE_CHARS, MAX_HEADER_TEXTS,
 };
 
+/// Longest `<h1>` or microdata headline read (chars): beyond this an
+/// element is a container, not a headline.
+const MAX_H1_CHARS: usize = 400;
+
 /// A text candidate with where it was found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Found {
@@ -139,18 +143,25 @@ fn has_token(tokens: &[String], vocabulary: &[&str]) -> bool {
         .any(|t| vocabulary.binary_search(&t.as_str()).is_ok())
 }
 
-/// The text of `el` with whitespace collapsed.
-pub fn element_text(el: ElementRef<'_>) -> String {
+/// The text of `el` with whitespace collapsed, or None once it grows past
+/// `max` chars (reading stops there, so a huge container costs little).
+fn short_text(el: ElementRef<'_>, max: usize) -> Option<String> {
     let mut out = String::new();
+    let mut chars = 0usize;
     for piece in el.text() {
         for word in piece.split_whitespace() {
             if !out.is_empty() {
                 out.push(' ');
+                chars += 1;
             }
             out.push_str(word);
+            chars += word.chars().count();
+            if chars > max {
+                return None;
+            }
         }
     }
-    out
+    Some(out)
 }
 
 fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
@@ -187,11 +198,11 @@ fn visit_element(
         "link" => note_link(el, found),
         "script" => note_script(el, found),
         "title" if !parent.hidden && found.title.is_none() => {
-            found.title = Some(element_text(el)).filter(|t| !t.is_empty());
+            found.title = short_text(el, MAX_H1_CHARS).filter(|t| !t.is_empty());
         }
-        "h1" if !scope.foreign && !scope.hidden => {
-            let text = element_text(el);
-            if !text.is_empty() && found.h1s.len() < MAX_CANDIDATES {
+        "h1" if !scope.foreign && !scope.hidden && found.h1s.len() < MAX_CANDIDATES => {
+            let text = short_text(el, MAX_H1_CHARS).unwrap_or_default();
+            if !text.is_empty() {
                 found.h1s.push(Found {
                     text,
                     in_article: scope.article,
@@ -211,21 +222,28 @@ fn visit_element(
                 .any(|t| t.eq_ignore_ascii_case("author"))
         })
     {
-        push_capped(&mut found.rel_authors, element_text(el), in_article);
-    }
-    if !parent.in_byline && has_token(&toks, BYLINE_TOKENS) {
-        let text = element_text(el);
-        if text.chars().count() <= MAX_BYLINE_CHARS {
-            push_capped(&mut found.bylines, text, in_article);
-            scope.in_byline = true;
+        if let Some(text) = short_text(el, MAX_BYLINE_CHARS) {
+            push_capped(&mut found.rel_authors, text, in_article);
         }
     }
-    if !parent.in_date && name != "time" && has_token(&toks, DATE_TOKENS) {
-        let text = element_text(el);
-        if text.chars().count() <= MAX_DATELINE_CHARS {
-            push_capped(&mut found.date_texts, text, in_article);
-            scope.in_date = true;
-        }
+    let bylines_full = found.bylines.len() >= MAX_CANDIDATES;
+    if !parent.in_byline
+        && !bylines_full
+        && has_token(&toks, BYLINE_TOKENS)
+        && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
+    {
+        push_capped(&mut found.bylines, text, in_article);
+        scope.in_byline = true;
+    }
+    let dates_full = found.date_texts.len() >= MAX_CANDIDATES;
+    if !parent.in_date
+        && !dates_full
+        && name != "time"
+        && has_token(&toks, DATE_TOKENS)
+        && let Some(text) = short_text(el, MAX_DATELINE_CHARS)
+    {
+        push_capped(&mut found.date_texts, text, in_article);
+        scope.in_date = true;
     }
     scope
 }
@@ -282,7 +300,7 @@ fn note_time(el: ElementRef<'_>, toks: &[String], in_article: bool, found: &mut 
         .any(|t| t.contains("updated") || t.contains("modified"));
     found.times.push(TimeElement {
         datetime: attr(el, "datetime").or_else(|| attr(el, "content")),
-        text: element_text(el),
+        text: short_text(el, MAX_DATELINE_CHARS).unwrap_or_default(),
         marked_published: el.value().attr("pubdate").is_some()
             || itemprop == "datepublished"
             || toks.iter().any(|t| t == "published"),
@@ -301,16 +319,19 @@ fn note_microdata(el: ElementRef<'_>, found: &mut Candidates) {
         let prop = prop.to_lowercase();
         match prop.as_str() {
             "author" | "creator" if found.microdata_authors.len() < MAX_CANDIDATES => {
-                let name = nested_name(el).unwrap_or_else(|| element_text(el));
-                if !name.is_empty() && name.chars().count() <= MAX_BYLINE_CHARS {
+                let name = nested_name(el).or_else(|| short_text(el, MAX_BYLINE_CHARS));
+                if let Some(name) = name.filter(|n| !n.is_empty()) {
                     found.microdata_authors.push(name);
                 }
             }
-            "datepublished" | "datemodified" | "headline" | "name" | "publisher" => {
+            "datepublished" | "datemodified" | "headline"
+                if found.microdata.len() < MAX_CANDIDATES =>
+            {
                 let value = attr(el, "content")
                     .or_else(|| attr(el, "datetime"))
-                    .unwrap_or_else(|| element_text(el));
-                if !value.is_empty() && found.microdata.len() < MAX_CANDIDATES {
+                    .or_else(|| short_text(el, MAX_H1_CHARS))
+                    .unwrap_or_default();
+                if !value.is_empty() {
                     found.microdata.push((prop, value));
                 }
             }
@@ -327,7 +348,7 @@ fn nested_name(el: ElementRef<'_>) -> Option<String> {
                 .attr("itemprop")
                 .is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("name")))
         })
-        .map(|d| attr(d, "content").unwrap_or_else(|| element_text(d)))
+        .and_then(|d| attr(d, "content").or_else(|| short_text(d, MAX_BYLINE_CHARS)))
         .filter(|n| !n.is_empty())
 }
 

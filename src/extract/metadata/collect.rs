@@ -216,15 +216,15 @@ fn visit_element(
         return scope;
     }
     note_microdata(el, found);
+    let rel_author = el.value().attr("rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("author"))
+    });
     if name == "a"
-        && el.value().attr("rel").is_some_and(|r| {
-            r.split_whitespace()
-                .any(|t| t.eq_ignore_ascii_case("author"))
-        })
+        && rel_author
+        && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
     {
-        if let Some(text) = short_text(el, MAX_BYLINE_CHARS) {
-            push_capped(&mut found.rel_authors, text, in_article);
-        }
+        push_capped(&mut found.rel_authors, text, in_article);
     }
     let bylines_full = found.bylines.len() >= MAX_CANDIDATES;
     if !parent.in_byline

@@ -124,18 +124,34 @@ fn note_header_text(text: &str, found: &mut Candidates) {
     }
 }
 
-/// The class and id of `el` split into lowercase tokens on spaces, '-' and '_'.
+/// The class and id of `el` split into lowercase tokens on whitespace, '-'
+/// and '_' ("c-byline__name" → c, byline, name). A token right after a
+/// negating part is dropped: "header--no-promo" and "has-sidebar" say what
+/// the element is not, or what sits beside it.
 fn tokens(el: ElementRef<'_>) -> Vec<String> {
     let v = el.value();
-    let class = v.attr("class").unwrap_or("");
-    let id = v.attr("id").unwrap_or("");
-    class
-        .split([' ', '-', '_', '\t', '\n'])
-        .chain(id.split([' ', '-', '_']))
-        .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    let names = v
+        .attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(v.attr("id").unwrap_or("").split_whitespace());
+    let mut out = Vec::new();
+    for name in names {
+        let mut negated = false;
+        for part in name.split(['-', '_']).filter(|p| !p.is_empty()) {
+            let part = part.to_lowercase();
+            let negates = NEGATING_PARTS.contains(&part.as_str());
+            if !negated && !negates {
+                out.push(part);
+            }
+            negated = negates;
+        }
+    }
+    out
 }
+
+/// Class-name parts that negate or qualify the part after them.
+const NEGATING_PARTS: &[&str] = &["has", "no", "non", "not", "with", "without"];
 
 fn has_token(tokens: &[String], vocabulary: &[&str]) -> bool {
     tokens
@@ -378,6 +394,14 @@ mod tests {
         let found = collect(&Html::parse_document(html));
         let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(bylines, vec!["By Jane Doe"]);
+    }
+
+    #[test]
+    fn negated_class_parts_are_not_tokens() {
+        let html = r#"<article><header class="content__header--no-promo has-sidebar"><h1>H</h1>
+            <p class="meta-byline">By Jane Doe</p></header></article>"#;
+        let found = collect(&Html::parse_document(html));
+        assert_eq!(found.bylines.len(), 1);
     }
 
     #[test]

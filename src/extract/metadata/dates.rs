@@ -48,6 +48,18 @@ static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| never())
 });
 
+/// An ISO timestamp with a time of day, capturing what follows the time
+/// (the zone designator, if any).
+static ISO_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(.*)$")
+        .unwrap_or_else(|_| never())
+});
+
+/// A zone designator of UTC itself.
+static UTC_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:z|utc|gmt|[+-]00(?::?00)?)$").unwrap_or_else(|_| never())
+});
+
 /// The alternation of all month names, longest first so that "march" wins
 /// over "mar".
 fn month_alternation() -> String {
@@ -123,6 +135,37 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
         return DateTime::from_timestamp(seconds, 0).map(|t| t.date_naive());
     }
     find_date_in_text(value)
+}
+
+/// Whether `value` is a timestamp written in UTC ("Z", "+00:00", "GMT", a
+/// Unix epoch), whose calendar day may be a day off the publisher's local
+/// day: "2019-11-20T01:53Z" is the evening of 19 November in Los Angeles.
+/// Zoneless timestamps are taken as the publisher's local time.
+pub fn is_utc_timestamp(value: &str) -> bool {
+    let value = value.trim();
+    if EPOCH.is_match(value) {
+        return true;
+    }
+    ISO_TIMESTAMP
+        .captures(value)
+        .and_then(|c| c.get(1))
+        .is_some_and(|zone| UTC_ZONE.is_match(zone.as_str().trim()))
+}
+
+/// Whether `value` shows the publisher's own calendar day for sure: a date
+/// without a time, or a timestamp with a non-UTC offset.
+pub fn is_local_day(value: &str) -> bool {
+    let value = value.trim();
+    if ISO_START.is_match(value) && !ISO_TIMESTAMP.is_match(value) {
+        return true;
+    }
+    ISO_TIMESTAMP
+        .captures(value)
+        .and_then(|c| c.get(1))
+        .is_some_and(|zone| {
+            let zone = zone.as_str().trim();
+            !zone.is_empty() && !UTC_ZONE.is_match(zone)
+        })
 }
 
 /// The first written date in `text` (earliest position wins), in any of the
@@ -211,6 +254,20 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     })
 }
 
+/// Whether the URL's date is a run of path folders (`/2019/11/19/`,
+/// `/2019-11-19/`, `/20191119/`) rather than part of a slug
+/// (`/story-title-2019-11-19/`).
+pub fn url_date_in_folders(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    URL_FOLDER_DATE.is_match(path)
+}
+
+/// URL dates that are whole folders of the path.
+static URL_FOLDER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/\d{4}/\d{1,2}/\d{1,2}(?:/|$)|/\d{4}-\d{2}-\d{2}(?:/|$)|/\d{8}(?:/|$)")
+        .unwrap_or_else(|_| never())
+});
+
 /// The latest acceptable publication day: the fetch day (or today) plus the
 /// time-zone tolerance.
 pub fn latest_allowed(ctx: &PageContext) -> NaiveDate {
@@ -246,6 +303,21 @@ mod tests {
         assert_eq!(parse_date(" 2019-11-19 "), d(2019, 11, 19));
         assert_eq!(parse_date("2019/11/19 10:00"), d(2019, 11, 19));
         assert_eq!(parse_date("20191119T120000Z"), d(2019, 11, 19));
+    }
+
+    #[test]
+    fn utc_timestamps_are_told_from_local_ones() {
+        assert!(is_utc_timestamp("2019-11-20T01:53:14.418Z"));
+        assert!(!is_utc_timestamp("2019-11-20T01:53:14.418"));
+        assert!(is_utc_timestamp("2019-11-20T06:35:39+0000"));
+        assert!(is_utc_timestamp("1574121600"));
+        assert!(!is_utc_timestamp("2019-11-20T01:07:00-0500"));
+        assert!(!is_utc_timestamp("2019-11-19"));
+        assert!(!is_utc_timestamp("November 19, 2019"));
+        assert!(is_local_day("2019-11-20T01:07:00-0500"));
+        assert!(is_local_day("2019-11-18"));
+        assert!(!is_local_day("2019-11-20T01:53:14Z"));
+        assert!(!is_local_day("2019-11-20T01:53:14"));
     }
 
     #[test]
@@ -334,6 +406,13 @@ mod tests {
             date_from_url("https://x.com/story_2019-11-19.html"),
             d(2019, 11, 19)
         );
+    }
+
+    #[test]
+    fn folder_dates_are_told_from_slug_dates() {
+        assert!(url_date_in_folders("https://x.com/2019/11/19/story"));
+        assert!(url_date_in_folders("https://x.com/a/20191119/story"));
+        assert!(!url_date_in_folders("https://x.com/news/story-2019-11-19/"));
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! never before 1995 nor after the fetch day (see [`dates`]).
 
 mod authors;
-mod collect;
+pub mod collect;
 mod dates;
 mod json_ld;
 mod language;
@@ -221,7 +221,24 @@ fn preferred_texts(list: &[Found]) -> Vec<&str> {
     }
 }
 
-/// The publication date and its source.
+/// A publication-date candidate: its day, its source, whether the day is
+/// that of a UTC timestamp (which may be a day off the publisher's local
+/// calendar day), and whether it shows the publisher's local day for sure
+/// (a date or offset timestamp of a `<time>`, visible text in the article,
+/// the URL).
+struct DateCandidate {
+    date: NaiveDate,
+    source: &'static str,
+    utc_day: bool,
+    local_evidence: bool,
+}
+
+/// The most a UTC timestamp's day can be off the publisher's local day.
+const MAX_ZONE_SHIFT_DAYS: i64 = 1;
+
+/// The publication date and its source: the first candidate in order of
+/// trust; when that is a UTC timestamp, the first local evidence within a
+/// day of it gives the day.
 fn published(
     ld: &JsonLd,
     metas: &MetaTags<'_>,
@@ -229,78 +246,129 @@ fn published(
     page_url: Option<&str>,
     ctx: &PageContext,
 ) -> Option<(NaiveDate, &'static str)> {
-    let ok = |v: &str| dates::plausible(v, ctx);
-    if let Some(d) = ld.date_published.as_deref().and_then(ok) {
-        return Some((d, "json_ld"));
+    let candidates = published_candidates(ld, metas, found, page_url, ctx);
+    let first = candidates.first()?;
+    // Only the first local evidence counts: when it agrees with the UTC day,
+    // later ones (a date bar, a related story) must not move it.
+    if first.utc_day {
+        let local = candidates.iter().find(|c| c.local_evidence);
+        if let Some(local) = local
+            && local.date != first.date
+            && (local.date - first.date).num_days().abs() <= MAX_ZONE_SHIFT_DAYS
+        {
+            return Some((local.date, local.source));
+        }
+    }
+    Some((first.date, first.source))
+}
+
+/// Every plausible publication date of the page, most trusted first.
+fn published_candidates(
+    ld: &JsonLd,
+    metas: &MetaTags<'_>,
+    found: &Candidates,
+    page_url: Option<&str>,
+    ctx: &PageContext,
+) -> Vec<DateCandidate> {
+    let mut out = Vec::new();
+    let value = |v: &str, source: &'static str, out: &mut Vec<DateCandidate>| {
+        if let Some(date) = dates::plausible(v, ctx) {
+            out.push(DateCandidate {
+                date,
+                source,
+                utc_day: dates::is_utc_timestamp(v),
+                local_evidence: source == "time_element" && dates::is_local_day(v),
+            });
+        }
+    };
+    let text = |t: &str, source: &'static str, evidence: bool, out: &mut Vec<DateCandidate>| {
+        if let Some(date) =
+            dates::published_date_in_text(t).filter(|d| dates::is_plausible(*d, ctx))
+        {
+            out.push(DateCandidate {
+                date,
+                source,
+                utc_day: false,
+                local_evidence: evidence,
+            });
+        }
+    };
+    if let Some(v) = ld.date_published.as_deref() {
+        value(v, "json_ld", &mut out);
     }
     let microdata = found
         .microdata
         .iter()
         .filter(|(k, _)| k == "datepublished")
         .map(|(_, v)| v.as_str());
-    if let Some(d) = metas
+    for v in metas
         .each_first(meta_keys::PUBLISHED)
         .into_iter()
         .chain(microdata)
-        .find_map(ok)
     {
-        return Some((d, "meta"));
+        value(v, "meta", &mut out);
     }
-    if let Some(d) = time_published(found, ctx) {
-        return Some((d, "time_element"));
+    for t in publication_times(found) {
+        match t.datetime.as_deref() {
+            Some(v) if dates::plausible(v, ctx).is_some() => value(v, "time_element", &mut out),
+            _ => text(&t.text, "time_element", true, &mut out),
+        }
+        // The visible text of a <time> is the publisher's own day.
+        if t.datetime.is_some() {
+            text(&t.text, "time_element", true, &mut out);
+        }
     }
-    let byline_texts = preferred_texts(&found.date_texts)
-        .into_iter()
-        .chain(preferred_texts(&found.bylines));
-    if let Some(d) = byline_texts
-        .filter_map(dates::published_date_in_text)
-        .find(|d| dates::is_plausible(*d, ctx))
+    let inside_first = |list: &[Found]| -> Vec<(String, bool)> {
+        let inside = list.iter().filter(|f| f.in_article);
+        let outside = list.iter().filter(|f| !f.in_article);
+        let any_inside = list.iter().any(|f| f.in_article);
+        inside
+            .chain(outside.filter(|_| !any_inside))
+            .map(|f| (f.text.clone(), f.in_article))
+            .collect()
+    };
+    let mut byline_texts = inside_first(&found.date_texts);
+    byline_texts.extend(inside_first(&found.bylines));
+    for (t, in_article) in &byline_texts {
+        text(t, "byline", *in_article, &mut out);
+    }
+    if let Some(url) = page_url
+        && let Some(date) = dates::date_from_url(url).filter(|d| dates::is_plausible(*d, ctx))
     {
-        return Some((d, "byline"));
+        out.push(DateCandidate {
+            date,
+            source: "url",
+            utc_day: false,
+            // A date in the folders of the path is the publisher's filing
+            // day; one run into a slug may be the day of the event.
+            local_evidence: dates::url_date_in_folders(url),
+        });
     }
-    if let Some(d) = page_url
-        .and_then(dates::date_from_url)
-        .filter(|d| dates::is_plausible(*d, ctx))
-    {
-        return Some((d, "url"));
+    for t in &found.header_texts {
+        text(t, "text", true, &mut out);
     }
-    found
-        .header_texts
-        .iter()
-        .filter_map(|t| dates::published_date_in_text(t))
-        .find(|d| dates::is_plausible(*d, ctx))
-        .map(|d| (d, "text"))
+    out
 }
 
-/// The date of the `<time>` that marks publication: one with `pubdate` or
-/// `itemprop=datePublished`, else the first in the article area that is not
-/// marked as an update, else the first not so marked.
-fn time_published(found: &Candidates, ctx: &PageContext) -> Option<NaiveDate> {
-    let date_of = |t: &collect::TimeElement| {
-        t.datetime
-            .as_deref()
-            .and_then(|v| dates::plausible(v, ctx))
-            .or_else(|| {
-                dates::published_date_in_text(&t.text).filter(|d| dates::is_plausible(*d, ctx))
-            })
-    };
+/// The `<time>` elements that may mark publication, best first: those with
+/// `pubdate` or `itemprop=datePublished`, then those in the article area not
+/// marked as an update, then the rest not so marked.
+fn publication_times(found: &Candidates) -> Vec<&collect::TimeElement> {
     let times = &found.times;
     times
         .iter()
         .filter(|t| t.marked_published)
-        .find_map(date_of)
-        .or_else(|| {
+        .chain(
             times
                 .iter()
-                .filter(|t| t.in_article && !t.marked_modified)
-                .find_map(date_of)
-        })
-        .or_else(|| {
+                .filter(|t| !t.marked_published && t.in_article && !t.marked_modified),
+        )
+        .chain(
             times
                 .iter()
-                .filter(|t| !t.marked_modified)
-                .find_map(date_of)
-        })
+                .filter(|t| !t.marked_published && !t.in_article && !t.marked_modified),
+        )
+        .collect()
 }
 
 /// The last modification date.

@@ -360,3 +360,30 @@ fn a_site_crediting_itself_credits_nobody() {
     );
     assert!(m.authors.is_empty());
 }
+
+#[test]
+fn utc_timestamp_gives_way_to_the_local_day() {
+    // 01:53 UTC on the 20th is the evening of the 19th where the paper is;
+    // the page's URL and visible date say the 19th.
+    let doc = Html::parse_document(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-11-20T01:53:14Z"}</script>
+        <article><h1>Column</h1><time datetime="2019-11-20T01:53:14Z">Nov. 19, 2019 5:53 PM PT</time></article>"#,
+    );
+    let m = from_html(
+        &doc,
+        &ctx_at(
+            Some("https://example.com/story/2019-11-19/column"),
+            "2024-01-01T00:00:00Z",
+        ),
+    );
+    assert_eq!(m.date_published, day(2019, 11, 19));
+}
+
+#[test]
+fn local_offset_timestamp_is_kept() {
+    let m = meta_of(
+        r#"<meta property="article:published_time" content="2019-11-19T23:30:00-05:00">
+        <article><h1>S</h1><p class="date">November 20, 2019</p></article>"#,
+    );
+    assert_eq!(m.date_published, day(2019, 11, 19));
+}

@@ -154,12 +154,13 @@ fn content_words(text: &str) -> Vec<String> {
 /// How well `h1` matches the metadata title `meta`: None when it is not the
 /// same story, else the number of shared content words (equal or
 /// containing headlines score highest).
-fn h1_match(h1: &str, meta: &str) -> Option<usize> {
+fn h1_match(h1: &str, meta: &str, raw_meta: &str) -> Option<usize> {
     let (h, m) = (squash(h1), squash(meta.trim_end_matches(['…', '.'])));
     if h.is_empty() {
         return None;
     }
-    if h == m || (!m.is_empty() && (h.starts_with(&m) || m.contains(&h))) {
+    let in_raw = squash(raw_meta).contains(&h);
+    if h == m || in_raw || (!m.is_empty() && (h.starts_with(&m) || m.contains(&h))) {
         return Some(usize::MAX);
     }
     // "Kicker Headline" in the <h1> around the metadata's "Headline": the
@@ -195,14 +196,14 @@ pub fn choose(
         .collect();
     let meta = meta_titles
         .iter()
-        .map(|t| strip_site(t, site_name, host_label, &h1s))
-        .find(|t| !t.is_empty());
-    let Some(meta) = meta else {
+        .map(|t| (strip_site(t, site_name, host_label, &h1s), t))
+        .find(|(t, _)| !t.is_empty());
+    let Some((meta, raw_meta)) = meta else {
         return h1s.first().map(|h| h.to_string());
     };
     let mut best: Option<(usize, &str)> = None;
     for h in &h1s {
-        if let Some(score) = h1_match(h, &meta)
+        if let Some(score) = h1_match(h, &meta, raw_meta)
             && best.is_none_or(|(b, _)| score > b)
         {
             best = Some((score, h));
@@ -309,6 +310,17 @@ mod tests {
         assert_eq!(
             choose(&metas, None, None, &[h1]).as_deref(),
             Some("Wie Firmen ihre Beschäftigten schützen")
+        );
+    }
+
+    #[test]
+    fn an_h1_whole_in_the_raw_title_is_kept_whole() {
+        // The site-prefix cut removed "9to5Mac Gift Guide"; the h1 has it.
+        let metas = vec!["9to5Mac Gift Guide: What to buy - 9to5Mac".to_string()];
+        let h1 = "9to5Mac Gift Guide: What to buy";
+        assert_eq!(
+            choose(&metas, Some("9to5Mac"), None, &[h1]).as_deref(),
+            Some(h1)
         );
     }
 

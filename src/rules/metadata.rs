@@ -14,15 +14,20 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "by",
     "de",
     "door",
+    "erstellt von",
     "escrito por",
     "geschrieben von",
+    "interview",
     "par",
     "por",
     "posted by",
+    "redigido por",
     "reported by",
+    "scritto da",
     "story by",
     "text",
     "texto",
+    "verfasst von",
     "von",
     "words by",
     "written by",
@@ -72,14 +77,20 @@ pub const ROLE_WORDS: &[&str] = &[
     "photographer",
     "political",
     "producer",
+    "redacción",
+    "redakcja",
     "redakteur",
     "redakteurin",
     "redaktion",
+    "redazione",
+    "redação",
     "reporter",
     "reporters",
+    "rédaction",
     "senior",
     "special",
     "staff",
+    "team",
     "writer",
     "writers",
 ];
@@ -104,12 +115,18 @@ pub const ROLE_HEADS: &[&str] = &[
     "journalists",
     "photographer",
     "producer",
+    "redacción",
+    "redakcja",
     "redakteur",
     "redakteurin",
     "redaktion",
+    "redazione",
+    "redação",
     "reporter",
     "reporters",
+    "rédaction",
     "staff",
+    "team",
     "writer",
     "writers",
 ];
@@ -123,6 +140,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "administrator",
     "aktualisiert",
     "all",
+    "anonymous",
     "articles",
     "comment",
     "comments",
@@ -133,6 +151,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "instagram",
     "linkedin",
     "more",
+    "no author",
     "posted",
     "posts",
     "profile",
@@ -141,12 +160,15 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "share",
     "sign",
     "subscribe",
+    "super user",
     "the author",
     "twitter",
     "unknown",
     "updated",
+    "user",
     "veröffentlicht",
     "view",
+    "webmaster",
 ];
 
 /// News agencies. An agency credit is kept only when it is the only credit
@@ -189,6 +211,53 @@ pub const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "la",
     "le", "ten", "ter", "van", "von",
 ];
+
+/// Weekday names of English, German, French, Spanish and Portuguese pages:
+/// bylines put them beside dates ("Donnerstag, 19.11.2019"), never in names.
+pub const WEEKDAYS: &[&str] = &[
+    "dienstag",
+    "domingo",
+    "donnerstag",
+    "freitag",
+    "friday",
+    "jeudi",
+    "jueves",
+    "lundi",
+    "lunes",
+    "mardi",
+    "martes",
+    "mercredi",
+    "mittwoch",
+    "miércoles",
+    "monday",
+    "montag",
+    "quarta-feira",
+    "quinta-feira",
+    "samedi",
+    "samstag",
+    "saturday",
+    "segunda-feira",
+    "sexta-feira",
+    "sonntag",
+    "sunday",
+    "sábado",
+    "terça-feira",
+    "thursday",
+    "tuesday",
+    "vendredi",
+    "viernes",
+    "wednesday",
+];
+
+/// Weekday abbreviations, removed only as the last word of a name
+/// ("Tomas Spahn Fr"), where no name ends.
+pub const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "di", "do", "fr", "fri", "mi", "mo", "mon", "sa", "sat", "so", "sun", "thu", "tue", "wed",
+];
+
+/// Most names a page's own markup (microdata, author links, bylines) may
+/// credit; more is a list of references or of other articles' authors.
+pub const MAX_MARKUP_AUTHORS: usize = 12;
 
 /// Most words a person's name may have; longer credit parts are sentences.
 pub const MAX_NAME_WORDS: usize = 6;
@@ -704,6 +773,8 @@ mod tests {
         assert_sorted_lowercase("NOT_NAME_WORDS", NOT_NAME_WORDS);
         assert_sorted_lowercase("AGENCIES", AGENCIES);
         assert_sorted_lowercase("NAME_PARTICLES", NAME_PARTICLES);
+        assert_sorted_lowercase("WEEKDAYS", WEEKDAYS);
+        assert_sorted_lowercase("WEEKDAY_ABBREVIATIONS", WEEKDAY_ABBREVIATIONS);
         assert_sorted_lowercase("BYLINE_TOKENS", BYLINE_TOKENS);
         assert_sorted_lowercase("DATE_TOKENS", DATE_TOKENS);
         assert_sorted_lowercase("FOREIGN_CONTAINER_TOKENS", FOREIGN_CONTAINER_TOKENS);

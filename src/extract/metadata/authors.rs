@@ -14,7 +14,7 @@ use regex::Regex;
 use super::dates;
 use crate::rules::metadata::{
     AGENCIES, BYLINE_PREFIXES, MAX_NAME_WORDS, NAME_CONNECTORS, NAME_PARTICLES, NOT_NAME_WORDS,
-    ROLE_HEADS, ROLE_WORDS,
+    ROLE_HEADS, ROLE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 };
 
 /// Emails, URLs and social handles, removed before splitting.
@@ -28,6 +28,23 @@ static TIMESTAMP_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:updated|published|posted on|last modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|atualizado)\b.*$",
     )
     .unwrap_or_else(|_| never())
+});
+
+/// Credits of pictures and media after the writer's ("Text: A Foto: B"):
+/// the part from the label on is not a writing credit.
+static MEDIA_CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:fotos?|photos?|photography|bilder?|illustrations?|grafik|graphics|kamera|camera|video)\s*:.*$")
+        .unwrap_or_else(|_| never())
+});
+
+/// Full weekday names, wherever they stand.
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    let names = WEEKDAYS
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)\b(?:{names})\b")).unwrap_or_else(|_| never())
 });
 
 /// Times of day ("10:30 AM", "14.05 Uhr") left after a date is removed.
@@ -63,7 +80,9 @@ fn never() -> Regex {
 pub fn names_in_credit(raw: &str) -> Vec<String> {
     let raw = truncate_chars(raw, MAX_CREDIT_CHARS);
     let without_tail = TIMESTAMP_TAIL.replace(raw, "");
-    let without_contacts = CONTACT.replace_all(&without_tail, " ");
+    let without_media = MEDIA_CREDIT_TAIL.replace(&without_tail, "");
+    let without_weekdays = WEEKDAY.replace_all(&without_media, " ");
+    let without_contacts = CONTACT.replace_all(&without_weekdays, " ");
     let without_dates = remove_dates(&without_contacts);
     let without_times = TIME_OF_DAY.replace_all(&without_dates, " ");
     let names: Vec<String> = SEPARATORS
@@ -137,7 +156,9 @@ fn clean_name(part: &str) -> Option<String> {
     let part = part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'');
     let part = part.trim_end_matches('.').trim();
     let part = cut_trailing_phrase(part);
-    let words = strip_roles(part.split_whitespace().collect());
+    let words = strip_roles(undouble(strip_weekday_abbreviation(
+        part.split_whitespace().collect(),
+    )));
     if words.is_empty() || words.len() > MAX_NAME_WORDS {
         return None;
     }
@@ -200,14 +221,44 @@ fn cut_trailing_phrase(part: &str) -> &str {
 /// part ("Editor-at-large").
 fn is_role_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let head = lower.split('-').next().unwrap_or("");
-    ROLE_WORDS.binary_search(&lower.as_str()).is_ok() || ROLE_WORDS.binary_search(&head).is_ok()
+    let first = lower.split('-').next().unwrap_or("");
+    ROLE_WORDS.binary_search(&lower.as_str()).is_ok()
+        || ROLE_WORDS.binary_search(&first).is_ok()
+        || is_role_head(word)
 }
 
+/// Whether `word` is a role head; hyphenated compounds count by their first
+/// or last part ("Editor-at-large", "Software-Redaktion").
 fn is_role_head(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let head = lower.split('-').next().unwrap_or("");
-    ROLE_HEADS.binary_search(&lower.as_str()).is_ok() || ROLE_HEADS.binary_search(&head).is_ok()
+    let first = lower.split('-').next().unwrap_or("");
+    let last = lower.rsplit('-').next().unwrap_or("");
+    [lower.as_str(), first, last]
+        .iter()
+        .any(|w| ROLE_HEADS.binary_search(w).is_ok())
+}
+
+/// Drops a weekday abbreviation ending a name ("Tomas Spahn Fr").
+fn strip_weekday_abbreviation(mut words: Vec<&str>) -> Vec<&str> {
+    let last = words
+        .last()
+        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase());
+    if words.len() > 1
+        && last.is_some_and(|l| WEEKDAY_ABBREVIATIONS.binary_search(&l.as_str()).is_ok())
+    {
+        words.pop();
+    }
+    words
+}
+
+/// "Olivier Minot Olivier Minot" → "Olivier Minot" (a name printed twice,
+/// once for screens and once for screen readers).
+fn undouble(words: Vec<&str>) -> Vec<&str> {
+    let half = words.len() / 2;
+    if half > 0 && words.len() % 2 == 0 && words.get(..half) == words.get(half..) {
+        return words.get(..half).map(<[&str]>::to_vec).unwrap_or(words);
+    }
+    words
 }
 
 /// Removes a leading and a trailing run of role words when the run holds a
@@ -477,6 +528,36 @@ mod tests {
             prefer_people(part, Some("Business Insider Deutschland")),
             vec!["Tanza Lou"]
         );
+    }
+
+    #[test]
+    fn media_credits_weekdays_and_doubled_names() {
+        assert_eq!(
+            names_in_credit("Interview: Jens Berg Foto: Mia Hud"),
+            vec!["Jens Berg"]
+        );
+        assert_eq!(
+            names_in_credit("Erstellt von Andri Bryner"),
+            vec!["Andri Bryner"]
+        );
+        assert_eq!(
+            names_in_credit("Tomas Spahn Fr, 12.03.2021"),
+            vec!["Tomas Spahn"]
+        );
+        assert_eq!(
+            names_in_credit("Donnerstag, 19. November 2019"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names_in_credit("Olivier Minot Olivier Minot"),
+            vec!["Olivier Minot"]
+        );
+        assert_eq!(
+            names_in_credit("Michael Humpa, CHIP Software-Redaktion"),
+            vec!["Michael Humpa"]
+        );
+        assert!(names_in_credit("Super User").is_empty());
+        assert!(names_in_credit("Redacción").is_empty());
     }
 
     #[test]

@@ -34,7 +34,7 @@ use scraper::Html;
 
 use super::PageContext;
 use super::body::Body;
-use crate::rules::metadata::{MAX_TAGS, meta_keys};
+use crate::rules::metadata::{MAX_MARKUP_AUTHORS, MAX_TAGS, meta_keys};
 use collect::{Candidates, Found};
 use json_ld::JsonLd;
 use meta_tags::MetaTags;
@@ -190,12 +190,21 @@ fn html_authors(
         .unwrap_or_default();
     let names = |credits: &[&str]| authors::names_in_site_credits(credits, site);
     let microdata: Vec<&str> = found.microdata_authors.iter().map(String::as_str).collect();
+    // Markup credits beyond a dozen are a reference list or a teaser grid.
+    let markup = |credits: &[&str]| {
+        let found = names(credits);
+        if found.len() > MAX_MARKUP_AUTHORS {
+            Vec::new()
+        } else {
+            found
+        }
+    };
     let sources: Vec<Vec<String>> = vec![
         names(&ld_people),
         names(&meta_credits),
-        names(&microdata),
-        names(&preferred_texts(&found.rel_authors)),
-        names(&preferred_texts(&found.bylines)),
+        markup(&microdata),
+        markup(&preferred_texts(&found.rel_authors)),
+        markup(&preferred_texts(&found.bylines)),
         names(&ld_all),
     ];
     let with_person = sources

@@ -205,10 +205,14 @@ fn strip_byline_prefix(part: &str) -> &str {
 
 /// Cuts " for The Times", " in Berlin", " at CNN" after a name.
 fn cut_trailing_phrase(part: &str) -> &str {
+    let lower = part.to_lowercase();
+    if lower.len() != part.len() {
+        return part;
+    }
     for joiner in [
         " for ", " in ", " at ", " from ", " für ", " pour ", " para ",
     ] {
-        if let Some(i) = part.find(joiner)
+        if let Some(i) = lower.find(joiner)
             && i > 0
         {
             return part.get(..i).unwrap_or(part);
@@ -255,7 +259,7 @@ fn strip_weekday_abbreviation(mut words: Vec<&str>) -> Vec<&str> {
 /// once for screens and once for screen readers).
 fn undouble(words: Vec<&str>) -> Vec<&str> {
     let half = words.len() / 2;
-    if half > 0 && words.len() % 2 == 0 && words.get(..half) == words.get(half..) {
+    if half > 0 && words.len().is_multiple_of(2) && words.get(..half) == words.get(half..) {
         return words.get(..half).map(<[&str]>::to_vec).unwrap_or(words);
     }
     words
@@ -285,6 +289,10 @@ fn strip_roles(mut words: Vec<&str>) -> Vec<&str> {
 /// digits; at least one letter.
 fn looks_like_name(words: &[&str]) -> bool {
     let has_letter = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    // Brackets and quotes belong to captions and headlines, not names.
+    let no_brackets = words
+        .iter()
+        .all(|w| !w.contains(['(', ')', '[', ']', '"', '“', '”', '«', '»']));
     let no_digits = words.iter().all(|w| !w.chars().any(|c| c.is_ascii_digit()));
     let shaped = words.iter().enumerate().all(|(i, w)| {
         let first = w.chars().next();
@@ -292,7 +300,7 @@ fn looks_like_name(words: &[&str]) -> bool {
         let particle = i > 0 && NAME_PARTICLES.binary_search(&lower.as_str()).is_ok();
         particle || first.is_some_and(|c| !c.is_lowercase())
     });
-    has_letter && no_digits && shaped
+    has_letter && no_digits && no_brackets && shaped
 }
 
 /// Page furniture that survives the shape test ("Email The Author").
@@ -507,6 +515,11 @@ mod tests {
         );
         assert_eq!(names_in_credit("BY JANE DOE"), vec!["Jane Doe"]);
         assert_eq!(names_in_credit("Jane Doe in Washington"), vec!["Jane Doe"]);
+        assert_eq!(
+            names_in_credit("Brendan Carlin For The Mail"),
+            vec!["Brendan Carlin"]
+        );
+        assert!(names_in_credit("Juan Hernández (izquierda").is_empty());
     }
 
     #[test]

@@ -207,9 +207,14 @@ fn html_authors(
         markup(&preferred_texts(&found.bylines)),
         names(&ld_all),
     ];
-    let with_person = sources
-        .iter()
-        .find(|names| names.iter().any(|n| !authors::is_institution(n, site)));
+    // A person: not an institution, and from the page's markup only with a
+    // full name (one-word credits there are mostly categories and labels).
+    let declared = [true, true, false, false, false, true];
+    let with_person = sources.iter().zip(declared).find_map(|(names, declared)| {
+        let person =
+            |n: &String| !authors::is_institution(n, site) && (declared || n.contains(' '));
+        names.iter().any(person).then_some(names)
+    });
     match with_person.or_else(|| sources.iter().find(|n| !n.is_empty())) {
         Some(names) => authors::prefer_people(names.clone(), site),
         None => Vec::new(),

@@ -199,26 +199,42 @@ fn html_authors(
             found
         }
     };
-    let sources: Vec<Vec<String>> = vec![
-        names(&ld_people),
-        names(&meta_credits),
-        markup(&microdata),
-        markup(&preferred_texts(&found.rel_authors)),
-        markup(&preferred_texts(&found.bylines)),
-        names(&ld_all),
+    let rel_authors = preferred_texts(&found.rel_authors);
+    let bylines = preferred_texts(&found.bylines);
+    // Sources in order of trust, each read only when the ones before it
+    // credit no person; `declared` marks those the page states as metadata.
+    let sources: [(&[&str], bool); 6] = [
+        (&ld_people, true),
+        (&meta_credits, true),
+        (&microdata, false),
+        (&rel_authors, false),
+        (&bylines, false),
+        (&ld_all, true),
     ];
-    // A person: not an institution, and from the page's markup only with a
-    // full name (one-word credits there are mostly categories and labels).
-    let declared = [true, true, false, false, false, true];
-    let with_person = sources.iter().zip(declared).find_map(|(names, declared)| {
+    let mut fallback: Option<Vec<String>> = None;
+    for (credits, declared) in sources {
+        if credits.is_empty() {
+            continue;
+        }
+        let found = if declared {
+            names(credits)
+        } else {
+            markup(credits)
+        };
+        // A person: not an institution, and from the page's markup only with
+        // a full name (one-word credits there are mostly categories).
         let person =
             |n: &String| !authors::is_institution(n, site) && (declared || n.contains(' '));
-        names.iter().any(person).then_some(names)
-    });
-    match with_person.or_else(|| sources.iter().find(|n| !n.is_empty())) {
-        Some(names) => authors::prefer_people(names.clone(), site),
-        None => Vec::new(),
+        if found.iter().any(person) {
+            return authors::prefer_people(found, site);
+        }
+        if fallback.is_none() && !found.is_empty() {
+            fallback = Some(found);
+        }
     }
+    fallback
+        .map(|names| authors::prefer_people(names, site))
+        .unwrap_or_default()
 }
 
 /// The texts found inside the article area, or all of them when none is.
@@ -276,7 +292,8 @@ fn published(
     Some((first.date, first.source))
 }
 
-/// Every plausible publication date of the page, most trusted first.
+/// The plausible publication dates of the page, most trusted first, read
+/// only as far as [`published`] needs them.
 fn published_candidates(
     ld: &JsonLd,
     metas: &MetaTags<'_>,
@@ -307,8 +324,17 @@ fn published_candidates(
             });
         }
     };
+    // Reading stops once the answer is known: a first candidate that is the
+    // local day, or a UTC one and its first local evidence.
+    let done = |out: &[DateCandidate]| {
+        out.first()
+            .is_some_and(|first| !first.utc_day || out.iter().any(|c| c.local_evidence))
+    };
     if let Some(v) = ld.date_published.as_deref() {
         value(v, "json_ld", &mut out);
+    }
+    if done(&out) {
+        return out;
     }
     let microdata = found
         .microdata
@@ -322,6 +348,9 @@ fn published_candidates(
     {
         value(v, "meta", &mut out);
     }
+    if done(&out) {
+        return out;
+    }
     for t in publication_times(found) {
         match t.datetime.as_deref() {
             Some(v) if dates::plausible(v, ctx).is_some() => value(v, "time_element", &mut out),
@@ -330,6 +359,9 @@ fn published_candidates(
         // The visible text of a <time> is the publisher's own day.
         if t.datetime.is_some() {
             text(&t.text, "time_element", true, &mut out);
+        }
+        if done(&out) {
+            return out;
         }
     }
     let inside_first = |list: &[Found]| -> Vec<(String, bool)> {
@@ -345,6 +377,9 @@ fn published_candidates(
     byline_texts.extend(inside_first(&found.bylines));
     for (t, in_article) in &byline_texts {
         text(t, "byline", *in_article, &mut out);
+        if done(&out) {
+            return out;
+        }
     }
     if let Some(url) = page_url
         && let Some(date) = dates::date_from_url(url).filter(|d| dates::is_plausible(*d, ctx))
@@ -358,8 +393,14 @@ fn published_candidates(
             local_evidence: dates::url_date_in_folders(url),
         });
     }
+    if done(&out) {
+        return out;
+    }
     for t in &found.header_texts {
         text(t, "text", true, &mut out);
+        if done(&out) {
+            return out;
+        }
     }
     out
 }

@@ -387,3 +387,29 @@ fn local_offset_timestamp_is_kept() {
     );
     assert_eq!(m.date_published, day(2019, 11, 19));
 }
+
+#[test]
+fn empty_and_deeply_nested_pages_do_not_panic() {
+    assert_eq!(meta_of("").authors, Vec::<String>::new());
+    let deep = format!(
+        "{}<p class=\"byline\">By Jane Doe</p>{}",
+        "<div class=\"x\">".repeat(3000),
+        "</div>".repeat(3000)
+    );
+    let m = meta_of(&deep);
+    assert_eq!(m.authors, vec!["Jane Doe"]);
+}
+
+#[test]
+fn text_dump_without_credits_gives_only_the_title() {
+    let body = Body {
+        text: "Just a paragraph of text.".to_string(),
+        title: Some("Title".to_string()),
+        removed: Vec::new(),
+    };
+    let m = from_text(&body, &PageContext::default());
+    assert_eq!(m.title.as_deref(), Some("Title"));
+    assert!(m.authors.is_empty());
+    assert_eq!(m.site_name, None);
+    assert_eq!(m.date_published, None);
+}

@@ -34,7 +34,7 @@ use scraper::Html;
 
 use super::PageContext;
 use super::body::Body;
-use crate::rules::metadata::{MAX_MARKUP_AUTHORS, MAX_TAGS, meta_keys};
+use crate::rules::metadata::{BYLINE_PREFIXES, MAX_MARKUP_AUTHORS, MAX_TAGS, meta_keys};
 use collect::{Candidates, Found};
 use json_ld::JsonLd;
 use meta_tags::MetaTags;
@@ -201,14 +201,23 @@ fn html_authors(
     };
     let rel_authors = preferred_texts(&found.rel_authors);
     let bylines = preferred_texts(&found.bylines);
+    // A visible credit line is the weakest source: full names only.
+    let visible: Vec<String> = visible_byline(&found.header_texts)
+        .map(|line| names(&[line.as_str()]))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| n.contains(' '))
+        .collect();
+    let visible: Vec<&str> = visible.iter().map(String::as_str).collect();
     // Sources in order of trust, each read only when the ones before it
     // credit no person; `declared` marks those the page states as metadata.
-    let sources: [(&[&str], bool); 6] = [
+    let sources: [(&[&str], bool); 7] = [
         (&ld_people, true),
         (&meta_credits, true),
         (&microdata, false),
         (&rel_authors, false),
         (&bylines, false),
+        (&visible, false),
         (&ld_all, true),
     ];
     let mut fallback: Option<Vec<String>> = None;
@@ -235,6 +244,25 @@ fn html_authors(
     fallback
         .map(|names| authors::prefer_people(names, site))
         .unwrap_or_default()
+}
+
+/// A credit line among the short text lines under the headline, in pages
+/// without byline markup: "By Jane Doe", or "By" followed by the name in
+/// its own element ("By <a>Jane Doe</a>").
+fn visible_byline(lines: &[String]) -> Option<String> {
+    lines.iter().enumerate().find_map(|(i, line)| {
+        let lower = line.to_lowercase();
+        let bare = lower.trim_end_matches(':').trim();
+        if BYLINE_PREFIXES.binary_search(&bare).is_ok() {
+            return lines.get(i + 1).map(|next| format!("{line} {next}"));
+        }
+        let opens = BYLINE_PREFIXES.iter().any(|p| {
+            lower
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with([' ', ':']))
+        });
+        opens.then(|| line.clone())
+    })
 }
 
 /// The texts found inside the article area, or all of them when none is.

@@ -413,3 +413,20 @@ fn text_dump_without_credits_gives_only_the_title() {
     assert_eq!(m.site_name, None);
     assert_eq!(m.date_published, None);
 }
+
+#[test]
+fn visible_byline_without_markup() {
+    let m = meta_of(
+        r#"<h1>PolitiFact's guide to tariffs</h1><div><span>By</span> <a href="/staff/lj/">Louis Jacobson</a>
+        <span>November 18, 2019</span></div><p>Long text.</p>"#,
+    );
+    assert_eq!(m.authors, vec!["Louis Jacobson"]);
+    let m = meta_of(r#"<h1>Tips</h1><p>Written by <a href="/team">Rachael Link, MS, RD</a></p>"#);
+    assert_eq!(m.authors, vec!["Rachael Link"]);
+}
+
+#[test]
+fn visible_prefix_words_in_sentences_are_not_credits() {
+    let m = meta_of(r#"<h1>Urlaub</h1><p>Von</p><p>Einheimischen und Gästen geschätzt</p>"#);
+    assert!(m.authors.is_empty());
+}

@@ -315,15 +315,25 @@ fn is_furniture(name: &str) -> bool {
     })
 }
 
-/// "JANE DOE" → "Jane Doe" (bylines set in capitals by the page's markup).
+/// "JANE DOE" → "Jane Doe", "Steffen PACHE" → "Steffen Pache": names set
+/// in capitals by the page's markup. Agencies, one-word credits ("NDR") and
+/// short words that may be initials ("JR") keep their capitals.
 fn fix_all_caps(name: &str) -> String {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
-    if !all_caps || is_agency(name) {
+    // One word in capitals is an acronym ("NDR", "NASA"), not a shout.
+    if is_agency(name) || !name.contains(' ') {
         return name.to_string();
     }
     name.split(' ')
         .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let shouting = letters >= MIN_SHOUTED_LETTERS
+                && !w.contains('.')
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+            if !shouting {
+                return w.to_string();
+            }
             let mut chars = w.chars();
             match chars.next() {
                 Some(first) => first
@@ -336,6 +346,9 @@ fn fix_all_caps(name: &str) -> String {
         .collect::<Vec<String>>()
         .join(" ")
 }
+
+/// Shortest all-capital word read as a shouted name rather than initials.
+const MIN_SHOUTED_LETTERS: usize = 3;
 
 /// Whether `name` is a news agency ("AP", "Reuters", "dpa").
 pub fn is_agency(name: &str) -> bool {
@@ -514,6 +527,9 @@ mod tests {
             vec!["Isabel van Brugen"]
         );
         assert_eq!(names_in_credit("BY JANE DOE"), vec!["Jane Doe"]);
+        assert_eq!(names_in_credit("Steffen PACHE"), vec!["Steffen Pache"]);
+        assert_eq!(names_in_credit("JR Smith"), vec!["JR Smith"]);
+        assert_eq!(names_in_credit("NASA"), vec!["NASA"]);
         assert_eq!(names_in_credit("Jane Doe in Washington"), vec!["Jane Doe"]);
         assert_eq!(
             names_in_credit("Brendan Carlin For The Mail"),

@@ -494,6 +494,19 @@ pub const FOREIGN_CONTAINER_TOKENS: &[&str] = &[
     "widget",
 ];
 
+/// Class names of elements only screen readers see ("aural", "sr-only"):
+/// an `<h1>` there is a page label, not the headline the reader sees.
+pub const SCREEN_READER_CLASSES: &[&str] = &[
+    "aural",
+    "element-invisible",
+    "offscreen",
+    "screen-reader-only",
+    "screen-reader-text",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+];
+
 /// Tags whose content is not the article's header (sidebars, menus, footers,
 /// forms): bylines and dates inside them are ignored.
 pub const FOREIGN_CONTAINER_TAGS: &[&str] = &["aside", "footer", "form", "nav"];
@@ -779,6 +792,7 @@ mod tests {
         assert_sorted_lowercase("DATE_TOKENS", DATE_TOKENS);
         assert_sorted_lowercase("FOREIGN_CONTAINER_TOKENS", FOREIGN_CONTAINER_TOKENS);
         assert_sorted_lowercase("FOREIGN_CONTAINER_TAGS", FOREIGN_CONTAINER_TAGS);
+        assert_sorted_lowercase("SCREEN_READER_CLASSES", SCREEN_READER_CLASSES);
         assert_sorted_lowercase("ARTICLE_TYPES", ARTICLE_TYPES);
         assert_sorted_lowercase("PAGE_TYPES", PAGE_TYPES);
         assert_sorted_lowercase("PUBLISHER_TYPES", PUBLISHER_TYPES);

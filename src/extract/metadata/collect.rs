@@ -6,12 +6,14 @@
 //! (`<article>`, `<main>`, or after the first `<h1>`); candidates inside
 //! sidebars, navigation, footers, comments and teasers are not collected.
 
+use std::collections::VecDeque;
+
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use crate::rules::metadata::{
     BYLINE_TOKENS, DATE_TOKENS, FOREIGN_CONTAINER_TAGS, FOREIGN_CONTAINER_TOKENS, MAX_BYLINE_CHARS,
-    MAX_CANDIDATES, MAX_DATELINE_CHARS, MAX_HEADER_TEXTS,
+    MAX_CANDIDATES, MAX_DATELINE_CHARS, MAX_HEADER_TEXTS, SCREEN_READER_CLASSES,
 };
 
 /// Longest `<h1>` or microdata headline read (chars): beyond this an
@@ -61,9 +63,24 @@ pub struct Candidates {
     pub bylines: Vec<Found>,
     /// Text of elements whose class/id holds a date token.
     pub date_texts: Vec<Found>,
-    /// Short text lines following the first `<h1>` (datelines).
-    pub header_texts: Vec<String>,
+    /// The short text lines around each `<h1>` (datelines, bylines).
+    pub headline_contexts: Vec<HeadlineContext>,
 }
+
+/// The short text lines right around one `<h1>`, where datelines and
+/// bylines sit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HeadlineContext {
+    pub headline: String,
+    /// Up to [`MAX_LINES_BEFORE_HEADLINE`] lines before it, nearest first.
+    pub before: Vec<String>,
+    /// Up to [`MAX_HEADER_TEXTS`] lines after it, in page order.
+    pub after: Vec<String>,
+}
+
+/// Lines before a headline kept as its context: a dateline or kicker sits
+/// right above it; further up is navigation.
+const MAX_LINES_BEFORE_HEADLINE: usize = 5;
 
 /// What a walk inherits from the ancestors of the current node.
 #[derive(Clone, Copy, Debug, Default)]
@@ -82,7 +99,7 @@ struct Scope {
 pub fn collect(doc: &Html) -> Candidates {
     let mut found = Candidates::default();
     let mut stack: Vec<Scope> = vec![Scope::default()];
-    let mut seen_h1 = false;
+    let mut recent: VecDeque<String> = VecDeque::with_capacity(MAX_LINES_BEFORE_HEADLINE + 1);
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -91,13 +108,14 @@ pub fn collect(doc: &Html) -> Candidates {
                     let Some(el) = ElementRef::wrap(node) else {
                         continue;
                     };
-                    let scope = visit_element(el, parent, seen_h1, &mut found);
+                    let after_h1 = !found.headline_contexts.is_empty();
+                    let scope = visit_element(el, parent, after_h1, &mut found);
                     stack.push(scope);
                 }
                 Node::Text(text) => {
                     let scope = stack.last().copied().unwrap_or_default();
-                    if seen_h1 && !scope.hidden && !scope.foreign {
-                        note_header_text(text, &mut found);
+                    if !scope.hidden && !scope.foreign {
+                        note_line(text, &mut recent, &mut found);
                     }
                 }
                 _ => {}
@@ -105,8 +123,9 @@ pub fn collect(doc: &Html) -> Candidates {
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
                     let scope = stack.pop().unwrap_or_default();
-                    // Datelines are looked for after the headline, not in it.
-                    seen_h1 |= el.name() == "h1" && !scope.foreign && !scope.hidden;
+                    if el.name() == "h1" && !scope.foreign && !scope.hidden {
+                        open_headline_context(node, &mut recent, &mut found);
+                    }
                 }
             }
         }
@@ -114,13 +133,56 @@ pub fn collect(doc: &Html) -> Candidates {
     found
 }
 
-fn note_header_text(text: &str, found: &mut Candidates) {
+/// Starts the context of a closed `<h1>`: the lines seen just before it
+/// (its own text excluded), and an empty list for the lines after it.
+fn open_headline_context(
+    node: ego_tree::NodeRef<'_, Node>,
+    recent: &mut VecDeque<String>,
+    found: &mut Candidates,
+) {
+    let Some(el) = ElementRef::wrap(node) else {
+        return;
+    };
+    let headline = short_text(el, MAX_H1_CHARS).unwrap_or_default();
+    if headline.is_empty() || found.headline_contexts.len() >= MAX_CANDIDATES {
+        return;
+    }
+    // The h1's own text nodes were the last lines seen; they are context of
+    // neither this headline nor the one before.
+    let own_lines: Vec<&str> = el.text().map(str::trim).filter(|t| !t.is_empty()).collect();
+    for line in own_lines.iter().rev() {
+        if recent.back().is_some_and(|r| r == line) {
+            recent.pop_back();
+        }
+        if let Some(previous) = found.headline_contexts.last_mut()
+            && previous.after.last().is_some_and(|a| a == line)
+        {
+            previous.after.pop();
+        }
+    }
+    found.headline_contexts.push(HeadlineContext {
+        headline,
+        before: recent.iter().rev().cloned().collect(),
+        after: Vec::new(),
+    });
+    recent.clear();
+}
+
+/// Records a short text line: in the context of the last headline, and
+/// among the lines that may precede the next one.
+fn note_line(text: &str, recent: &mut VecDeque<String>, found: &mut Candidates) {
     let line = text.trim();
-    if found.header_texts.len() < MAX_HEADER_TEXTS
-        && !line.is_empty()
-        && line.chars().count() <= MAX_DATELINE_CHARS
+    if line.is_empty() || line.chars().count() > MAX_DATELINE_CHARS {
+        return;
+    }
+    if let Some(context) = found.headline_contexts.last_mut()
+        && context.after.len() < MAX_HEADER_TEXTS
     {
-        found.header_texts.push(line.to_string());
+        context.after.push(line.to_string());
+    }
+    recent.push_back(line.to_string());
+    if recent.len() > MAX_LINES_BEFORE_HEADLINE {
+        recent.pop_front();
     }
 }
 
@@ -198,7 +260,16 @@ fn visit_element(
     let name = el.value().name();
     let toks = tokens(el);
     let mut scope = parent;
-    scope.hidden |= matches!(name, "script" | "style" | "svg" | "noscript" | "template");
+    let screen_reader_only = el.value().attr("hidden").is_some()
+        || el.value().attr("class").is_some_and(|c| {
+            c.split_whitespace().any(|n| {
+                SCREEN_READER_CLASSES
+                    .binary_search(&n.to_lowercase().as_str())
+                    .is_ok()
+            })
+        });
+    scope.hidden |=
+        screen_reader_only || matches!(name, "script" | "style" | "svg" | "noscript" | "template");
     // The page-level containers carry page-wide classes ("has-sidebar"), so
     // their tokens say nothing about the content being foreign.
     let page_level = matches!(name, "html" | "body" | "article" | "main");
@@ -420,9 +491,16 @@ mod tests {
     }
 
     #[test]
-    fn header_texts_follow_the_headline() {
-        let html = r#"<p>Menu</p><h1>Headline</h1><p>19. November 2019</p>"#;
+    fn lines_around_each_headline() {
+        let html = r#"<p>Menu</p><p>Kicker</p><h1>Headline</h1><p>19. November 2019</p>
+            <h1>Second</h1><p>After second</p>"#;
         let found = collect(&Html::parse_document(html));
-        assert_eq!(found.header_texts, vec!["19. November 2019"]);
+        let first = found.headline_contexts.first().cloned().unwrap_or_default();
+        assert_eq!(first.headline, "Headline");
+        assert_eq!(first.before, vec!["Kicker", "Menu"]);
+        assert_eq!(first.after, vec!["19. November 2019"]);
+        let second = found.headline_contexts.get(1).cloned().unwrap_or_default();
+        assert_eq!(second.before, vec!["19. November 2019"]);
+        assert_eq!(second.after, vec!["After second"]);
     }
 }

@@ -35,7 +35,7 @@ use scraper::Html;
 use super::PageContext;
 use super::body::Body;
 use crate::rules::metadata::{BYLINE_PREFIXES, MAX_MARKUP_AUTHORS, MAX_TAGS, meta_keys};
-use collect::{Candidates, Found};
+use collect::{Candidates, Found, HeadlineContext};
 use json_ld::JsonLd;
 use meta_tags::MetaTags;
 
@@ -84,17 +84,24 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
         host.as_deref(),
         &h1s,
     );
-    let (date_published, date_source) =
-        match published(&ld, &metas, &found, page_url.as_deref(), ctx) {
-            Some((date, source)) => (Some(date), Some(source.to_string())),
-            None => (None, None),
-        };
+    let (date_published, date_source) = match published(
+        &ld,
+        &metas,
+        &found,
+        title.as_deref(),
+        page_url.as_deref(),
+        ctx,
+    ) {
+        Some((date, source)) => (Some(date), Some(source.to_string())),
+        None => (None, None),
+    };
     let date_modified =
         modified(&ld, &metas, &found, ctx).filter(|m| date_published.is_none_or(|p| *m >= p));
     let base = page_url.as_deref();
+    let authors = html_authors(&ld, &metas, &found, title.as_deref(), site_name.as_deref());
     Metadata {
         title,
-        authors: html_authors(&ld, &metas, &found, site_name.as_deref()),
+        authors,
         description: ld
             .description
             .clone()
@@ -169,6 +176,7 @@ fn html_authors(
     ld: &JsonLd,
     metas: &MetaTags<'_>,
     found: &Candidates,
+    title: Option<&str>,
     site: Option<&str>,
 ) -> Vec<String> {
     let ld_people: Vec<&str> = ld
@@ -202,7 +210,7 @@ fn html_authors(
     let rel_authors = preferred_texts(&found.rel_authors);
     let bylines = preferred_texts(&found.bylines);
     // A visible credit line is the weakest source: full names only.
-    let visible: Vec<String> = visible_byline(&found.header_texts)
+    let visible: Vec<String> = visible_byline(&headline_context(found, title).after)
         .map(|line| names(&[line.as_str()]))
         .unwrap_or_default()
         .into_iter()
@@ -265,6 +273,25 @@ fn visible_byline(lines: &[String]) -> Option<String> {
     })
 }
 
+/// The lines around the `<h1>` that is the page's headline (or the first
+/// `<h1>` when none matches the title).
+fn headline_context<'a>(found: &'a Candidates, title: Option<&str>) -> &'a HeadlineContext {
+    static NONE: HeadlineContext = HeadlineContext {
+        headline: String::new(),
+        before: Vec::new(),
+        after: Vec::new(),
+    };
+    let contexts = &found.headline_contexts;
+    title
+        .and_then(|t| {
+            contexts
+                .iter()
+                .find(|c| title::same_headline(&c.headline, t))
+        })
+        .or(contexts.first())
+        .unwrap_or(&NONE)
+}
+
 /// The texts found inside the article area, or all of them when none is.
 fn preferred_texts(list: &[Found]) -> Vec<&str> {
     let inside: Vec<&str> = list
@@ -301,10 +328,11 @@ fn published(
     ld: &JsonLd,
     metas: &MetaTags<'_>,
     found: &Candidates,
+    title: Option<&str>,
     page_url: Option<&str>,
     ctx: &PageContext,
 ) -> Option<(NaiveDate, &'static str)> {
-    let candidates = published_candidates(ld, metas, found, page_url, ctx);
+    let candidates = published_candidates(ld, metas, found, title, page_url, ctx);
     let first = candidates.first()?;
     // Only the first local evidence counts: when it agrees with the UTC day,
     // later ones (a date bar, a related story) must not move it.
@@ -326,6 +354,7 @@ fn published_candidates(
     ld: &JsonLd,
     metas: &MetaTags<'_>,
     found: &Candidates,
+    title: Option<&str>,
     page_url: Option<&str>,
     ctx: &PageContext,
 ) -> Vec<DateCandidate> {
@@ -424,7 +453,8 @@ fn published_candidates(
     if done(&out) {
         return out;
     }
-    for t in &found.header_texts {
+    let context = headline_context(found, title);
+    for t in context.after.iter().chain(&context.before) {
         text(t, "text", true, &mut out);
         if done(&out) {
             return out;

@@ -430,3 +430,16 @@ fn visible_prefix_words_in_sentences_are_not_credits() {
     let m = meta_of(r#"<h1>Urlaub</h1><p>Von</p><p>Einheimischen und Gästen geschätzt</p>"#);
     assert!(m.authors.is_empty());
 }
+
+#[test]
+fn dateline_above_the_headline_and_screen_reader_h1() {
+    // A hidden-style first h1 at the top must not use up the dateline window
+    // of the real headline; a date right above the headline counts.
+    let nav: String = (0..60).map(|i| format!("<li>Menu {i}</li>")).collect();
+    let m = meta_of(&format!(
+        r#"<h1 class="aural">Bundeskriminalamt</h1><ul>{nav}</ul><p>08. Februar 2022</p>
+        <h1>Impforte schliessen</h1><p>Die Impforte werden geschlossen.</p>"#
+    ));
+    assert_eq!(m.title.as_deref(), Some("Impforte schliessen"));
+    assert_eq!(m.date_published, day(2022, 2, 8));
+}

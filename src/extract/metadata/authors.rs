@@ -319,8 +319,10 @@ fn is_furniture(name: &str) -> bool {
 /// in capitals by the page's markup. Agencies, one-word credits ("NDR") and
 /// short words that may be initials ("JR") keep their capitals.
 fn fix_all_caps(name: &str) -> String {
-    // One word in capitals is an acronym ("NDR", "NASA"), not a shout.
-    if is_agency(name) || !name.contains(' ') {
+    // One word in capitals is an acronym ("NDR", "NASA"), not a shout; a
+    // credit with non-name words ("PMJS - Coordenadoria") is an office.
+    let person_shaped = name.split(' ').all(|w| w.chars().any(char::is_alphabetic));
+    if is_agency(name) || !name.contains(' ') || !person_shaped {
         return name.to_string();
     }
     name.split(' ')
@@ -530,6 +532,10 @@ mod tests {
         assert_eq!(names_in_credit("Steffen PACHE"), vec!["Steffen Pache"]);
         assert_eq!(names_in_credit("JR Smith"), vec!["JR Smith"]);
         assert_eq!(names_in_credit("NASA"), vec!["NASA"]);
+        assert_eq!(
+            names_in_credit("PMJS - Coordenadoria de TI"),
+            vec!["PMJS - Coordenadoria de TI"]
+        );
         assert_eq!(names_in_credit("Jane Doe in Washington"), vec!["Jane Doe"]);
         assert_eq!(
             names_in_credit("Brendan Carlin For The Mail"),

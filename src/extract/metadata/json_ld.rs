@@ -290,6 +290,18 @@ pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Invisible characters pages put inside words: soft hyphens and
+/// zero-width spaces, joiners and byte-order marks.
+const INVISIBLE: &[char] = &[
+    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
+/// `text` without invisible characters, whitespace collapsed.
+pub fn tidy(text: &str) -> String {
+    let visible: String = text.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+    collapse(&visible)
+}
+
 /// Decodes the HTML entities CMSs leave in JSON-LD strings (`&amp;`,
 /// `&#8217;`, `&#x27;`, `&quot;`, ...). Unknown entities stay as written.
 pub fn decode_entities(text: &str) -> String {
@@ -416,6 +428,14 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert_eq!(one(&deep), JsonLd::default());
+    }
+
+    #[test]
+    fn invisible_characters_are_removed() {
+        assert_eq!(
+            tidy("Mes\u{ad}sen\u{ad}ger  dienst\u{200b}e"),
+            "Messenger dienste"
+        );
     }
 
     #[test]

@@ -34,7 +34,9 @@ use scraper::Html;
 
 use super::PageContext;
 use super::body::Body;
-use crate::rules::metadata::{BYLINE_PREFIXES, MAX_MARKUP_AUTHORS, MAX_TAGS, meta_keys};
+use crate::rules::metadata::{
+    BYLINE_PREFIXES, MAX_HEADER_TEXTS, MAX_MARKUP_AUTHORS, MAX_TAGS, meta_keys,
+};
 use collect::{Candidates, Found, HeadlineContext};
 use json_ld::JsonLd;
 use meta_tags::MetaTags;
@@ -99,7 +101,7 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
         modified(&ld, &metas, &found, ctx).filter(|m| date_published.is_none_or(|p| *m >= p));
     let base = page_url.as_deref();
     let authors = html_authors(&ld, &metas, &found, title.as_deref(), site_name.as_deref());
-    Metadata {
+    tidied(Metadata {
         title,
         authors,
         description: ld
@@ -129,7 +131,29 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
             .or_else(|| found.image_src.clone())
             .and_then(|u| absolute(&u, base)),
         site_name,
-    }
+    })
+}
+
+/// The text fields without invisible characters and with whitespace
+/// collapsed; empty ones become None.
+fn tidied(mut m: Metadata) -> Metadata {
+    let tidy_opt = |v: Option<String>| v.map(|t| json_ld::tidy(&t)).filter(|t| !t.is_empty());
+    m.title = tidy_opt(m.title);
+    m.site_name = tidy_opt(m.site_name);
+    m.description = tidy_opt(m.description);
+    m.authors = m
+        .authors
+        .iter()
+        .map(|a| json_ld::tidy(a))
+        .filter(|a| !a.is_empty())
+        .collect();
+    m.tags = m
+        .tags
+        .iter()
+        .map(|t| json_ld::tidy(t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    m
 }
 
 /// The page's `<h1>`s, those inside `<article>`/`<main>` first.
@@ -273,23 +297,29 @@ fn visible_byline(lines: &[String]) -> Option<String> {
     })
 }
 
-/// The lines around the `<h1>` that is the page's headline (or the first
-/// `<h1>` when none matches the title).
-fn headline_context<'a>(found: &'a Candidates, title: Option<&str>) -> &'a HeadlineContext {
-    static NONE: HeadlineContext = HeadlineContext {
-        headline: String::new(),
-        before: Vec::new(),
-        after: Vec::new(),
-    };
+/// The lines around the `<h1>` that tells the page's headline; when no
+/// `<h1>` does, the lines after all of them in page order (as far as the
+/// window reaches), without lines before.
+fn headline_context(found: &Candidates, title: Option<&str>) -> HeadlineContext {
     let contexts = &found.headline_contexts;
-    title
-        .and_then(|t| {
-            contexts
+    let matching = title.and_then(|t| {
+        contexts
+            .iter()
+            .find(|c| title::same_headline(&c.headline, t))
+            .or_else(|| contexts.iter().find(|c| title::same_story(&c.headline, t)))
+    });
+    match matching {
+        Some(context) => context.clone(),
+        None => HeadlineContext {
+            headline: String::new(),
+            before: Vec::new(),
+            after: contexts
                 .iter()
-                .find(|c| title::same_headline(&c.headline, t))
-        })
-        .or(contexts.first())
-        .unwrap_or(&NONE)
+                .flat_map(|c| c.after.iter().cloned())
+                .take(MAX_HEADER_TEXTS)
+                .collect(),
+        },
+    }
 }
 
 /// The texts found inside the article area, or all of them when none is.
@@ -574,14 +604,14 @@ pub fn from_text(body: &Body, ctx: &PageContext) -> Metadata {
         bylines
     };
     let (date_published, date_source) = text_date(body, ctx);
-    Metadata {
+    tidied(Metadata {
         title: body.title.clone(),
         authors: authors::prefer_people(names, site_name.as_deref()),
         site_name,
         date_published,
         date_source: date_source.map(str::to_string),
         ..Metadata::default()
-    }
+    })
 }
 
 /// The publication date of a text dump: a removed byline/dateline, the URL,

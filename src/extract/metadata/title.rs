@@ -177,6 +177,11 @@ fn h1_match(h1: &str, meta: &str, raw_meta: &str) -> Option<usize> {
     same_story.then_some(shared)
 }
 
+/// Whether the `<h1>` text `h1` tells the same story as the title `title`.
+pub fn same_story(h1: &str, title: &str) -> bool {
+    h1_match(h1, title, title).is_some()
+}
+
 /// Picks the headline as the reader sees it: the `<h1>` that tells the same
 /// story as the metadata title (pages often give search engines another
 /// wording), else the first metadata title with the site cut off; with no

@@ -74,7 +74,7 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
         .or_else(|| ld.url.clone());
     let host = page_url.as_deref().and_then(title::host_label);
     let h1s = headlines(&found);
-    let declared_site = declared_site_name(&ld, &metas);
+    let declared_site = declared_site_name(&ld, &metas, found.title.as_deref());
     let title_site = found
         .title
         .as_deref()
@@ -185,13 +185,65 @@ fn meta_titles(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates) -> Vec<Str
         .collect()
 }
 
-/// The site name the page declares (JSON-LD, OpenGraph, ...).
-fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>) -> Option<String> {
-    ld.publisher
-        .clone()
-        .or_else(|| metas.first(meta_keys::SITE_NAME).map(json_ld::collapse))
-        .or_else(|| ld.website_name.clone())
+/// The site name the page declares. Candidates, in order of trust: JSON-LD
+/// `publisher.name`, `og:site_name` and the other site metas, JSON-LD
+/// `WebSite` name; links are skipped, agencies too unless nothing else is
+/// named (the publisher of a wire story is not the site), and taglines
+/// after a separator are cut. The
+/// candidate the `<title>` shows as its site part wins (in its most
+/// readable spelling); else the first that is not a bare domain or slug.
+fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>, title: Option<&str>) -> Option<String> {
+    let candidates: Vec<String> = ld
+        .publisher
+        .iter()
+        .cloned()
+        .chain(
+            metas
+                .each_first(meta_keys::SITE_NAME)
+                .into_iter()
+                .map(json_ld::tidy),
+        )
+        .chain(ld.website_name.iter().cloned())
+        .map(|s| title::without_tagline(&s))
         .filter(|s| !s.is_empty() && !meta_tags::is_link(s))
+        .collect();
+    // A wire story names the agency as publisher; the site is the agency
+    // only on the agency's own pages (where nothing else is named).
+    let (agencies, others): (Vec<String>, Vec<String>) =
+        candidates.into_iter().partition(|s| authors::is_agency(s));
+    let candidates = if others.is_empty() { agencies } else { others };
+    let shown: Vec<String> = title.map(title::outer_parts).unwrap_or_default();
+    let on_title = candidates
+        .iter()
+        .filter(|c| shown.iter().any(|p| site_key(p) == site_key(c)))
+        .max_by_key(|c| (!is_slug(c), c.split_whitespace().count()));
+    on_title
+        .or_else(|| candidates.iter().find(|c| !is_slug(c)))
+        .or_else(|| candidates.first())
+        .cloned()
+}
+
+/// A site name reduced for comparison: lowercase letters and digits, without
+/// a "www." or a domain ending ("SpaceNews.com" and "SpaceNews" agree).
+fn site_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("www.").unwrap_or(&lower);
+    let without_domain = match lower.rsplit_once('.') {
+        Some((head, tld))
+            if !head.is_empty()
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_alphabetic()) =>
+        {
+            head.strip_suffix(".co").unwrap_or(head)
+        }
+        _ => lower,
+    };
+    authors::squash(without_domain)
+}
+
+/// A domain or slug rather than a name: "livescience.com", "usatoday".
+fn is_slug(name: &str) -> bool {
+    !name.contains(' ') && (name.contains('.') || !name.chars().any(char::is_uppercase))
 }
 
 /// Authors from the most trusted source that credits a person; when none

@@ -443,3 +443,44 @@ fn dateline_above_the_headline_and_screen_reader_h1() {
     assert_eq!(m.title.as_deref(), Some("Impforte schliessen"));
     assert_eq!(m.date_published, day(2022, 2, 8));
 }
+
+#[test]
+fn site_name_shown_in_the_title_beats_a_wire_publisher() {
+    let m = meta_of(
+        r#"<head><title>Storm Hits Coast - Connecticut Post</title>
+        <meta property="og:site_name" content="Connecticut Post">
+        <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Associated Press"}}</script>
+        </head>"#,
+    );
+    assert_eq!(m.site_name.as_deref(), Some("Connecticut Post"));
+}
+
+#[test]
+fn readable_site_name_beats_a_slug() {
+    let m = meta_of(
+        r#"<head><title>Story | Live Science</title><meta property="og:site_name" content="livescience.com">
+        <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Live Science"}}</script>
+        </head>"#,
+    );
+    assert_eq!(m.site_name.as_deref(), Some("Live Science"));
+    let m = meta_of(
+        r#"<meta property="og:site_name" content="usatoday"><meta name="application-name" content="USA TODAY">"#,
+    );
+    assert_eq!(m.site_name.as_deref(), Some("USA TODAY"));
+}
+
+#[test]
+fn an_agency_site_keeps_its_name() {
+    let m = meta_of(r#"<meta property="og:site_name" content="Reuters">"#);
+    assert_eq!(m.site_name.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn site_name_with_and_without_domain_agree() {
+    let m = meta_of(
+        r#"<head><title>Story - SpaceNews.com</title><meta property="og:site_name" content="SpaceNews.com">
+        <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"SpaceNews"}}</script>
+        </head>"#,
+    );
+    assert_eq!(m.site_name.as_deref(), Some("SpaceNews"));
+}

@@ -119,6 +119,39 @@ fn cut_once(
     None
 }
 
+/// The first and last parts of a title split at its separators (where a
+/// site shows its name): "Headline | Section | Site" → ["Headline", "Site"].
+pub fn outer_parts(title: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for sep in TITLE_SEPARATORS {
+        if let (Some(first), Some(last)) = (title.find(sep), title.rfind(sep)) {
+            parts.extend(title.get(..first).map(str::trim).map(str::to_string));
+            parts.extend(
+                title
+                    .get(last + sep.len()..)
+                    .map(str::trim)
+                    .map(str::to_string),
+            );
+        }
+    }
+    parts
+}
+
+/// A site name without the tagline after its first separator: "Boxen – Alle
+/// News, Tickets und Termine" → "Boxen".
+pub fn without_tagline(name: &str) -> String {
+    let name = name.trim();
+    let cut = TAGLINE_SEPARATORS
+        .iter()
+        .filter_map(|sep| name.find(sep))
+        .min()
+        .unwrap_or(name.len());
+    name.get(..cut).unwrap_or(name).trim().to_string()
+}
+
+/// Separators between a site name and its tagline.
+const TAGLINE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · "];
+
 /// The site name a `<title>` reveals: its last separated part when the rest
 /// is the page's `<h1>` or the part matches the host ("Headline | Site").
 pub fn site_from_title(title: &str, host_label: Option<&str>, h1s: &[&str]) -> Option<String> {
@@ -357,6 +390,28 @@ mod tests {
             Some("Newsweek")
         );
         assert_eq!(site_from_title("Story - Part two", None, &[]), None);
+    }
+
+    #[test]
+    fn taglines_are_cut_from_site_names() {
+        assert_eq!(without_tagline("Boxen – Alle News und Termine"), "Boxen");
+        assert_eq!(
+            without_tagline(" The Jerusalem Post | JPost.com "),
+            "The Jerusalem Post"
+        );
+        assert_eq!(
+            without_tagline("NBC 5 Dallas-Fort Worth"),
+            "NBC 5 Dallas-Fort Worth"
+        );
+    }
+
+    #[test]
+    fn outer_parts_of_a_title() {
+        assert_eq!(
+            outer_parts("Headline | World | Site"),
+            vec!["Headline", "Site"]
+        );
+        assert!(outer_parts("No separator").is_empty());
     }
 
     #[test]

@@ -206,6 +206,12 @@ fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>, title: Option<&str>) ->
         .chain(ld.website_name.iter().cloned())
         .map(|s| title::without_tagline(&s))
         .filter(|s| !s.is_empty() && !meta_tags::is_link(s))
+        .filter(|s| {
+            let words = s
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric));
+            words.count() <= MAX_SITE_NAME_WORDS
+        })
         .collect();
     // A wire story names the agency as publisher; the site is the agency
     // only on the agency's own pages (where nothing else is named).
@@ -216,12 +222,18 @@ fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>, title: Option<&str>) ->
     let on_title = candidates
         .iter()
         .filter(|c| shown.iter().any(|p| site_key(p) == site_key(c)))
-        .max_by_key(|c| (!is_slug(c), c.split_whitespace().count()));
+        .max_by_key(|c| (!is_slug(c), c.split_whitespace().count()))
+        // A domain in the title gives way to a name the page also declares.
+        .filter(|c| !is_slug(c) || candidates.iter().all(|o| is_slug(o)));
     on_title
         .or_else(|| candidates.iter().find(|c| !is_slug(c)))
         .or_else(|| candidates.first())
         .cloned()
 }
+
+/// Most words of a site name; a longer "site name" is a headline or a
+/// tagline that a CMS put in the field.
+const MAX_SITE_NAME_WORDS: usize = 6;
 
 /// A site name reduced for comparison: lowercase letters and digits, without
 /// a "www." or a domain ending ("SpaceNews.com" and "SpaceNews" agree).

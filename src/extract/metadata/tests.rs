@@ -484,3 +484,12 @@ fn site_name_with_and_without_domain_agree() {
     );
     assert_eq!(m.site_name.as_deref(), Some("SpaceNews"));
 }
+
+#[test]
+fn a_headline_in_the_site_name_field_is_not_the_site() {
+    let m = meta_of(
+        r#"<meta property="og:site_name" content="Cup preview: the home side hopes for a full house and many fans">
+        <meta name="application-name" content="Handball Weekly">"#,
+    );
+    assert_eq!(m.site_name.as_deref(), Some("Handball Weekly"));
+}

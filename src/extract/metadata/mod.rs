@@ -7,18 +7,20 @@
 //!
 //! | field | sources, most trusted first |
 //! |---|---|
-//! | title | JSON-LD `headline`, `og:title`, `twitter:title`, `<meta name=title>`, Dublin Core, microdata `headline`, `<title>`; site prefix/suffix cut; the `<h1>` when it is the same headline in fuller form, or when there is no metadata title |
-//! | authors | JSON-LD `author` (persons), `article:author` (names, not URLs), `<meta name=author>`, Dublin Core `creator`, microdata `author`, `<a rel=author>`, byline elements (inside the article area first); agencies and the site name only when nothing else is credited |
-//! | date_published | JSON-LD `datePublished`, metas (`article:published_time`, `date`, `pubdate`, Dublin Core, microdata), `<time>` (pubdate first, article area first), visible dates in byline/date elements, the URL, short lines under the `<h1>` |
+//! | title | JSON-LD `headline`, `og:title`, `twitter:title`, `<meta name=title>`, Dublin Core, microdata `headline`, `<title>`, with the site prefix/suffix cut; then the `<h1>` that tells the same story replaces it (the headline as the reader sees it); with no metadata title, the first `<h1>` |
+//! | authors | JSON-LD `author` (persons), `article:author` (names, not URLs), `<meta name=author>`, Dublin Core `creator`, microdata `author`, `<a rel=author>`, byline elements (article area first), a visible "By ..." line by the headline, JSON-LD organisations; the first source that credits a person wins; the site itself is never an author, agencies only when nothing else is credited |
+//! | date_published | JSON-LD `datePublished`, metas (`article:published_time`, `date`, `pubdate`, Dublin Core, microdata), `<time>` (pubdate first, article area first), visible dates in byline/date elements, the URL, short lines around the headline `<h1>`; a UTC timestamp takes its day from the first local evidence within a day of it |
 //! | date_modified | JSON-LD `dateModified`, metas, microdata, `<time>` marked as updated |
-//! | site_name | JSON-LD `publisher.name`, `og:site_name`, `application-name`, Dublin Core publisher, JSON-LD `WebSite`/organisation name, the `<title>` suffix |
+//! | site_name | JSON-LD `publisher.name`, `og:site_name`, `application-name`, Dublin Core publisher, JSON-LD `WebSite` name (taglines cut, wire agencies skipped); the one the `<title>` shows wins, else the first that is not a domain or slug; else the `<title>` suffix |
 //! | description | JSON-LD `description`, `og:description`, `twitter:description`, `<meta name=description>`, Dublin Core |
 //! | image_url, canonical_url | JSON-LD `image` / `og:image` / `twitter:image` / `image_src`; `<link rel=canonical>` / `og:url` / JSON-LD `url` (made absolute against the page URL) |
 //! | tags | JSON-LD `keywords`, `article:tag`, `news_keywords`, `keywords`, Dublin Core subject; then the section (`article:section`, JSON-LD `articleSection`) |
 //! | html_lang | `<html lang>`, `content-language`, `og:locale`, Dublin Core, JSON-LD `inLanguage` |
 //!
 //! Dates are the publisher's calendar day as written (no UTC conversion),
-//! never before 1995 nor after the fetch day (see [`dates`]).
+//! never before 1995 nor after the fetch day (see [`dates`]). Plain-text
+//! dumps ([`from_text`]) get their credits from the removed bylines and
+//! author bio, and their site name from the bio or the promos.
 
 mod authors;
 pub mod collect;

@@ -354,6 +354,14 @@ fn decode_entity(entity: &str) -> Option<char> {
         "ndash" => Some('\u{2013}'),
         "mdash" => Some('\u{2014}'),
         "hellip" => Some('\u{2026}'),
+        "laquo" => Some('\u{ab}'),
+        "raquo" => Some('\u{bb}'),
+        "middot" => Some('\u{b7}'),
+        "bull" => Some('\u{2022}'),
+        "copy" => Some('\u{a9}'),
+        "reg" => Some('\u{ae}'),
+        "trade" => Some('\u{2122}'),
+        "euro" => Some('\u{20ac}'),
         _ => None,
     }
 }

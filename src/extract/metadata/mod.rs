@@ -183,7 +183,9 @@ fn meta_titles(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates) -> Vec<Str
         )
         .chain(microdata_headline)
         .chain(found.title.clone())
-        .filter(|t| !t.trim().is_empty())
+        // Entities escaped twice by the CMS ("&amp;raquo;") arrive as text.
+        .map(|t| json_ld::tidy(&json_ld::decode_entities(&t)))
+        .filter(|t| !t.is_empty())
         .collect()
 }
 

@@ -493,3 +493,10 @@ fn a_headline_in_the_site_name_field_is_not_the_site() {
     );
     assert_eq!(m.site_name.as_deref(), Some("Handball Weekly"));
 }
+
+#[test]
+fn twice_escaped_entities_in_titles_are_decoded() {
+    let m =
+        meta_of(r#"<meta property="og:title" content="Tom &amp;amp; Jerry &amp;raquo; Reviews">"#);
+    assert_eq!(m.title.as_deref(), Some("Tom & Jerry » Reviews"));
+}

@@ -96,27 +96,59 @@ fn cut_once(
     // "Headline | DW | 23.05.2011": a trailing date is not the headline.
     let is_date =
         |part: &str| part.split_whitespace().count() <= 4 && dates::parse_date(part).is_some();
-    for sep in TITLE_SEPARATORS {
-        if let Some(i) = title.rfind(sep) {
-            let (rest, suffix) = (title.get(..i)?, title.get(i + sep.len()..)?);
-            if !rest.trim().is_empty()
-                && (is_site_part(suffix, site_name, host_label)
-                    || matches_h1(rest)
-                    || is_date(suffix))
-            {
-                return Some(rest.trim().to_string());
-            }
+    let seps = separator_spans(title);
+    // Suffixes: cut at the first separator whose next part names the site
+    // ("Headline - Site - tagline"), or whose rest is the h1 or a date.
+    for (i, &(start, end)) in seps.iter().enumerate() {
+        let rest = title.get(..start)?;
+        let next_end = seps.get(i + 1).map_or(title.len(), |s| s.0);
+        let part = title.get(end..next_end)?;
+        let tail = title.get(end..)?;
+        let cut = is_site_part(part, site_name, host_label) || matches_h1(rest) || is_date(tail);
+        if cut && !rest.trim().is_empty() {
+            return Some(rest.trim().to_string());
         }
-        if let Some(i) = title.find(sep) {
-            let (prefix, rest) = (title.get(..i)?, title.get(i + sep.len()..)?);
-            if !rest.trim().is_empty()
-                && (is_site_part(prefix, site_name, host_label) || matches_h1(rest))
-            {
-                return Some(rest.trim().to_string());
-            }
+    }
+    // Prefixes: "Site: Headline", "Site | Section | Headline".
+    for (i, &(start, end)) in seps.iter().enumerate().rev() {
+        let rest = title.get(end..)?;
+        let prev_start = if i == 0 {
+            0
+        } else {
+            seps.get(i - 1).map_or(0, |s| s.1)
+        };
+        let part = title.get(prev_start..start)?;
+        if !rest.trim().is_empty()
+            && (is_site_part(part, site_name, host_label) || matches_h1(rest))
+        {
+            return Some(rest.trim().to_string());
         }
     }
     None
+}
+
+/// The byte spans of the separators in `title`, left to right, not
+/// overlapping (at each place the longest separator wins).
+fn separator_spans(title: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while at < title.len() {
+        let here = title.get(at..).unwrap_or("");
+        let found = TITLE_SEPARATORS
+            .iter()
+            .filter(|sep| here.starts_with(*sep))
+            .max_by_key(|sep| sep.len());
+        match found {
+            Some(sep) => {
+                spans.push((at, at + sep.len()));
+                at += sep.len();
+            }
+            None => {
+                at += here.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    spans
 }
 
 /// The first and last parts of a title split at its separators (where a
@@ -303,6 +335,15 @@ mod tests {
         assert_eq!(
             strip_site(t, Some("DW.COM"), Some("dw"), &[]),
             "La perte des terres"
+        );
+    }
+
+    #[test]
+    fn site_in_the_middle_cuts_its_tagline_too() {
+        let t = "Ladensterben immer dramatischer - Journalistenwatch e.V. - Aktuelle Geschehnisse";
+        assert_eq!(
+            strip_site(t, Some("Journalistenwatch"), None, &[]),
+            "Ladensterben immer dramatischer"
         );
     }
 

@@ -105,7 +105,7 @@ fn cut_once(
         let part = title.get(end..next_end)?;
         let tail = title.get(end..)?;
         let cut = is_site_part(part, site_name, host_label) || matches_h1(rest) || is_date(tail);
-        if cut && !rest.trim().is_empty() {
+        if cut && is_headline_sized(rest) {
             return Some(rest.trim().to_string());
         }
     }
@@ -118,13 +118,21 @@ fn cut_once(
             seps.get(i - 1).map_or(0, |s| s.1)
         };
         let part = title.get(prev_start..start)?;
-        if !rest.trim().is_empty()
+        if is_headline_sized(rest)
             && (is_site_part(part, site_name, host_label) || matches_h1(rest))
         {
             return Some(rest.trim().to_string());
         }
     }
     None
+}
+
+/// Fewest letters and digits a cut title keeps: less is punctuation left of
+/// a decorated site name (".:: Site ::."), not a headline.
+const MIN_HEADLINE_ALNUM: usize = 3;
+
+fn is_headline_sized(rest: &str) -> bool {
+    rest.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_HEADLINE_ALNUM
 }
 
 /// The byte spans of the separators in `title`, left to right, not
@@ -345,6 +353,12 @@ mod tests {
             strip_site(t, Some("Journalistenwatch"), None, &[]),
             "Ladensterben immer dramatischer"
         );
+    }
+
+    #[test]
+    fn decorated_site_names_leave_the_title_whole() {
+        let t = ".:: NMB-MEDIA ::. eBay-Templates, JTL-Wawi / Eazyauction";
+        assert_eq!(strip_site(t, None, Some("nmb-media"), &[]), t);
     }
 
     #[test]

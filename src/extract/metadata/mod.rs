@@ -23,7 +23,7 @@
 //! author bio, and their site name from the bio or the promos.
 
 mod authors;
-pub mod collect;
+mod collect;
 mod dates;
 mod json_ld;
 mod language;

@@ -460,6 +460,16 @@ pub const BYLINE_TOKENS: &[&str] = &[
     "writer",
 ];
 
+/// Class/id tokens of author bio boxes ("author-bio", "biography"), whose
+/// "X is a reporter ..." sentences name the author when nothing else does.
+pub const BIO_TOKENS: &[&str] = &["aboutauthor", "authorbio", "authorinfo", "bio", "biography"];
+
+/// Longest bio text read (chars): a bio is a paragraph or two.
+pub const MAX_BIO_CHARS: usize = 1500;
+
+/// Class/id tokens that mark a date as the last update, not the publication.
+pub const UPDATE_TOKENS: &[&str] = &["lastmod", "modified", "update", "updated"];
+
 /// Class/id tokens of elements that carry the publication date in the page
 /// header ("date", "published", "timestamp", "dateline").
 pub const DATE_TOKENS: &[&str] = &[
@@ -790,6 +800,8 @@ mod tests {
         assert_sorted_lowercase("WEEKDAY_ABBREVIATIONS", WEEKDAY_ABBREVIATIONS);
         assert_sorted_lowercase("BYLINE_TOKENS", BYLINE_TOKENS);
         assert_sorted_lowercase("DATE_TOKENS", DATE_TOKENS);
+        assert_sorted_lowercase("BIO_TOKENS", BIO_TOKENS);
+        assert_sorted_lowercase("UPDATE_TOKENS", UPDATE_TOKENS);
         assert_sorted_lowercase("FOREIGN_CONTAINER_TOKENS", FOREIGN_CONTAINER_TOKENS);
         assert_sorted_lowercase("FOREIGN_CONTAINER_TAGS", FOREIGN_CONTAINER_TAGS);
         assert_sorted_lowercase("SCREEN_READER_CLASSES", SCREEN_READER_CLASSES);

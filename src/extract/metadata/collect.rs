@@ -12,8 +12,9 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use crate::rules::metadata::{
-    BYLINE_TOKENS, DATE_TOKENS, FOREIGN_CONTAINER_TAGS, FOREIGN_CONTAINER_TOKENS, MAX_BYLINE_CHARS,
-    MAX_CANDIDATES, MAX_DATELINE_CHARS, MAX_HEADER_TEXTS, SCREEN_READER_CLASSES,
+    BIO_TOKENS, BYLINE_TOKENS, DATE_TOKENS, FOREIGN_CONTAINER_TAGS, FOREIGN_CONTAINER_TOKENS,
+    MAX_BIO_CHARS, MAX_BYLINE_CHARS, MAX_CANDIDATES, MAX_DATELINE_CHARS, MAX_HEADER_TEXTS,
+    SCREEN_READER_CLASSES, UPDATE_TOKENS,
 };
 
 /// Longest `<h1>` or microdata headline read (chars): beyond this an
@@ -63,6 +64,8 @@ pub struct Candidates {
     pub bylines: Vec<Found>,
     /// Text of elements whose class/id holds a date token.
     pub date_texts: Vec<Found>,
+    /// Text of author bio boxes.
+    pub bios: Vec<String>,
     /// The short text lines around each `<h1>` (datelines, bylines).
     pub headline_contexts: Vec<HeadlineContext>,
 }
@@ -322,7 +325,15 @@ fn visit_element(
         push_capped(&mut found.bylines, text, in_article);
         scope.in_byline = true;
     }
-    let dates_full = found.date_texts.len() >= MAX_CANDIDATES;
+    let is_bio = has_token(&toks, BIO_TOKENS)
+        || (toks.iter().any(|t| t == "about") && toks.iter().any(|t| t == "author"));
+    if is_bio
+        && found.bios.len() < MAX_CANDIDATES
+        && let Some(text) = short_text(el, MAX_BIO_CHARS)
+    {
+        found.bios.push(text);
+    }
+    let dates_full = found.date_texts.len() >= MAX_CANDIDATES || has_token(&toks, UPDATE_TOKENS);
     if !parent.in_date
         && !dates_full
         && name != "time"

@@ -309,15 +309,19 @@ fn html_authors(
         .filter(|n| n.contains(' '))
         .collect();
     let visible: Vec<&str> = visible.iter().map(String::as_str).collect();
+    let bios: Vec<&str> = found.bios.iter().map(String::as_str).collect();
+    let in_bios = text_dump::facts_in_bios(&bios).authors;
+    let in_bios: Vec<&str> = in_bios.iter().map(String::as_str).collect();
     // Sources in order of trust, each read only when the ones before it
     // credit no person; `declared` marks those the page states as metadata.
-    let sources: [(&[&str], bool); 7] = [
+    let sources: [(&[&str], bool); 8] = [
         (&ld_people, true),
         (&meta_credits, true),
         (&microdata, false),
         (&rel_authors, false),
         (&bylines, false),
         (&visible, false),
+        (&in_bios, false),
         (&ld_all, true),
     ];
     let mut fallback: Option<Vec<String>> = None;

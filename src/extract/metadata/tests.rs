@@ -500,3 +500,22 @@ fn twice_escaped_entities_in_titles_are_decoded() {
         meta_of(r#"<meta property="og:title" content="Tom &amp;amp; Jerry &amp;raquo; Reviews">"#);
     assert_eq!(m.title.as_deref(), Some("Tom & Jerry » Reviews"));
 }
+
+#[test]
+fn author_named_only_in_an_html_bio_box() {
+    let m = meta_of(
+        r#"<article><h1>Another Neighbor Turns Back on Russia</h1><p>Text of the story.</p>
+        <div class="author-bio"><h3>About the writer</h3><p>Isabel van Brugen is a Newsweek Reporter
+        based in Kuala Lumpur. Her focus is the war.</p></div></article>"#,
+    );
+    assert_eq!(m.authors, vec!["Isabel van Brugen"]);
+}
+
+#[test]
+fn an_updated_date_element_is_not_the_publication_date() {
+    let m = meta_of(
+        r#"<article><h1>S</h1><span class="date-updated">March 9, 2020</span>
+        <span class="date">March 3, 2020</span></article>"#,
+    );
+    assert_eq!(m.date_published, day(2020, 3, 3));
+}

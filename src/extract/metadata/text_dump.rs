@@ -66,9 +66,22 @@ pub struct BioFacts {
 
 /// Reads the names and employer out of the bios among `removed`.
 pub fn bio_facts(removed: &[Removed]) -> BioFacts {
+    let bios: Vec<&str> = removed
+        .iter()
+        .filter(|b| is_bio(b))
+        .map(|b| b.text.as_str())
+        .collect();
+    facts_in_bios(&bios)
+}
+
+/// Reads the names and employer out of author bio texts: the subjects of
+/// "X is a/an/the ... <newsroom role>" sentences.
+pub fn facts_in_bios(bios: &[&str]) -> BioFacts {
     let mut facts = BioFacts::default();
-    for block in removed.iter().filter(|b| is_bio(b)) {
-        for c in BIO_SENTENCE.captures_iter(&block.text) {
+    for text in bios {
+        // "About the writer Isabel ..." once the page's line breaks are gone.
+        let text = BIO_HEADING.replace(text, "");
+        for c in BIO_SENTENCE.captures_iter(text.trim_start()) {
             let (Some(name), Some(description)) = (c.get(1), c.get(2)) else {
                 continue;
             };

@@ -215,6 +215,38 @@ fn tokens(el: ElementRef<'_>) -> Vec<String> {
     out
 }
 
+/// Whether a class or id of `el` names a sidebar, teaser list or comment
+/// block: the concept must be the first or last part of the name
+/// ("sidebar-widget", "c-related", "post-comments"), not a middle part of a
+/// layout class ("vw-blog-sidebar-position-right"), and not negated
+/// ("header--no-promo"). Namespace prefixes of one or two letters ("c-",
+/// "td-") are skipped.
+fn names_foreign_content(el: ElementRef<'_>) -> bool {
+    let v = el.value();
+    let names = v
+        .attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(v.attr("id").unwrap_or("").split_whitespace());
+    names.into_iter().any(|name| {
+        let parts: Vec<String> = name
+            .split(['-', '_'])
+            .filter(|p| !p.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let start = parts.iter().take_while(|p| p.chars().count() <= 2).count();
+        let meaningful = parts.get(start..).unwrap_or(&[]);
+        let is_foreign = |p: &String| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_str()).is_ok();
+        let first = meaningful.first().is_some_and(is_foreign);
+        let last = meaningful.len() > 1
+            && meaningful.last().is_some_and(is_foreign)
+            && meaningful
+                .get(meaningful.len().saturating_sub(2))
+                .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_str()));
+        first || last
+    })
+}
+
 /// Class-name parts that negate or qualify the part after them.
 const NEGATING_PARTS: &[&str] = &["has", "no", "non", "not", "with", "without"];
 
@@ -279,7 +311,7 @@ fn visit_element(
     // A <footer> inside an <article> holds the article's byline and date.
     let article_footer = name == "footer" && parent.article;
     scope.foreign |= (FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok() && !article_footer)
-        || (!page_level && has_token(&toks, FOREIGN_CONTAINER_TOKENS));
+        || (!page_level && names_foreign_content(el));
     scope.article |= matches!(name, "article" | "main");
     let in_article = scope.article || after_h1;
     match name {
@@ -484,6 +516,16 @@ mod tests {
             <p class="meta-byline">By Jane Doe</p></header></article>"#;
         let found = collect(&Html::parse_document(html));
         assert_eq!(found.bylines.len(), 1);
+    }
+
+    #[test]
+    fn layout_classes_mentioning_a_sidebar_are_not_sidebars() {
+        let html = r#"<div class="vw-blog-sidebar-position-right"><article><h1>H</h1>
+            <p class="byline">By Jane Doe</p></article></div>
+            <div class="td-related-title"><span class="byline">By Other</span></div>"#;
+        let found = collect(&Html::parse_document(html));
+        let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, vec!["By Jane Doe"]);
     }
 
     #[test]

@@ -158,15 +158,35 @@ fn starts_with_by(line: &str) -> bool {
         .any(|p| lower.starts_with(p))
 }
 
+/// Removed kinds whose dates are not the article's: photo captions, other
+/// stories, comments, and the site's own navigation (today's date bars).
+const NOT_DATELINE_KINDS: &[&str] = &["caption", "comment", "comments", "navigation", "related"];
+
+/// Most words of a block that is a dateline on its own.
+const MAX_DATELINE_WORDS: usize = 12;
+
+/// Whether a block is a short line holding a date.
+fn is_dateline(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= MAX_DATELINE_CHARS
+        && text.split_whitespace().count() <= MAX_DATELINE_WORDS
+        && super::dates::find_date_in_text(text).is_some()
+}
+
 /// Short lines that may carry the publication date: removed bylines and
 /// datelines, then the first lines of the body.
 pub fn dateline_candidates<'a>(
     removed: &'a [Removed],
     body_text: &'a str,
 ) -> (Vec<&'a str>, Vec<&'a str>) {
+    // Bylines and datelines, and short removed blocks of other kinds that
+    // are a dateline on their own ("Published 3:05 PM, Nov 19, 2019").
     let bylines = removed
         .iter()
-        .filter(|b| BYLINE_KINDS.contains(&b.kind.as_str()))
+        .filter(|b| {
+            BYLINE_KINDS.contains(&b.kind.as_str())
+                || (!NOT_DATELINE_KINDS.contains(&b.kind.as_str()) && is_dateline(&b.text))
+        })
         .flat_map(|b| b.text.lines())
         .collect();
     let first_lines = body_text
@@ -292,6 +312,16 @@ mod tests {
         ];
         assert_eq!(repeated_name(&blocks, None).as_deref(), Some("Newsweek"));
         assert_eq!(repeated_name(&blocks[..1], None), None);
+    }
+
+    #[test]
+    fn a_short_removed_dateline_of_any_kind_counts() {
+        let blocks = vec![
+            removed("caption", "Seen on December 26, 2022."),
+            removed("meta_line", "Published 3:05 PM EST, Nov 19, 2019"),
+        ];
+        let (bylines, _) = dateline_candidates(&blocks, "Body.");
+        assert_eq!(bylines, vec!["Published 3:05 PM EST, Nov 19, 2019"]);
     }
 
     #[test]

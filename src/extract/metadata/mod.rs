@@ -640,11 +640,24 @@ fn tags(ld: &JsonLd, metas: &MetaTags<'_>) -> Vec<String> {
         if out.len() >= MAX_TAGS {
             break;
         }
-        if !tag.is_empty() {
+        if let Some(tag) = clean_tag(&tag) {
             authors::push_unique(&mut out, tag);
         }
     }
     out
+}
+
+/// A tag as readers see it: "topic: Politics" → "Politics"; CMS codes
+/// ("ctp_video", "Mark Esper GOVERNMENT_FIGURE PERSON") and paths are not
+/// tags.
+fn clean_tag(tag: &str) -> Option<String> {
+    let tag = tag.trim();
+    let tag = match tag.split_once(": ") {
+        Some((label, rest)) if !label.contains(' ') && !rest.trim().is_empty() => rest.trim(),
+        _ => tag,
+    };
+    let code = tag.contains(['_', '/', '{', '}', '=']);
+    (!tag.is_empty() && !code).then(|| tag.to_string())
 }
 
 /// `href` made absolute against `base`; None when it cannot be a web URL.

@@ -519,3 +519,11 @@ fn an_updated_date_element_is_not_the_publication_date() {
     );
     assert_eq!(m.date_published, day(2020, 3, 3));
 }
+
+#[test]
+fn tags_without_cms_codes_and_labels() {
+    let m = meta_of(
+        r#"<meta name="keywords" content="ctp_video, topic: Politics &amp; Policy, Hong Kong, /article, hong kong">"#,
+    );
+    assert_eq!(m.tags, vec!["Politics & Policy", "Hong Kong"]);
+}

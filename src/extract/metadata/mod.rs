@@ -1,7 +1,7 @@
 //! Page metadata (title, authors, dates, site, language, ...), read from the
 //! full tree before any boilerplate is removed.
 //!
-//! One walk over the tree ([`collect`]) gathers every candidate; each field
+//! One walk over the tree (`collect`) gathers every candidate; each field
 //! then takes the first source that gives a usable value, in this order of
 //! trust:
 //!
@@ -18,7 +18,7 @@
 //! | html_lang | `<html lang>`, `content-language`, `og:locale`, Dublin Core, JSON-LD `inLanguage` |
 //!
 //! Dates are the publisher's calendar day as written (no UTC conversion),
-//! never before 1995 nor after the fetch day (see [`dates`]). Plain-text
+//! never before 1995 nor after the fetch day (see `dates`). Plain-text
 //! dumps ([`from_text`]) get their credits from the removed bylines and
 //! author bio, and their site name from the bio or the promos.
 

@@ -163,7 +163,7 @@ fn clean_name(part: &str) -> Option<String> {
         return None;
     }
     let name = words.join(" ");
-    if !looks_like_name(&words) || is_furniture(&name) {
+    if !looks_like_name(&words) || is_furniture(&name) || opens_with_article(&words, &name) {
         return None;
     }
     Some(fix_all_caps(&name))
@@ -301,6 +301,15 @@ fn looks_like_name(words: &[&str]) -> bool {
         particle || first.is_some_and(|c| !c.is_lowercase())
     });
     has_letter && no_digits && no_brackets && shaped
+}
+
+/// "The Russian (and Syrian defense ministries)": a credit opening with a
+/// definite article names a group or an institution, unless it is an agency
+/// ("The Associated Press").
+fn opens_with_article(words: &[&str], name: &str) -> bool {
+    let first = words.first().map(|w| w.to_lowercase());
+    let article = first.is_some_and(|w| matches!(w.as_str(), "the" | "der" | "die" | "das"));
+    article && words.len() > 1 && !is_agency(name)
 }
 
 /// Page furniture that survives the shape test ("Email The Author").
@@ -592,6 +601,11 @@ mod tests {
             vec!["Michael Humpa"]
         );
         assert!(names_in_credit("Super User").is_empty());
+        assert!(names_in_credit("The Russian and Syrian defense ministries").is_empty());
+        assert_eq!(
+            names_in_credit("The Associated Press"),
+            vec!["The Associated Press"]
+        );
         assert!(names_in_credit("Redacción").is_empty());
     }
 

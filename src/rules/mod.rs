@@ -5,6 +5,7 @@
 //! Code elsewhere asks questions of this data; it never carries literals of
 //! its own.
 
+pub mod metadata;
 pub mod phrases;
 pub mod thresholds;
 pub mod tokens;

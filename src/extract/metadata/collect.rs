@@ -1,0 +1,559 @@
+//! One iterative walk over the parsed page that gathers every metadata
+//! candidate: metas, links, JSON-LD scripts, `<title>`, `<h1>`s, `<time>`s,
+//! microdata, bylines and the short text lines under the headline.
+//!
+//! Each candidate remembers whether it sits inside the article area
+//! (`<article>`, `<main>`, or after the first `<h1>`); candidates inside
+//! sidebars, navigation, footers, comments and teasers are not collected.
+
+use std::collections::VecDeque;
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use crate::rules::metadata::{
+    BIO_TOKENS, BYLINE_TOKENS, DATE_TOKENS, FOREIGN_CONTAINER_TAGS, FOREIGN_CONTAINER_TOKENS,
+    MAX_BIO_CHARS, MAX_BYLINE_CHARS, MAX_CANDIDATES, MAX_DATELINE_CHARS, MAX_HEADER_TEXTS,
+    SCREEN_READER_CLASSES, UPDATE_TOKENS,
+};
+
+/// Longest `<h1>` or microdata headline read (chars): beyond this an
+/// element is a container, not a headline.
+const MAX_H1_CHARS: usize = 400;
+
+/// A text candidate with where it was found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    pub text: String,
+    /// Inside `<article>`/`<main>` or after the first `<h1>`.
+    pub in_article: bool,
+}
+
+/// A `<time>` element.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimeElement {
+    pub datetime: Option<String>,
+    pub text: String,
+    /// Carries `pubdate` or `itemprop=datePublished`.
+    pub marked_published: bool,
+    /// Carries `itemprop=dateModified` or an "updated"/"modified" class.
+    pub marked_modified: bool,
+    pub in_article: bool,
+}
+
+/// Everything the walk found, in page order.
+#[derive(Clone, Debug, Default)]
+pub struct Candidates {
+    pub html_lang: Option<String>,
+    pub title: Option<String>,
+    pub h1s: Vec<Found>,
+    /// `(key, content)` of every `<meta>`; the key is the lowercased `name`,
+    /// `property`, `itemprop` or `http-equiv` (one entry per attribute).
+    pub metas: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    pub image_src: Option<String>,
+    pub json_ld: Vec<String>,
+    pub times: Vec<TimeElement>,
+    /// Microdata on elements other than `<meta>`: `(itemprop, value)`.
+    pub microdata: Vec<(String, String)>,
+    /// `itemprop=author` elements: their `itemprop=name` or their text.
+    pub microdata_authors: Vec<String>,
+    /// Text of `<a rel=author>`.
+    pub rel_authors: Vec<Found>,
+    /// Text of elements whose class/id holds a byline token.
+    pub bylines: Vec<Found>,
+    /// Text of elements whose class/id holds a date token.
+    pub date_texts: Vec<Found>,
+    /// Text of author bio boxes.
+    pub bios: Vec<String>,
+    /// The short text lines around each `<h1>` (datelines, bylines).
+    pub headline_contexts: Vec<HeadlineContext>,
+}
+
+/// The short text lines right around one `<h1>`, where datelines and
+/// bylines sit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HeadlineContext {
+    pub headline: String,
+    /// Up to [`MAX_LINES_BEFORE_HEADLINE`] lines before it, nearest first.
+    pub before: Vec<String>,
+    /// Up to [`MAX_HEADER_TEXTS`] lines after it, in page order.
+    pub after: Vec<String>,
+}
+
+/// Lines before a headline kept as its context: a dateline or kicker sits
+/// right above it; further up is navigation.
+const MAX_LINES_BEFORE_HEADLINE: usize = 5;
+
+/// What a walk inherits from the ancestors of the current node.
+#[derive(Clone, Copy, Debug, Default)]
+struct Scope {
+    foreign: bool,
+    article: bool,
+    /// Inside `<script>`, `<style>`, `<svg>`, `<noscript>`, `<template>`.
+    hidden: bool,
+    /// Inside an element already collected as a byline or date (its nested
+    /// byline-classed parts are the same credit).
+    in_byline: bool,
+    in_date: bool,
+}
+
+/// Walks `doc` once and gathers the candidates.
+pub fn collect(doc: &Html) -> Candidates {
+    let mut found = Candidates::default();
+    let mut stack: Vec<Scope> = vec![Scope::default()];
+    let mut recent: VecDeque<String> = VecDeque::with_capacity(MAX_LINES_BEFORE_HEADLINE + 1);
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(_) => {
+                    let parent = stack.last().copied().unwrap_or_default();
+                    let Some(el) = ElementRef::wrap(node) else {
+                        continue;
+                    };
+                    let after_h1 = !found.headline_contexts.is_empty();
+                    let scope = visit_element(el, parent, after_h1, &mut found);
+                    stack.push(scope);
+                }
+                Node::Text(text) => {
+                    let scope = stack.last().copied().unwrap_or_default();
+                    if !scope.hidden && !scope.foreign {
+                        note_line(text, &mut recent, &mut found);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    let scope = stack.pop().unwrap_or_default();
+                    if el.name() == "h1" && !scope.foreign && !scope.hidden {
+                        open_headline_context(node, &mut recent, &mut found);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Starts the context of a closed `<h1>`: the lines seen just before it
+/// (its own text excluded), and an empty list for the lines after it.
+fn open_headline_context(
+    node: ego_tree::NodeRef<'_, Node>,
+    recent: &mut VecDeque<String>,
+    found: &mut Candidates,
+) {
+    let Some(el) = ElementRef::wrap(node) else {
+        return;
+    };
+    let headline = short_text(el, MAX_H1_CHARS).unwrap_or_default();
+    if headline.is_empty() || found.headline_contexts.len() >= MAX_CANDIDATES {
+        return;
+    }
+    // The h1's own text nodes were the last lines seen; they are context of
+    // neither this headline nor the one before.
+    let own_lines: Vec<&str> = el.text().map(str::trim).filter(|t| !t.is_empty()).collect();
+    for line in own_lines.iter().rev() {
+        if recent.back().is_some_and(|r| r == line) {
+            recent.pop_back();
+        }
+        if let Some(previous) = found.headline_contexts.last_mut()
+            && previous.after.last().is_some_and(|a| a == line)
+        {
+            previous.after.pop();
+        }
+    }
+    found.headline_contexts.push(HeadlineContext {
+        headline,
+        before: recent.iter().rev().cloned().collect(),
+        after: Vec::new(),
+    });
+    recent.clear();
+}
+
+/// Records a short text line: in the context of the last headline, and
+/// among the lines that may precede the next one.
+fn note_line(text: &str, recent: &mut VecDeque<String>, found: &mut Candidates) {
+    let line = text.trim();
+    if line.is_empty() || line.chars().count() > MAX_DATELINE_CHARS {
+        return;
+    }
+    if let Some(context) = found.headline_contexts.last_mut()
+        && context.after.len() < MAX_HEADER_TEXTS
+    {
+        context.after.push(line.to_string());
+    }
+    recent.push_back(line.to_string());
+    if recent.len() > MAX_LINES_BEFORE_HEADLINE {
+        recent.pop_front();
+    }
+}
+
+/// The class and id of `el` split into lowercase tokens on whitespace, '-'
+/// and '_' ("c-byline__name" → c, byline, name). A token right after a
+/// negating part is dropped: "header--no-promo" and "has-sidebar" say what
+/// the element is not, or what sits beside it.
+fn tokens(el: ElementRef<'_>) -> Vec<String> {
+    let v = el.value();
+    let names = v
+        .attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(v.attr("id").unwrap_or("").split_whitespace());
+    let mut out = Vec::new();
+    for name in names {
+        let mut negated = false;
+        for part in name.split(['-', '_']).filter(|p| !p.is_empty()) {
+            let part = part.to_lowercase();
+            let negates = NEGATING_PARTS.contains(&part.as_str());
+            if !negated && !negates {
+                out.push(part);
+            }
+            negated = negates;
+        }
+    }
+    out
+}
+
+/// Whether a class or id of `el` names a sidebar, teaser list or comment
+/// block: the concept must be the first or last part of the name
+/// ("sidebar-widget", "c-related", "post-comments"), not a middle part of a
+/// layout class ("vw-blog-sidebar-position-right"), and not negated
+/// ("header--no-promo"). Namespace prefixes of one or two letters ("c-",
+/// "td-") are skipped.
+fn names_foreign_content(el: ElementRef<'_>) -> bool {
+    let v = el.value();
+    let names = v
+        .attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(v.attr("id").unwrap_or("").split_whitespace());
+    names.into_iter().any(|name| {
+        let parts: Vec<String> = name
+            .split(['-', '_'])
+            .filter(|p| !p.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let start = parts.iter().take_while(|p| p.chars().count() <= 2).count();
+        let meaningful = parts.get(start..).unwrap_or(&[]);
+        let is_foreign = |p: &String| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_str()).is_ok();
+        let first = meaningful.first().is_some_and(is_foreign);
+        let last = meaningful.len() > 1
+            && meaningful.last().is_some_and(is_foreign)
+            && meaningful
+                .get(meaningful.len().saturating_sub(2))
+                .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_str()));
+        first || last
+    })
+}
+
+/// Class-name parts that negate or qualify the part after them.
+const NEGATING_PARTS: &[&str] = &["has", "no", "non", "not", "with", "without"];
+
+fn has_token(tokens: &[String], vocabulary: &[&str]) -> bool {
+    tokens
+        .iter()
+        .any(|t| vocabulary.binary_search(&t.as_str()).is_ok())
+}
+
+/// The text of `el` with whitespace collapsed, or None once it grows past
+/// `max` chars (reading stops there, so a huge container costs little).
+fn short_text(el: ElementRef<'_>, max: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = 0usize;
+    for piece in el.text() {
+        for word in piece.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+                chars += 1;
+            }
+            out.push_str(word);
+            chars += word.chars().count();
+            if chars > max {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
+    el.value()
+        .attr(name)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}
+
+/// Records what `el` tells and returns the scope its children inherit.
+fn visit_element(
+    el: ElementRef<'_>,
+    parent: Scope,
+    after_h1: bool,
+    found: &mut Candidates,
+) -> Scope {
+    let name = el.value().name();
+    let toks = tokens(el);
+    let mut scope = parent;
+    let screen_reader_only = el.value().attr("hidden").is_some()
+        || el.value().attr("class").is_some_and(|c| {
+            c.split_whitespace().any(|n| {
+                SCREEN_READER_CLASSES
+                    .binary_search(&n.to_lowercase().as_str())
+                    .is_ok()
+            })
+        });
+    scope.hidden |=
+        screen_reader_only || matches!(name, "script" | "style" | "svg" | "noscript" | "template");
+    // The page-level containers carry page-wide classes ("has-sidebar"), so
+    // their tokens say nothing about the content being foreign.
+    let page_level = matches!(name, "html" | "body" | "article" | "main");
+    // A <footer> inside an <article> holds the article's byline and date.
+    let article_footer = name == "footer" && parent.article;
+    scope.foreign |= (FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok() && !article_footer)
+        || (!page_level && names_foreign_content(el));
+    scope.article |= matches!(name, "article" | "main");
+    let in_article = scope.article || after_h1;
+    match name {
+        "html" => found.html_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")),
+        "meta" => note_meta(el, found),
+        "link" => note_link(el, found),
+        "script" => note_script(el, found),
+        "title" if !parent.hidden && found.title.is_none() => {
+            found.title = short_text(el, MAX_H1_CHARS).filter(|t| !t.is_empty());
+        }
+        "h1" if !scope.foreign && !scope.hidden && found.h1s.len() < MAX_CANDIDATES => {
+            let text = short_text(el, MAX_H1_CHARS).unwrap_or_default();
+            if !text.is_empty() {
+                found.h1s.push(Found {
+                    text,
+                    in_article: scope.article,
+                });
+            }
+        }
+        "time" if !scope.foreign => note_time(el, &toks, in_article, found),
+        _ => {}
+    }
+    if scope.foreign || scope.hidden || name == "meta" {
+        return scope;
+    }
+    note_microdata(el, found);
+    let rel_author = el.value().attr("rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("author"))
+    });
+    if name == "a"
+        && rel_author
+        && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
+    {
+        push_capped(&mut found.rel_authors, text, in_article);
+    }
+    let bylines_full = found.bylines.len() >= MAX_CANDIDATES;
+    if !parent.in_byline
+        && !bylines_full
+        && has_token(&toks, BYLINE_TOKENS)
+        && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
+    {
+        push_capped(&mut found.bylines, text, in_article);
+        scope.in_byline = true;
+    }
+    let is_bio = has_token(&toks, BIO_TOKENS)
+        || (toks.iter().any(|t| t == "about") && toks.iter().any(|t| t == "author"));
+    if is_bio
+        && found.bios.len() < MAX_CANDIDATES
+        && let Some(text) = short_text(el, MAX_BIO_CHARS)
+    {
+        found.bios.push(text);
+    }
+    let dates_full = found.date_texts.len() >= MAX_CANDIDATES || has_token(&toks, UPDATE_TOKENS);
+    if !parent.in_date
+        && !dates_full
+        && name != "time"
+        && has_token(&toks, DATE_TOKENS)
+        && let Some(text) = short_text(el, MAX_DATELINE_CHARS)
+    {
+        push_capped(&mut found.date_texts, text, in_article);
+        scope.in_date = true;
+    }
+    scope
+}
+
+fn push_capped(list: &mut Vec<Found>, text: String, in_article: bool) {
+    if !text.is_empty() && list.len() < MAX_CANDIDATES {
+        list.push(Found { text, in_article });
+    }
+}
+
+fn note_meta(el: ElementRef<'_>, found: &mut Candidates) {
+    let Some(content) = attr(el, "content") else {
+        return;
+    };
+    for key_attr in ["name", "property", "itemprop", "http-equiv"] {
+        if let Some(key) = attr(el, key_attr) {
+            found.metas.push((key.to_lowercase(), content.clone()));
+        }
+    }
+}
+
+fn note_link(el: ElementRef<'_>, found: &mut Candidates) {
+    let Some(rel) = el.value().attr("rel") else {
+        return;
+    };
+    let href = attr(el, "href");
+    for token in rel.split_whitespace() {
+        if token.eq_ignore_ascii_case("canonical") && found.canonical.is_none() {
+            found.canonical.clone_from(&href);
+        }
+        if token.eq_ignore_ascii_case("image_src") && found.image_src.is_none() {
+            found.image_src.clone_from(&href);
+        }
+    }
+}
+
+fn note_script(el: ElementRef<'_>, found: &mut Candidates) {
+    let is_json_ld = el
+        .value()
+        .attr("type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+    if is_json_ld && found.json_ld.len() < MAX_CANDIDATES {
+        found.json_ld.push(el.text().collect());
+    }
+}
+
+fn note_time(el: ElementRef<'_>, toks: &[String], in_article: bool, found: &mut Candidates) {
+    if found.times.len() >= MAX_CANDIDATES {
+        return;
+    }
+    let itemprop = el.value().attr("itemprop").unwrap_or("").to_lowercase();
+    let modified_class = toks
+        .iter()
+        .any(|t| t.contains("updated") || t.contains("modified"));
+    found.times.push(TimeElement {
+        datetime: attr(el, "datetime").or_else(|| attr(el, "content")),
+        text: short_text(el, MAX_DATELINE_CHARS).unwrap_or_default(),
+        marked_published: el.value().attr("pubdate").is_some()
+            || itemprop == "datepublished"
+            || toks.iter().any(|t| t == "published"),
+        marked_modified: itemprop == "datemodified" || modified_class,
+        in_article,
+    });
+}
+
+/// `itemprop` on ordinary elements: author (with its nested name),
+/// datePublished, dateModified, headline.
+fn note_microdata(el: ElementRef<'_>, found: &mut Candidates) {
+    let Some(props) = el.value().attr("itemprop") else {
+        return;
+    };
+    for prop in props.split_whitespace() {
+        let prop = prop.to_lowercase();
+        match prop.as_str() {
+            "author" | "creator" if found.microdata_authors.len() < MAX_CANDIDATES => {
+                let name = nested_name(el).or_else(|| short_text(el, MAX_BYLINE_CHARS));
+                if let Some(name) = name.filter(|n| !n.is_empty()) {
+                    found.microdata_authors.push(name);
+                }
+            }
+            "datepublished" | "datemodified" | "headline"
+                if found.microdata.len() < MAX_CANDIDATES =>
+            {
+                let value = attr(el, "content")
+                    .or_else(|| attr(el, "datetime"))
+                    .or_else(|| short_text(el, MAX_H1_CHARS))
+                    .unwrap_or_default();
+                if !value.is_empty() {
+                    found.microdata.push((prop, value));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The `itemprop=name` inside an `itemprop=author` element.
+fn nested_name(el: ElementRef<'_>) -> Option<String> {
+    el.descendent_elements()
+        .find(|d| {
+            d.value()
+                .attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("name")))
+        })
+        .and_then(|d| attr(d, "content").or_else(|| short_text(d, MAX_BYLINE_CHARS)))
+        .filter(|n| !n.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sidebar_bylines_and_times_are_not_collected() {
+        let html = r#"<html lang="en"><body>
+            <article><h1>Headline</h1><p class="byline">By Jane Doe</p>
+            <time datetime="2019-11-19">Nov 19</time></article>
+            <aside><p class="byline">By Sidebar Person</p><time datetime="2001-01-01">x</time></aside>
+            <div class="related-stories"><span class="author">Other Writer</span></div>
+            </body></html>"#;
+        let found = collect(&Html::parse_document(html));
+        let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, vec!["By Jane Doe"]);
+        assert_eq!(found.times.len(), 1);
+        assert_eq!(found.html_lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn article_footer_byline_is_collected_page_footer_is_not() {
+        let html = r#"<article><h1>H</h1><footer><span class="byline">By Jane Doe</span></footer></article>
+            <footer><span class="author">Site Team</span></footer>"#;
+        let found = collect(&Html::parse_document(html));
+        let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, vec!["By Jane Doe"]);
+    }
+
+    #[test]
+    fn negated_class_parts_are_not_tokens() {
+        let html = r#"<article><header class="content__header--no-promo has-sidebar"><h1>H</h1>
+            <p class="meta-byline">By Jane Doe</p></header></article>"#;
+        let found = collect(&Html::parse_document(html));
+        assert_eq!(found.bylines.len(), 1);
+    }
+
+    #[test]
+    fn layout_classes_mentioning_a_sidebar_are_not_sidebars() {
+        let html = r#"<div class="vw-blog-sidebar-position-right"><article><h1>H</h1>
+            <p class="byline">By Jane Doe</p></article></div>
+            <div class="td-related-title"><span class="byline">By Other</span></div>"#;
+        let found = collect(&Html::parse_document(html));
+        let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(bylines, vec!["By Jane Doe"]);
+    }
+
+    #[test]
+    fn nested_byline_parts_are_one_credit() {
+        let html = r#"<div class="byline">By <span class="author-name">Jane Doe</span></div>"#;
+        let found = collect(&Html::parse_document(html));
+        assert_eq!(found.bylines.len(), 1);
+    }
+
+    #[test]
+    fn microdata_author_takes_the_nested_name() {
+        let html = r#"<div itemprop="author" itemscope><img alt=""><span itemprop="name">Jane Doe</span>
+            <span>Staff</span></div>"#;
+        let found = collect(&Html::parse_document(html));
+        assert_eq!(found.microdata_authors, vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn lines_around_each_headline() {
+        let html = r#"<p>Menu</p><p>Kicker</p><h1>Headline</h1><p>19. November 2019</p>
+            <h1>Second</h1><p>After second</p>"#;
+        let found = collect(&Html::parse_document(html));
+        let first = found.headline_contexts.first().cloned().unwrap_or_default();
+        assert_eq!(first.headline, "Headline");
+        assert_eq!(first.before, vec!["Kicker", "Menu"]);
+        assert_eq!(first.after, vec!["19. November 2019"]);
+        let second = found.headline_contexts.get(1).cloned().unwrap_or_default();
+        assert_eq!(second.before, vec!["19. November 2019"]);
+        assert_eq!(second.after, vec!["After second"]);
+    }
+}

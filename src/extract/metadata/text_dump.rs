@@ -1,0 +1,334 @@
+//! Metadata of plain-text dumps, read from what the body classifier set
+//! aside: bylines, the author bio ("About the writer — Isabel van Brugen is a
+//! Newsweek Reporter based in ..."), and the promos that repeat the
+//! publication's name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::authors::{self, squash};
+use crate::record::Removed;
+use crate::rules::metadata::{
+    COMMON_CAPITALISED_WORDS, MAX_DATELINE_CHARS, MIN_SITE_NAME_REPEATS, ROLE_HEADS, ROLE_WORDS,
+};
+
+/// Removed kinds whose text is an author bio.
+const BIO_KINDS: &[&str] = &["author", "author_bio", "bio"];
+
+/// Removed kinds whose text is a byline or dateline.
+const BYLINE_KINDS: &[&str] = &["byline", "date", "dateline", "meta"];
+
+/// Removed kinds that are not the publication speaking (a caption names the
+/// people in a photo; a comment names its commenter).
+const NOT_PUBLISHER_KINDS: &[&str] = &["caption", "comment", "comments"];
+
+/// "Isabel van Brugen is a Newsweek Reporter based in ..." — a capitalised
+/// name of 1 to 5 words (particles allowed), then "is a/an/the", then the
+/// description (up to the end of the sentence).
+static BIO_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    let particle = r"(?:al|bin|da|das|de|del|della|der|di|do|dos|du|el|la|le|ten|ter|van|von)";
+    let word = r"\p{Lu}[\p{L}'’.-]*";
+    let pattern = format!(
+        r"(?:^|[.!?:\n]\s*)({word}(?:\s+(?:{particle}\s+)*{word}){{0,4}})\s+(?:is|was)\s+(?:a|an|the)\s+([^.\n]{{1,160}})"
+    );
+    Regex::new(&pattern).unwrap_or_else(|_| never())
+});
+
+/// "About the writer", "About the author" headings that open a bio.
+static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*about\s+the\s+(?:writer|author|reporter)s?\b").unwrap_or_else(|_| never())
+});
+
+/// " at The Example Times", " for Example" after a role in a bio.
+static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:at|for|with)\s+((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})",
+    )
+    .unwrap_or_else(|_| never())
+});
+
+fn never() -> Regex {
+    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("the empty-class regex compiles"))
+}
+
+fn is_bio(block: &Removed) -> bool {
+    BIO_KINDS.contains(&block.kind.as_str()) || BIO_HEADING.is_match(&block.text)
+}
+
+/// A person named in a bio sentence, and the publication the sentence names.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BioFacts {
+    pub authors: Vec<String>,
+    pub site_name: Option<String>,
+}
+
+/// Reads the names and employer out of the bios among `removed`.
+pub fn bio_facts(removed: &[Removed]) -> BioFacts {
+    let bios: Vec<&str> = removed
+        .iter()
+        .filter(|b| is_bio(b))
+        .map(|b| b.text.as_str())
+        .collect();
+    facts_in_bios(&bios)
+}
+
+/// Reads the names and employer out of author bio texts: the subjects of
+/// "X is a/an/the ... <newsroom role>" sentences.
+pub fn facts_in_bios(bios: &[&str]) -> BioFacts {
+    let mut facts = BioFacts::default();
+    for text in bios {
+        // "About the writer Isabel ..." once the page's line breaks are gone.
+        let text = BIO_HEADING.replace(text, "");
+        for c in BIO_SENTENCE.captures_iter(text.trim_start()) {
+            let (Some(name), Some(description)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            let Some(employer) = employer(description.as_str()) else {
+                // "X is a ..." without a newsroom role is not a staff bio.
+                continue;
+            };
+            for n in authors::names_in_credit(name.as_str()) {
+                authors::push_unique(&mut facts.authors, n);
+            }
+            if facts.site_name.is_none() {
+                facts.site_name = employer;
+            }
+        }
+    }
+    facts
+}
+
+/// The employer named in a bio description, or `Some(None)` when the
+/// description holds a newsroom role but no employer; None without a role.
+/// "Newsweek Reporter based in ..." → "Newsweek"; "senior reporter at The
+/// Example Times" → "The Example Times".
+fn employer(description: &str) -> Option<Option<String>> {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let role_at = words.iter().position(|w| {
+        let lower = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        ROLE_HEADS.binary_search(&lower.as_str()).is_ok()
+    })?;
+    let after_role = words.get(role_at + 1..).unwrap_or(&[]).join(" ");
+    if let Some(c) = EMPLOYER.captures(&after_role)
+        && let Some(m) = c.get(1)
+    {
+        return Some(Some(m.as_str().trim_end_matches('.').to_string()));
+    }
+    let before: Vec<&str> = words
+        .get(..role_at)
+        .unwrap_or(&[])
+        .iter()
+        .copied()
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            ROLE_WORDS.binary_search(&lower.as_str()).is_err()
+        })
+        .collect();
+    let capitalised = !before.is_empty()
+        && before
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    Some(capitalised.then(|| before.join(" ")))
+}
+
+/// Credit lines among the removed bylines and the first short lines of the
+/// body ("By Jane Doe").
+pub fn byline_names(removed: &[Removed], body_text: &str) -> Vec<String> {
+    let removed_lines = removed
+        .iter()
+        .filter(|b| BYLINE_KINDS.contains(&b.kind.as_str()))
+        .flat_map(|b| b.text.lines());
+    let body_lines = body_text.lines().filter(|l| !l.trim().is_empty()).take(3);
+    let credits: Vec<&str> = removed_lines
+        .chain(body_lines)
+        .map(str::trim)
+        .filter(|l| l.chars().count() <= MAX_DATELINE_CHARS && starts_with_by(l))
+        .collect();
+    authors::names_in_credits(&credits)
+}
+
+fn starts_with_by(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["by ", "von ", "par ", "por "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Removed kinds whose dates are not the article's: photo captions, other
+/// stories, comments, and the site's own navigation (today's date bars).
+const NOT_DATELINE_KINDS: &[&str] = &["caption", "comment", "comments", "navigation", "related"];
+
+/// Most words of a block that is a dateline on its own.
+const MAX_DATELINE_WORDS: usize = 12;
+
+/// Whether a block is a short line holding a date.
+fn is_dateline(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= MAX_DATELINE_CHARS
+        && text.split_whitespace().count() <= MAX_DATELINE_WORDS
+        && super::dates::find_date_in_text(text).is_some()
+}
+
+/// Short lines that may carry the publication date: removed bylines and
+/// datelines, then the first lines of the body.
+pub fn dateline_candidates<'a>(
+    removed: &'a [Removed],
+    body_text: &'a str,
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    // Bylines and datelines, and short removed blocks of other kinds that
+    // are a dateline on their own ("Published 3:05 PM, Nov 19, 2019").
+    let bylines = removed
+        .iter()
+        .filter(|b| {
+            BYLINE_KINDS.contains(&b.kind.as_str())
+                || (!NOT_DATELINE_KINDS.contains(&b.kind.as_str()) && is_dateline(&b.text))
+        })
+        .flat_map(|b| b.text.lines())
+        .collect();
+    let first_lines = body_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .filter(|l| l.chars().count() <= MAX_DATELINE_CHARS)
+        .collect();
+    (bylines, first_lines)
+}
+
+/// The publication's name as the promos repeat it: the capitalised word
+/// (".com" dropped) seen most often across the removed blocks that speak
+/// for the publication, at least [`MIN_SITE_NAME_REPEATS`] times and more
+/// often than any other. With a known host, a word matching it wins.
+pub fn repeated_name(removed: &[Removed], host_label: Option<&str>) -> Option<String> {
+    let mut counts: HashMap<String, (usize, String)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for block in removed
+        .iter()
+        .filter(|b| !NOT_PUBLISHER_KINDS.contains(&b.kind.as_str()))
+    {
+        for word in block.text.split_whitespace() {
+            let Some(word) = publication_word(word) else {
+                continue;
+            };
+            let key = word.to_lowercase();
+            let entry = counts.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                (0, word.to_string())
+            });
+            entry.0 += 1;
+        }
+    }
+    if let Some(host) = host_label.map(squash)
+        && let Some((_, written)) = counts.get(&host)
+    {
+        return Some(written.clone());
+    }
+    let mut ranked: Vec<&(usize, String)> = order.iter().filter_map(|k| counts.get(k)).collect();
+    ranked.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    match ranked.as_slice() {
+        [(n, word), rest @ ..]
+            if *n >= MIN_SITE_NAME_REPEATS && rest.first().is_none_or(|(m, _)| m < n) =>
+        {
+            Some(word.clone())
+        }
+        _ => None,
+    }
+}
+
+/// A capitalised word that may be a publication's name: punctuation and a
+/// domain ending cut ("Newsweek.com" → "Newsweek"), common sentence openers
+/// excluded.
+fn publication_word(raw: &str) -> Option<&str> {
+    let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = [".com", ".org", ".net", ".co.uk", ".de", ".fr"]
+        .iter()
+        .find_map(|tld| word.strip_suffix(tld))
+        .unwrap_or(word);
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let lower = word.to_lowercase();
+    let common = COMMON_CAPITALISED_WORDS
+        .binary_search(&lower.as_str())
+        .is_ok();
+    (capitalised && word.chars().count() >= 2 && !common).then_some(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(kind: &str, text: &str) -> Removed {
+        Removed {
+            kind: kind.to_string(),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn bio_names_the_author_and_the_publication() {
+        let blocks = vec![removed(
+            "author_bio",
+            "About the writer\nIsabel van Brugen is a Newsweek Reporter based in Kuala Lumpur. Her focus is reporting.",
+        )];
+        let facts = bio_facts(&blocks);
+        assert_eq!(facts.authors, vec!["Isabel van Brugen"]);
+        assert_eq!(facts.site_name.as_deref(), Some("Newsweek"));
+    }
+
+    #[test]
+    fn bio_employer_after_the_role() {
+        let blocks = vec![removed(
+            "author_bio",
+            "Jane Doe is a senior reporter at The Example Times.",
+        )];
+        let facts = bio_facts(&blocks);
+        assert_eq!(facts.authors, vec!["Jane Doe"]);
+        assert_eq!(facts.site_name.as_deref(), Some("The Example Times"));
+    }
+
+    #[test]
+    fn non_newsroom_sentences_in_bios_name_nobody() {
+        // A source described in a stray sentence is not the author.
+        let blocks = vec![removed(
+            "author_bio",
+            "Timothy Ash is an economist at Chatham House.",
+        )];
+        assert_eq!(bio_facts(&blocks), BioFacts::default());
+        // Outside a bio, "X is a reporter" is article text, not a credit.
+        let blocks = vec![removed("promo", "Jane Doe is a reporter for Example.")];
+        assert_eq!(bio_facts(&blocks), BioFacts::default());
+    }
+
+    #[test]
+    fn repeated_publication_name_in_promos() {
+        let blocks = vec![
+            removed("promo", "Do you have a tip that Newsweek should cover?"),
+            removed("promo", "To read how Newsweek uses AI, Click here."),
+            removed("promo", "Enjoy ad-free browsing on Newsweek.com"),
+            removed("caption", "Putin and Putin and Putin and Putin"),
+        ];
+        assert_eq!(repeated_name(&blocks, None).as_deref(), Some("Newsweek"));
+        assert_eq!(repeated_name(&blocks[..1], None), None);
+    }
+
+    #[test]
+    fn a_short_removed_dateline_of_any_kind_counts() {
+        let blocks = vec![
+            removed("caption", "Seen on December 26, 2022."),
+            removed("meta_line", "Published 3:05 PM EST, Nov 19, 2019"),
+        ];
+        let (bylines, _) = dateline_candidates(&blocks, "Body.");
+        assert_eq!(bylines, vec!["Published 3:05 PM EST, Nov 19, 2019"]);
+    }
+
+    #[test]
+    fn byline_lines_at_the_top_of_a_dump() {
+        let names = byline_names(&[removed("byline", "By Jane Doe and John Roe")], "Body.");
+        assert_eq!(names, vec!["Jane Doe", "John Roe"]);
+        let names = byline_names(&[], "By Ann Lee\n\nBody text follows here.");
+        assert_eq!(names, vec!["Ann Lee"]);
+    }
+}

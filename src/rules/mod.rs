@@ -1,1 +1,2 @@
 //! Vocabularies and thresholds of the heuristics, as documented data.
+pub mod quotes;

@@ -1,0 +1,400 @@
+//! Cues and their speakers: every cue verb outside the quotes (`said`,
+//! `told`, `according to`) with the subject of its clause, resolved to a
+//! name. A pronoun takes the most recent fitting named speaker; a surname
+//! or a role takes the fullest form of the name in the article.
+
+use super::names::{
+    NameIndex, is_capitalized, is_organisation, name_of_run, run_backward, run_forward,
+};
+use super::tokens::{Token, ends_sentence};
+use crate::rules::quotes::{
+    ACCORDING, APPOSITIVE_OPENERS, CUE_VERBS, FIRST_PERSON, MAX_APPOSITIVE_TOKENS,
+    MAX_ROLE_PHRASE_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS,
+    SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS, TITLES, contains,
+};
+
+/// The body read as tokens, with what the quote spans tell about them.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Per token: the first token of its clause (after a sentence end, a
+    /// quote or the paragraph start).
+    pub clause_start: &'a [usize],
+    /// Per token: inside a quote span, marks included.
+    pub in_quote: &'a [bool],
+    /// Per token: the first token after a quote span.
+    pub after_quote: &'a [bool],
+    pub names: &'a NameIndex,
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.tokens
+            .get(i)
+            .filter(|t| t.is_word)
+            .map(|t| t.text(self.text))
+    }
+
+    fn punct(&self, i: usize) -> Option<&str> {
+        self.tokens
+            .get(i)
+            .filter(|t| !t.is_word)
+            .map(|t| t.text(self.text))
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).map(str::to_lowercase).unwrap_or_default()
+    }
+
+    fn paragraph(&self, i: usize) -> Option<usize> {
+        self.tokens.get(i).map(|t| t.paragraph)
+    }
+
+    /// True if token `i` can belong to a subject that continues from `from`.
+    fn usable(&self, i: usize, from: usize) -> bool {
+        self.paragraph(i) == self.paragraph(from) && !self.in_quote.get(i).copied().unwrap_or(true)
+    }
+}
+
+/// The subject of a cue as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Subject {
+    Name(Vec<String>),
+    Pronoun(String),
+    Role {
+        phrase: String,
+        role: Option<String>,
+    },
+    FirstPerson,
+}
+
+/// A subject with the tokens it covers.
+struct Found {
+    subject: Subject,
+    first: usize,
+    via_appositive: bool,
+}
+
+/// One cue verb outside the quotes and whom it attributes to.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// Index of the cue token.
+    pub tok: usize,
+    /// The cue as written, lowercase (`said`, `according to`).
+    pub cue: String,
+    /// First token of the subject.
+    pub subject_first: usize,
+    /// The subject follows the cue (`said Simonyan`, `according to X`).
+    pub inverted: bool,
+    /// The subject carries an appositive (`Smith, the mayor, said`).
+    pub via_appositive: bool,
+    /// A subject (or, for a participle, a speaker before it) was found.
+    pub attributed: bool,
+    /// The speaker in the fullest form, if one could be named.
+    pub speaker: Option<String>,
+    pub paragraph: usize,
+}
+
+/// A named speaker seen so far, for pronouns to refer back to.
+struct Known {
+    speaker: String,
+    person: bool,
+}
+
+/// Finds every cue of the body and its speaker, in text order.
+pub fn find_hits(ctx: &Context<'_>) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut known: Vec<Known> = Vec::new();
+    for i in 0..ctx.tokens.len() {
+        if ctx.in_quote.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(word) = ctx.word(i) else {
+            continue;
+        };
+        let Some((cue, found, inverted)) = read_cue(ctx, i, word) else {
+            continue;
+        };
+        let paragraph = ctx.paragraph(i).unwrap_or(0);
+        let mut hit = Hit {
+            tok: i,
+            subject_first: found.as_ref().map_or(i, |f| f.first),
+            inverted,
+            via_appositive: found.as_ref().is_some_and(|f| f.via_appositive),
+            attributed: found.is_some(),
+            speaker: None,
+            paragraph,
+            cue,
+        };
+        match found.map(|f| f.subject) {
+            Some(subject) => {
+                let (speaker, person) = resolve(ctx, &subject, i, &known);
+                if let Some(speaker) = &speaker
+                    && subject != Subject::FirstPerson
+                {
+                    known.push(Known {
+                        speaker: speaker.clone(),
+                        person,
+                    });
+                }
+                hit.speaker = speaker;
+            }
+            None if contains(PARTICIPLE_CUES, &hit.cue) => {
+                let before = hits
+                    .iter()
+                    .rev()
+                    .find(|h| h.paragraph == paragraph && h.attributed);
+                if let Some(before) = before {
+                    hit.attributed = true;
+                    hit.speaker = before.speaker.clone();
+                }
+            }
+            None => {}
+        }
+        hits.push(hit);
+    }
+    hits
+}
+
+/// The cue at token `i` (lowercase cue verb, or `according to`) with its
+/// subject and whether the subject follows it.
+fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<Found>, bool)> {
+    if word == ACCORDING || word == "According" {
+        if ctx.lower(i + 1) != "to" {
+            return None;
+        }
+        return Some(("according to".to_string(), subject_after(ctx, i + 2), true));
+    }
+    if !contains(CUE_VERBS, word) {
+        return None;
+    }
+    let lo = ctx.clause_start.get(i).copied().unwrap_or(i);
+    if let Some(found) = subject_before(ctx, i, lo) {
+        return Some((word.to_string(), Some(found), false));
+    }
+    if directly_after_quote(ctx, i, lo) {
+        return Some((word.to_string(), subject_after(ctx, i + 1), true));
+    }
+    Some((word.to_string(), None, false))
+}
+
+/// True if only punctuation stands between a closing quote mark and token `i`.
+fn directly_after_quote(ctx: &Context<'_>, i: usize, lo: usize) -> bool {
+    ctx.after_quote.get(lo).copied().unwrap_or(false) && (lo..i).all(|j| ctx.punct(j).is_some())
+}
+
+/// The subject before the cue at `cue`, not reaching below token `lo`.
+fn subject_before(ctx: &Context<'_>, cue: usize, lo: usize) -> Option<Found> {
+    let mut end = cue;
+    while end > lo && contains(SUBJECT_CUE_FILLERS, &ctx.lower(end - 1)) {
+        end -= 1;
+    }
+    let last = end.checked_sub(1).filter(|&t| t >= lo)?;
+    match ctx.punct(last) {
+        Some(",") => return appositive_subject(ctx, last, lo),
+        Some(")") => return parenthesis_subject(ctx, last, lo),
+        Some(_) => return None,
+        None => {}
+    }
+    let word = ctx.word(last)?;
+    let lower = word.to_lowercase();
+    if contains(SPEAKER_PRONOUNS, &lower) {
+        return found(Subject::Pronoun(lower), last);
+    }
+    if contains(FIRST_PERSON, &lower) {
+        return found(Subject::FirstPerson, last);
+    }
+    if is_capitalized(word) {
+        let run = run_backward(ctx.tokens, ctx.text, last, lo)?;
+        let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
+        if named.words.is_empty() {
+            return role_phrase_before(ctx, last, lo);
+        }
+        return found(Subject::Name(named.words), run.start);
+    }
+    role_phrase_before(ctx, last, lo)
+}
+
+fn found(subject: Subject, first: usize) -> Option<Found> {
+    Some(Found {
+        subject,
+        first,
+        via_appositive: false,
+    })
+}
+
+/// `Timothy Ash, an economist at Chatham House, said`: the name before the
+/// comma that opens the appositive ending at the comma `comma`.
+fn appositive_subject(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Found> {
+    let floor = lo.max(comma.saturating_sub(MAX_APPOSITIVE_TOKENS));
+    let mut k = comma;
+    while k > floor + 1 {
+        k -= 1;
+        if ctx.punct(k) != Some(",") || !opens_appositive(ctx, k + 1) {
+            continue;
+        }
+        let Some(name_end) = k.checked_sub(1).filter(|&e| e >= lo) else {
+            return None;
+        };
+        let found = subject_before(ctx, name_end + 1, lo)?;
+        if matches!(found.subject, Subject::Name(_) | Subject::Pronoun(_)) {
+            return Some(Found {
+                via_appositive: true,
+                ..found
+            });
+        }
+        return None;
+    }
+    None
+}
+
+/// True if token `i` can open an appositive: a determiner, `who`, a number
+/// (an age), a title, or any lowercase word.
+fn opens_appositive(ctx: &Context<'_>, i: usize) -> bool {
+    let Some(word) = ctx.word(i) else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    !is_capitalized(word)
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || contains(ROLE_DETERMINERS, &lower)
+        || contains(APPOSITIVE_OPENERS, &lower)
+        || contains(TITLES, &lower)
+}
+
+/// `Adam Schiff (D-Calif.) said`: the subject before the parenthesis.
+fn parenthesis_subject(ctx: &Context<'_>, close: usize, lo: usize) -> Option<Found> {
+    let floor = lo.max(close.saturating_sub(MAX_APPOSITIVE_TOKENS));
+    let open = (floor..close).rev().find(|&k| ctx.punct(k) == Some("("))?;
+    subject_before(ctx, open, lo)
+}
+
+/// A lowercase role as subject, read backwards from `last`: `the
+/// president`, `a State Department spokesperson`, `officials`.
+fn role_phrase_before(ctx: &Context<'_>, last: usize, lo: usize) -> Option<Found> {
+    let mut first = last;
+    let mut words = 0;
+    loop {
+        let lower = ctx.lower(first);
+        if contains(ROLE_DETERMINERS, &lower) {
+            return role_found(ctx, first, last + 1);
+        }
+        if contains(ROLE_PHRASE_STOPS, &lower) || contains(CUE_VERBS, &lower) {
+            first += 1;
+            break;
+        }
+        words += 1;
+        if words >= MAX_ROLE_PHRASE_WORDS || first == lo || ctx.word(first - 1).is_none() {
+            break;
+        }
+        first -= 1;
+    }
+    let bare = first <= last && last + 1 - first <= 3;
+    let starts_clause = first == lo || ctx.punct(first.wrapping_sub(1)).is_some();
+    (bare && starts_clause && !ctx.lower(last).is_empty())
+        .then(|| role_found(ctx, first, last + 1))?
+}
+
+fn role_found(ctx: &Context<'_>, first: usize, end: usize) -> Option<Found> {
+    let words: Vec<&str> = (first..end).filter_map(|i| ctx.word(i)).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let role = words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .find(|w| contains(TITLES, w));
+    found(
+        Subject::Role {
+            phrase: words.join(" "),
+            role,
+        },
+        first,
+    )
+}
+
+/// The subject after a cue, starting at token `i`: `said Simonyan`, `said
+/// the president`, `according to a statement from the ministry`.
+fn subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
+    if !ctx.usable(i, i) {
+        return None;
+    }
+    let word = ctx.word(i)?;
+    let lower = word.to_lowercase();
+    if contains(SPEAKER_PRONOUNS, &lower) {
+        return found(Subject::Pronoun(lower), i);
+    }
+    if contains(FIRST_PERSON, &lower) {
+        return found(Subject::FirstPerson, i);
+    }
+    if is_capitalized(word) && !contains(ROLE_DETERMINERS, &lower) {
+        let hi = clause_end(ctx, i);
+        let run = run_forward(ctx.tokens, ctx.text, i, hi)?;
+        let named = name_of_run(ctx.tokens, ctx.text, run)?;
+        if !named.words.is_empty() {
+            return found(Subject::Name(named.words), i);
+        }
+        return found(
+            Subject::Role {
+                phrase: word.to_string(),
+                role: named.role,
+            },
+            i,
+        );
+    }
+    if !contains(ROLE_DETERMINERS, &lower) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < i + MAX_ROLE_PHRASE_WORDS && ctx.usable(end, i) {
+        let lower = ctx.lower(end);
+        if lower.is_empty() || contains(ROLE_PHRASE_STOPS, &lower) {
+            break;
+        }
+        end += 1;
+    }
+    (end > i + 1).then(|| role_found(ctx, i, end))?
+}
+
+/// Just past the last token of the clause that token `i` lies in.
+fn clause_end(ctx: &Context<'_>, i: usize) -> usize {
+    let mut end = i;
+    while ctx.usable(end, i)
+        && !ctx
+            .tokens
+            .get(end)
+            .is_some_and(|t| ends_sentence(t, ctx.text))
+    {
+        end += 1;
+    }
+    end
+}
+
+/// The speaker a subject names, in the fullest form, and whether it is a
+/// person (which "he" and "she" may refer to).
+fn resolve(
+    ctx: &Context<'_>,
+    subject: &Subject,
+    at: usize,
+    known: &[Known],
+) -> (Option<String>, bool) {
+    match subject {
+        Subject::Name(words) => {
+            let full = ctx.names.fullest(words);
+            let person = full.len() >= 2 && !is_organisation(&full);
+            (Some(full.join(" ")), person)
+        }
+        Subject::Pronoun(pronoun) => {
+            let wants_person = contains(PERSON_PRONOUNS, pronoun);
+            let referent = known.iter().rev().find(|k| k.person || !wants_person);
+            (referent.map(|k| k.speaker.clone()), wants_person)
+        }
+        Subject::Role { phrase, role } => {
+            match role.as_deref().and_then(|r| ctx.names.holder_of(r, at)) {
+                Some(holder) => (Some(holder.join(" ")), true),
+                None => (Some(phrase.clone()), false),
+            }
+        }
+        Subject::FirstPerson => (None, false),
+    }
+}

@@ -1,0 +1,506 @@
+//! Vocabularies and thresholds of direct-quote extraction: the verbs that
+//! attribute a quote, the words that make up (or do not make up) a speaker's
+//! name, and the limits of how far a cue may sit from its quote.
+//!
+//! Every list is sorted and lowercase so that lookups can binary-search it;
+//! a test below keeps it that way.
+
+/// A quote needs at least this many words: fewer is a title, a scare quote
+/// or a single term ("so-called "experts"").
+pub const MIN_QUOTE_WORDS: usize = 4;
+
+/// A cue after a quote (`"…," the former deputy minister of finance said`)
+/// is looked for at most this many tokens past the closing mark; further
+/// away the verb belongs to another clause.
+pub const MAX_FORWARD_CUE_TOKENS: usize = 14;
+
+/// The same distance when the subject carries an appositive between commas
+/// (`"…," Timothy Ash, an economist at Chatham House, said`).
+pub const MAX_FORWARD_CUE_TOKENS_APPOSITIVE: usize = 40;
+
+/// An appositive (`Smith, the president of the union, said`) is skipped
+/// backwards for at most this many tokens.
+pub const MAX_APPOSITIVE_TOKENS: usize = 36;
+
+/// A role phrase as a subject (`a spokesperson for the ministry said`) has at
+/// most this many words.
+pub const MAX_ROLE_PHRASE_WORDS: usize = 7;
+
+/// Verbs that attribute a quote to the subject of their clause, in the forms
+/// news text uses (present, past, participle). Nouns that share a form
+/// ("notes", "states", "claims") are left out: they would make a cue of a
+/// noun phrase. Matched lowercase only, so "United States" is no cue.
+pub const CUE_VERBS: &[&str] = &[
+    "acknowledged",
+    "acknowledges",
+    "added",
+    "adding",
+    "adds",
+    "admits",
+    "admitted",
+    "agreed",
+    "agrees",
+    "announced",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "asserted",
+    "asserts",
+    "cautioned",
+    "claimed",
+    "commented",
+    "complained",
+    "conceded",
+    "concedes",
+    "concluded",
+    "confirmed",
+    "continued",
+    "continues",
+    "countered",
+    "counters",
+    "cried",
+    "declared",
+    "declares",
+    "emphasised",
+    "emphasized",
+    "exclaimed",
+    "explained",
+    "explaining",
+    "explains",
+    "insisted",
+    "insists",
+    "joked",
+    "jokes",
+    "maintained",
+    "maintains",
+    "mused",
+    "muses",
+    "noted",
+    "noting",
+    "observed",
+    "pointed",
+    "posted",
+    "predicted",
+    "predicts",
+    "recalled",
+    "recalls",
+    "remarked",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "shouted",
+    "stated",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "tell",
+    "telling",
+    "tells",
+    "testified",
+    "thundered",
+    "told",
+    "tweeted",
+    "urged",
+    "urges",
+    "warned",
+    "warning",
+    "warns",
+    "whispered",
+    "writes",
+    "writing",
+    "wrote",
+    "yelled",
+];
+
+/// Cue verbs in a participle form: `"…," he said, adding: "…"` has no
+/// subject of its own, so the speaker is the one of the clause before.
+pub const PARTICIPLE_CUES: &[&str] = &[
+    "adding",
+    "explaining",
+    "noting",
+    "saying",
+    "telling",
+    "warning",
+    "writing",
+];
+
+/// The two-word cue whose speaker comes after it: `according to X`.
+pub const ACCORDING: &str = "according";
+
+/// Pronouns that stand for a speaker and are resolved to a named one.
+pub const SPEAKER_PRONOUNS: &[&str] = &["he", "it", "she", "they"];
+
+/// First-person and second-person subjects: a quote "I said" belongs to
+/// the writer, who is not named in the body.
+pub const FIRST_PERSON: &[&str] = &["i", "we", "you"];
+
+/// Pronouns that refer to one person (resolved to a person, not to an
+/// organisation or a group).
+pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Words that may stand between a subject and its cue verb and are skipped
+/// (`Tokayev also said`, `She then said`, `Smith on Tuesday said`).
+pub const SUBJECT_CUE_FILLERS: &[&str] = &[
+    "again",
+    "also",
+    "finally",
+    "first",
+    "friday",
+    "further",
+    "had",
+    "has",
+    "have",
+    "last",
+    "later",
+    "monday",
+    "on",
+    "once",
+    "previously",
+    "quickly",
+    "recently",
+    "reportedly",
+    "saturday",
+    "simply",
+    "sunday",
+    "then",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "will",
+    "would",
+    "yesterday",
+];
+
+/// Determiners that open a role phrase used as a subject (`the president`,
+/// `a spokesperson for the ministry`, `one official`).
+pub const ROLE_DETERMINERS: &[&str] = &[
+    "a", "an", "another", "her", "his", "its", "one", "several", "some", "the", "their", "two",
+];
+
+/// Titles and roles that precede a name (`Kazakh President Kassym-Jomart
+/// Tokayev`, `Chancellor Olaf Scholz`, `Dr. Jane Doe`): stripped from the
+/// name and remembered, so that "the president" later finds the person.
+pub const TITLES: &[&str] = &[
+    "adm.",
+    "admiral",
+    "ambassador",
+    "assemblyman",
+    "assemblywoman",
+    "attorney",
+    "capt.",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "co-founder",
+    "coach",
+    "col.",
+    "colonel",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "dame",
+    "deputy",
+    "detective",
+    "director",
+    "dr.",
+    "emperor",
+    "executive",
+    "founder",
+    "gen.",
+    "general",
+    "gov.",
+    "governor",
+    "judge",
+    "justice",
+    "king",
+    "leader",
+    "lieutenant",
+    "lord",
+    "lt.",
+    "manager",
+    "mayor",
+    "minister",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "officer",
+    "pastor",
+    "police",
+    "pope",
+    "premier",
+    "president",
+    "president-elect",
+    "prince",
+    "princess",
+    "prof.",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep.",
+    "representative",
+    "rev.",
+    "secretary",
+    "sen.",
+    "senator",
+    "sergeant",
+    "sgt.",
+    "sheikh",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "superintendent",
+];
+
+/// Lowercase particles inside a name (`Ursula von der Leyen`, `Vincent van
+/// Gogh`, `Mohammed bin Salman`).
+pub const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
+    "le", "ten", "ter", "van", "von",
+];
+
+/// Capitalised words that are not names, mostly because they open a
+/// sentence (`But Smith said`, `Another ally appeared`); stripped from the
+/// start of a capitalised run. Weekdays and months are here too: `Smith
+/// said Monday` is no name "Smith Monday".
+pub const NOT_NAME_WORDS: &[&str] = &[
+    "a",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "another",
+    "april",
+    "as",
+    "asked",
+    "at",
+    "august",
+    "before",
+    "both",
+    "but",
+    "by",
+    "december",
+    "during",
+    "earlier",
+    "even",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "last",
+    "later",
+    "many",
+    "march",
+    "meanwhile",
+    "monday",
+    "most",
+    "my",
+    "next",
+    "no",
+    "not",
+    "november",
+    "now",
+    "october",
+    "of",
+    "on",
+    "or",
+    "our",
+    "saturday",
+    "september",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "sunday",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thursday",
+    "to",
+    "tuesday",
+    "we",
+    "wednesday",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Words whose presence makes a capitalised speaker an organisation rather
+/// than a person (`the Foreign Ministry`, `Acme Inc.`): "he" and "she" are
+/// not resolved to them.
+pub const ORGANISATION_WORDS: &[&str] = &[
+    "agency",
+    "army",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "co.",
+    "commission",
+    "committee",
+    "company",
+    "corp.",
+    "council",
+    "court",
+    "department",
+    "foundation",
+    "government",
+    "group",
+    "house",
+    "inc.",
+    "institute",
+    "kremlin",
+    "ltd.",
+    "ministry",
+    "news",
+    "office",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "press",
+    "service",
+    "times",
+    "union",
+    "university",
+];
+
+/// Abbreviations whose period does not end a sentence (`Mr. Smith`,
+/// `Gov. Newsom`); a single capital letter with a period is an initial.
+pub const ABBREVIATIONS: &[&str] = &[
+    "adm", "capt", "co", "col", "corp", "dr", "gen", "gov", "inc", "jr", "lt", "ltd", "mr", "mrs",
+    "ms", "mt", "no", "prof", "rep", "rev", "sen", "sgt", "sr", "st", "vs",
+];
+
+/// Small words that a title keeps lowercase (`The Lord of the Rings`): a
+/// quoted span whose other words are all capitalised is a title, not speech.
+pub const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "of", "on", "or",
+    "the", "to", "with",
+];
+
+/// Words that end a role phrase used as a subject: `a spokesman for the
+/// ministry in a statement` stops before "in"; `critics who said` before
+/// "who".
+pub const ROLE_PHRASE_STOPS: &[&str] = &[
+    "after", "and", "as", "at", "because", "before", "but", "during", "had", "has", "have", "in",
+    "is", "on", "or", "said", "that", "to", "was", "were", "when", "where", "which", "while",
+    "who", "whom", "whose", "with",
+];
+
+/// Words that open an appositive after a name (`Smith, who leads the
+/// union, said`) besides determiners, lowercase words and numbers.
+pub const APPOSITIVE_OPENERS: &[&str] = &["who", "whose"];
+
+/// A subject after a quote may carry this many descriptive words before
+/// the name the cue attaches to (`"…," White House press secretary
+/// Stephanie Grisham said`).
+pub const MAX_SUBJECT_DESCRIPTOR_WORDS: usize = 6;
+
+/// True if `word` (already lowercase) is in the sorted list `list`.
+pub fn contains(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: &[(&str, &[&str])] = &[
+        ("CUE_VERBS", CUE_VERBS),
+        ("PARTICIPLE_CUES", PARTICIPLE_CUES),
+        ("SPEAKER_PRONOUNS", SPEAKER_PRONOUNS),
+        ("FIRST_PERSON", FIRST_PERSON),
+        ("PERSON_PRONOUNS", PERSON_PRONOUNS),
+        ("SUBJECT_CUE_FILLERS", SUBJECT_CUE_FILLERS),
+        ("ROLE_DETERMINERS", ROLE_DETERMINERS),
+        ("TITLES", TITLES),
+        ("NAME_PARTICLES", NAME_PARTICLES),
+        ("NOT_NAME_WORDS", NOT_NAME_WORDS),
+        ("ORGANISATION_WORDS", ORGANISATION_WORDS),
+        ("ABBREVIATIONS", ABBREVIATIONS),
+        ("TITLE_CASE_SMALL_WORDS", TITLE_CASE_SMALL_WORDS),
+        ("ROLE_PHRASE_STOPS", ROLE_PHRASE_STOPS),
+        ("APPOSITIVE_OPENERS", APPOSITIVE_OPENERS),
+    ];
+
+    #[test]
+    fn vocabularies_are_sorted_unique_and_lowercase() {
+        for (name, list) in ALL {
+            for pair in list.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: {:?} before {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for word in *list {
+                assert_eq!(
+                    *word,
+                    word.to_lowercase(),
+                    "{name}: {word} is not lowercase"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn participles_are_cue_verbs() {
+        for word in PARTICIPLE_CUES {
+            assert!(contains(CUE_VERBS, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn contains_finds_words_by_binary_search() {
+        assert!(contains(CUE_VERBS, "said"));
+        assert!(contains(CUE_VERBS, "told"));
+        assert!(!contains(CUE_VERBS, "states"));
+    }
+}

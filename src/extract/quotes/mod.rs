@@ -200,6 +200,8 @@ fn attribute(ctx: &Context<'_>, placed: &[Placed], hits: &[Hit]) -> Vec<Attribut
         let attribution = cue_after(ctx, quote, next_open, hits)
             .or_else(|| cue_before(ctx, quote, hits))
             .map(Attribution::of)
+            .or_else(|| named_after(ctx, quote, next_open, hits))
+            .or_else(|| introduced_by_subject(ctx, quote))
             .unwrap_or_else(|| inherited(ctx, placed, &out, i, hits));
         out.push(attribution);
     }
@@ -213,8 +215,7 @@ fn cue_after<'h>(
     next_open: usize,
     hits: &'h [Hit],
 ) -> Option<&'h Hit> {
-    let first = (quote.after..next_open)
-        .find(|&j| !matches!(ctx_punct(ctx, j), Some("," | "\u{2014}" | "\u{2013}" | "-")))?;
+    let first = first_after(ctx, quote, next_open)?;
     let from = hits.partition_point(|h| h.tok < quote.after);
     let hit = hits.get(from)?;
     let same_clause = hit.tok < next_open
@@ -240,6 +241,65 @@ fn cue_after<'h>(
         .then_some(hit)
 }
 
+/// `"…," Kurinji Selvaraj, a research analyst at the think tank told CBS`:
+/// a cue whose subject could not be read, after a quote that a name
+/// follows directly: the name is the speaker.
+fn named_after(
+    ctx: &Context<'_>,
+    quote: &Placed,
+    next_open: usize,
+    hits: &[Hit],
+) -> Option<Attribution> {
+    let first = first_after(ctx, quote, next_open)?;
+    let from = hits.partition_point(|h| h.tok < quote.after);
+    let hit = hits.get(from)?;
+    let same_clause = hit.tok < next_open
+        && hit.paragraph == quote.paragraph
+        && ctx.clause_start.get(hit.tok) == Some(&quote.after)
+        && hit.tok - quote.after <= MAX_FORWARD_CUE_TOKENS_APPOSITIVE;
+    if !same_clause {
+        return None;
+    }
+    let speaker = person_at(ctx, first, hit.tok)?;
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: Some(hit.cue.clone()),
+    })
+}
+
+/// `Buckley had a similar experience: "…"`: a quote introduced by a colon
+/// in a sentence whose subject is a named person, without a cue verb.
+fn introduced_by_subject(ctx: &Context<'_>, quote: &Placed) -> Option<Attribution> {
+    let colon = quote.open.checked_sub(1)?;
+    if ctx_punct(ctx, colon) != Some(":") {
+        return None;
+    }
+    let clause = ctx.clause_start.get(quote.open).copied()?;
+    let speaker = person_at(ctx, clause, colon)?;
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: None,
+    })
+}
+
+/// The person whose name starts at token `first` (before token `hi`), in
+/// the fullest form.
+fn person_at(ctx: &Context<'_>, first: usize, hi: usize) -> Option<String> {
+    let run = names::run_forward(ctx.tokens, ctx.text, first, hi)?;
+    let named = names::name_of_run(ctx.tokens, ctx.text, run)?;
+    if named.words.is_empty() {
+        return None;
+    }
+    let full = ctx.names.fullest(&named.words);
+    (full.len() >= 2 && !names::is_organisation(&full)).then(|| full.join(" "))
+}
+
+/// The first token after a quote's closing mark, past a comma or dash.
+fn first_after(ctx: &Context<'_>, quote: &Placed, next_open: usize) -> Option<usize> {
+    (quote.after..next_open.min(ctx.tokens.len()))
+        .find(|&j| !matches!(ctx_punct(ctx, j), Some("," | "\u{2014}" | "\u{2013}" | "-")))
+}
+
 fn ctx_punct<'a>(ctx: &Context<'a>, i: usize) -> Option<&'a str> {
     ctx.tokens
         .get(i)
@@ -252,8 +312,11 @@ fn ctx_punct<'a>(ctx: &Context<'a>, i: usize) -> Option<&'a str> {
 fn cue_before<'h>(ctx: &Context<'_>, quote: &Placed, hits: &'h [Hit]) -> Option<&'h Hit> {
     let clause = ctx.clause_start.get(quote.open).copied()?;
     let before = hits.partition_point(|h| h.tok < quote.open);
-    let hit = hits.get(before.checked_sub(1)?)?;
-    (hit.tok >= clause && hit.paragraph == quote.paragraph && hit.attributed).then_some(hit)
+    hits.get(..before)?
+        .iter()
+        .rev()
+        .take_while(|h| h.tok >= clause && h.paragraph == quote.paragraph)
+        .find(|h| h.attributed)
 }
 
 /// A quote without a cue of its own keeps the speaker of what came before:

@@ -8,9 +8,10 @@ use super::names::{
 };
 use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
-    ACCORDING, APPOSITIVE_OPENERS, CUE_VERBS, FIRST_PERSON, MAX_APPOSITIVE_TOKENS,
-    MAX_ROLE_PHRASE_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS,
-    SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS, TITLES, contains,
+    ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FEMALE_FIRST_NAMES, FIRST_PERSON,
+    MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS,
+    PARTICIPLE_CUES, PERSON_PRONOUNS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS,
+    SUBJECT_CUE_FILLERS, TITLES, contains,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -99,6 +100,41 @@ pub struct Hit {
 struct Known {
     speaker: String,
     person: bool,
+    paragraph: usize,
+    /// Only the subject of a sentence (`Buser, however, is counting on…`),
+    /// not of a cue: a referent for pronouns in its paragraph and the next.
+    subject_only: bool,
+}
+
+/// The gender a first name tells, if the vocabularies know it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+fn gender_of(speaker: &str) -> Option<Gender> {
+    let first = speaker.split(' ').next()?.to_lowercase();
+    if contains(FEMALE_FIRST_NAMES, &first) {
+        Some(Gender::Female)
+    } else if contains(MALE_FIRST_NAMES, &first) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// True if the pronoun may refer to the known speaker.
+fn fits(pronoun: &str, known: &Known, paragraph: usize) -> bool {
+    if known.subject_only && known.paragraph + 1 < paragraph {
+        return false;
+    }
+    let gender = gender_of(&known.speaker);
+    match pronoun {
+        "he" => known.person && gender != Some(Gender::Female),
+        "she" => known.person && gender != Some(Gender::Male),
+        _ => !known.subject_only,
+    }
 }
 
 /// Finds every cue of the body and its speaker, in text order.
@@ -112,10 +148,18 @@ pub fn find_hits(ctx: &Context<'_>) -> Vec<Hit> {
         let Some(word) = ctx.word(i) else {
             continue;
         };
+        let paragraph = ctx.paragraph(i).unwrap_or(0);
+        if let Some(subject) = sentence_subject(ctx, i) {
+            known.push(Known {
+                speaker: subject,
+                person: true,
+                paragraph,
+                subject_only: true,
+            });
+        }
         let Some((cue, found, inverted)) = read_cue(ctx, i, word) else {
             continue;
         };
-        let paragraph = ctx.paragraph(i).unwrap_or(0);
         let mut hit = Hit {
             tok: i,
             subject_first: found.as_ref().map_or(i, |f| f.first),
@@ -135,25 +179,61 @@ pub fn find_hits(ctx: &Context<'_>) -> Vec<Hit> {
                     known.push(Known {
                         speaker: speaker.clone(),
                         person,
+                        paragraph,
+                        subject_only: false,
                     });
                 }
                 hit.speaker = speaker;
             }
-            None if contains(PARTICIPLE_CUES, &hit.cue) => {
-                let before = hits
-                    .iter()
-                    .rev()
-                    .find(|h| h.paragraph == paragraph && h.attributed);
-                if let Some(before) = before {
+            None => {
+                if let Some(before) = shared_subject(ctx, &hits, &hit) {
                     hit.attributed = true;
                     hit.speaker = before.speaker.clone();
                 }
             }
-            None => {}
         }
         hits.push(hit);
     }
     hits
+}
+
+/// For a cue without a subject of its own, the cue whose subject it shares:
+/// the one before it in the paragraph for a participle (`he said, adding`),
+/// the one before it in the sentence after `and` (`X said … and added`).
+fn shared_subject<'h>(ctx: &Context<'_>, hits: &'h [Hit], hit: &Hit) -> Option<&'h Hit> {
+    let before = hits
+        .iter()
+        .rev()
+        .take_while(|h| h.paragraph == hit.paragraph)
+        .find(|h| h.attributed)?;
+    if contains(PARTICIPLE_CUES, &hit.cue) {
+        return Some(before);
+    }
+    let joined = hit
+        .tok
+        .checked_sub(1)
+        .is_some_and(|j| contains(COORDINATORS, &ctx.lower(j)));
+    let same_clause = ctx.clause_start.get(before.tok) == ctx.clause_start.get(hit.tok);
+    (joined && same_clause).then_some(before)
+}
+
+/// The person named at the start of the sentence at token `i`, if `i`
+/// opens one (`Buser, however, is counting on…`).
+fn sentence_subject(ctx: &Context<'_>, i: usize) -> Option<String> {
+    if ctx.clause_start.get(i) != Some(&i) || ctx.after_quote.get(i).copied().unwrap_or(false) {
+        return None;
+    }
+    let word = ctx.word(i)?;
+    if !is_capitalized(word) {
+        return None;
+    }
+    let run = run_forward(ctx.tokens, ctx.text, i, clause_end(ctx, i))?;
+    let named = name_of_run(ctx.tokens, ctx.text, run)?;
+    if named.words.is_empty() {
+        return None;
+    }
+    let full = ctx.names.fullest(&named.words);
+    (full.len() >= 2 && !is_organisation(&full)).then(|| full.join(" "))
 }
 
 /// The cue at token `i` (lowercase cue verb, or `according to`) with its
@@ -386,7 +466,12 @@ fn resolve(
         }
         Subject::Pronoun(pronoun) => {
             let wants_person = contains(PERSON_PRONOUNS, pronoun);
-            let referent = known.iter().rev().find(|k| k.person || !wants_person);
+            let paragraph = ctx.paragraph(at).unwrap_or(0);
+            let referent = known
+                .iter()
+                .rev()
+                .take(MAX_REFERENT_LOOKBACK)
+                .find(|k| fits(pronoun, k, paragraph));
             (referent.map(|k| k.speaker.clone()), wants_person)
         }
         Subject::Role { phrase, role } => {

@@ -247,3 +247,46 @@ fn ten_thousand_unbalanced_marks_finish_without_panic() {
     let quotes = find_quotes(&cues);
     assert!(!quotes.is_empty());
 }
+
+#[test]
+fn pronoun_gender_follows_known_first_names() {
+    let text = "Mary Jones said the work was hard. Tom Baker said it was easy.\n\n\"It was the hardest year of my life,\" she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Mary Jones"));
+}
+
+#[test]
+fn pronoun_takes_the_subject_of_a_sentence_just_before() {
+    let text = "\"They need more games soon,\" says Lewis Ward.\n\nJack Buser, however, is counting on speed. \"This is the next big jump in games,\" he says.";
+    let quotes = found(text);
+    assert_eq!(
+        quotes.get(1).and_then(|q| q.1.as_deref()),
+        Some("Jack Buser")
+    );
+}
+
+#[test]
+fn and_added_shares_the_subject_of_said() {
+    let text = "Kurt Volker said he never used the term \"amigos\" and added, \"I frankly cringe when I hear it.\"";
+    let q = one(text);
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Kurt Volker"), Some("added"))
+    );
+}
+
+#[test]
+fn a_colon_after_a_named_subject_introduces_the_quote() {
+    let text = "Jessie Buckley had a similar experience: \"It was just that immediate feeling.\"";
+    let q = one(text);
+    assert_eq!((q.1.as_deref(), q.2), (Some("Jessie Buckley"), None));
+}
+
+#[test]
+fn a_name_right_after_the_quote_speaks_even_in_a_broken_appositive() {
+    let text = "\"The air will improve a little this week,\" Kurinji Selvaraj, an analyst at the Delhi think tank told CBS News.";
+    let q = one(text);
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Kurinji Selvaraj"), Some("told"))
+    );
+}

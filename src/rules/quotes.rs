@@ -51,6 +51,7 @@ pub const CUE_VERBS: &[&str] = &[
     "asks",
     "asserted",
     "asserts",
+    "boasted",
     "cautioned",
     "claimed",
     "commented",
@@ -76,6 +77,7 @@ pub const CUE_VERBS: &[&str] = &[
     "insists",
     "joked",
     "jokes",
+    "laughed",
     "maintained",
     "maintains",
     "mused",
@@ -87,8 +89,12 @@ pub const CUE_VERBS: &[&str] = &[
     "posted",
     "predicted",
     "predicts",
+    "quipped",
     "recalled",
     "recalls",
+    "recounted",
+    "reiterated",
+    "reiterates",
     "remarked",
     "replied",
     "replies",
@@ -117,6 +123,7 @@ pub const CUE_VERBS: &[&str] = &[
     "warning",
     "warns",
     "whispered",
+    "wondered",
     "writes",
     "writing",
     "wrote",
@@ -441,6 +448,14 @@ pub const ROLE_PHRASE_STOPS: &[&str] = &[
     "who", "whom", "whose", "with",
 ];
 
+/// Prepositions: a name right after one is an object inside an appositive
+/// (`Omar Lamrani, an analyst at Stratfor, the Texas-based firm, told`), so
+/// the subject is looked for further back.
+pub const PREPOSITIONS: &[&str] = &[
+    "about", "against", "at", "by", "for", "from", "in", "into", "near", "of", "on", "over", "to",
+    "under", "with",
+];
+
 /// Words that open an appositive after a name (`Smith, who leads the
 /// union, said`) besides determiners, lowercase words and numbers.
 pub const APPOSITIVE_OPENERS: &[&str] = &["who", "whose"];
@@ -709,6 +724,7 @@ mod tests {
         ("TITLE_CASE_SMALL_WORDS", TITLE_CASE_SMALL_WORDS),
         ("ROLE_PHRASE_STOPS", ROLE_PHRASE_STOPS),
         ("APPOSITIVE_OPENERS", APPOSITIVE_OPENERS),
+        ("PREPOSITIONS", PREPOSITIONS),
         ("FEMALE_FIRST_NAMES", FEMALE_FIRST_NAMES),
         ("MALE_FIRST_NAMES", MALE_FIRST_NAMES),
     ];

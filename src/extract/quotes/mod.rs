@@ -156,6 +156,7 @@ impl Layout {
                 Some(prev) => {
                     prev.paragraph != token.paragraph
                         || ends_sentence(prev, text)
+                        || closes_sentence_quote(tokens, text, i - 1)
                         || after_quote.get(i).copied().unwrap_or(false)
                 }
             };
@@ -170,6 +171,19 @@ impl Layout {
             clause_start,
         }
     }
+}
+
+/// `… It just connected.” Buckley, who…`: a closing mark right after a
+/// sentence end ends the sentence too, even around a quote too short to
+/// count.
+fn closes_sentence_quote(tokens: &[Token], text: &str, i: usize) -> bool {
+    let closes = tokens
+        .get(i)
+        .is_some_and(|t| !t.is_word && t.text(text).chars().all(marks::is_quote_mark));
+    closes
+        && i.checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .is_some_and(|t| ends_sentence(t, text))
 }
 
 /// The speaker and cue of one quote.

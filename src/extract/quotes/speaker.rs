@@ -10,8 +10,8 @@ use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
     ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FEMALE_FIRST_NAMES, FIRST_PERSON,
     MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS,
-    PARTICIPLE_CUES, PERSON_PRONOUNS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS,
-    SUBJECT_CUE_FILLERS, TITLES, contains,
+    PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS,
+    SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS, TITLES, contains,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -316,7 +316,17 @@ fn appositive_subject(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Foun
         let Some(name_end) = k.checked_sub(1).filter(|&e| e >= lo) else {
             return None;
         };
+        if ctx.word(name_end).is_none() {
+            continue;
+        }
         let found = subject_before(ctx, name_end + 1, lo)?;
+        let object = found
+            .first
+            .checked_sub(1)
+            .is_some_and(|j| contains(PREPOSITIONS, &ctx.lower(j)));
+        if object {
+            continue;
+        }
         if matches!(found.subject, Subject::Name(_) | Subject::Pronoun(_)) {
             return Some(Found {
                 via_appositive: true,
@@ -346,6 +356,8 @@ fn opens_appositive(ctx: &Context<'_>, i: usize) -> bool {
 fn parenthesis_subject(ctx: &Context<'_>, close: usize, lo: usize) -> Option<Found> {
     let floor = lo.max(close.saturating_sub(MAX_APPOSITIVE_TOKENS));
     let open = (floor..close).rev().find(|&k| ctx.punct(k) == Some("("))?;
+    // Only a word before the parenthesis: no chain of nested reads.
+    ctx.word(open.checked_sub(1)?)?;
     subject_before(ctx, open, lo)
 }
 

@@ -290,3 +290,29 @@ fn a_name_right_after_the_quote_speaks_even_in_a_broken_appositive() {
         (Some("Kurinji Selvaraj"), Some("told"))
     );
 }
+
+#[test]
+fn a_name_after_a_preposition_is_inside_the_appositive() {
+    let text = "Omar Lamrani, a senior analyst at Stratfor, the Texas-based firm, told Business Insider that the group was \"fairly secular by regional standards.\"";
+    assert_eq!(speaker_of(text).as_deref(), Some("Omar Lamrani"));
+}
+
+#[test]
+fn a_short_quote_ending_a_sentence_ends_it() {
+    let text = "\"It grabbed me by the heart,\" Tom Harper said. \"It just connected.\" Jessie Buckley had a similar experience: \"It was that immediate feeling.\"";
+    let quotes = found(text);
+    assert_eq!(
+        quotes.get(1).and_then(|q| q.1.as_deref()),
+        Some("Jessie Buckley")
+    );
+}
+
+#[test]
+fn runs_of_commas_and_parentheses_do_not_nest_reads() {
+    let text = format!(
+        "{}{} said \"one two three four five\"",
+        ",".repeat(5_000),
+        "()".repeat(5_000)
+    );
+    assert_eq!(found(&text).len(), 1);
+}

@@ -22,6 +22,10 @@ pub const MAX_FORWARD_CUE_TOKENS_APPOSITIVE: usize = 40;
 /// backwards for at most this many tokens.
 pub const MAX_APPOSITIVE_TOKENS: usize = 36;
 
+/// A name is read over at most this many tokens (`Ursula von der Leyen`
+/// has four; a longer capitalised run is a headline, not a name).
+pub const MAX_NAME_TOKENS: usize = 12;
+
 /// A role phrase as a subject (`a spokesperson for the ministry said`) has at
 /// most this many words.
 pub const MAX_ROLE_PHRASE_WORDS: usize = 7;

@@ -9,9 +9,10 @@ use super::names::{
 use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
     ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FEMALE_FIRST_NAMES, FIRST_PERSON,
-    MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS,
-    PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS,
-    SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS, TITLES, contains,
+    MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK,
+    MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS,
+    PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS,
+    TITLES, contains,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -435,7 +436,7 @@ fn subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
         );
     }
     if !contains(ROLE_DETERMINERS, &lower) {
-        return None;
+        return described_subject_after(ctx, i);
     }
     let mut end = i + 1;
     while end < i + MAX_ROLE_PHRASE_WORDS && ctx.usable(end, i) {
@@ -448,10 +449,43 @@ fn subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
     (end > i + 1).then(|| role_found(ctx, i, end))?
 }
 
-/// Just past the last token of the clause that token `i` lies in.
+/// `wrote 43-year-old Martin Taylor`, `says veteran industry analyst Ken
+/// Doctor`, `according to court documents`: lowercase descriptors, then a
+/// name, or a short bare phrase that ends the clause.
+fn described_subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
+    let mut end = i;
+    while end < i + MAX_SUBJECT_DESCRIPTOR_WORDS && ctx.usable(end, i) {
+        let Some(word) = ctx.word(end) else {
+            break;
+        };
+        let lower = word.to_lowercase();
+        if is_capitalized(word)
+            || contains(ROLE_PHRASE_STOPS, &lower)
+            || contains(CUE_VERBS, &lower)
+            || contains(SPEAKER_PRONOUNS, &lower)
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == i {
+        return None;
+    }
+    if ctx.word(end).is_some_and(is_capitalized) && ctx.usable(end, i) {
+        let run = run_forward(ctx.tokens, ctx.text, end, clause_end(ctx, end))?;
+        let named = name_of_run(ctx.tokens, ctx.text, run)?;
+        return (!named.words.is_empty()).then(|| found(Subject::Name(named.words), i))?;
+    }
+    let bare = end - i <= 3 && ctx.punct(end).is_some();
+    bare.then(|| role_found(ctx, i, end))?
+}
+
+/// Just past the last token of the clause that token `i` lies in, looking
+/// no further than a name can reach.
 fn clause_end(ctx: &Context<'_>, i: usize) -> usize {
     let mut end = i;
-    while ctx.usable(end, i)
+    while end < i + MAX_NAME_TOKENS
+        && ctx.usable(end, i)
         && !ctx
             .tokens
             .get(end)

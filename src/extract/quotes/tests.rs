@@ -316,3 +316,18 @@ fn runs_of_commas_and_parentheses_do_not_nest_reads() {
     );
     assert_eq!(found(&text).len(), 1);
 }
+
+#[test]
+fn descriptors_before_an_inverted_name_are_skipped() {
+    let q = one(
+        "\"I was unable to stand or walk for long,\" wrote 43-year-old Martin Taylor of Aberdeen.",
+    );
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Martin Taylor"), Some("wrote"))
+    );
+    let q = one(
+        "\"There has not been a single year of gain,\" says veteran industry analyst Ken Doctor.",
+    );
+    assert_eq!(q.1.as_deref(), Some("Ken Doctor"));
+}

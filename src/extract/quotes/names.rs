@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use super::tokens::Token;
 use crate::rules::quotes::{
-    NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_DETERMINERS, TITLES, contains,
+    FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
+    ROLE_DETERMINERS, TITLES, contains,
 };
 
 /// True if the word starts with an uppercase letter.
@@ -123,6 +124,7 @@ pub fn name_of_run(tokens: &[Token], text: &str, run: Range<usize>) -> Option<Na
         Some((i, w)) => (i + 1, Some(w.clone())),
         None => (start, None),
     };
+    let start = start + leading_non_name(lower.get(start..).unwrap_or_default());
     let words: Vec<String> = words
         .get(start..)?
         .iter()
@@ -135,6 +137,21 @@ pub fn name_of_run(tokens: &[Token], text: &str, run: Range<usize>) -> Option<Na
         return None;
     }
     Some(Named { words, role })
+}
+
+/// `envoy to Ukraine Kurt Volker`, `Secretary of State Mike Pompeo`: words
+/// before a known first name that is not itself preceded by one belong to
+/// a place or an office, not to the name.
+fn leading_non_name(lower: &[String]) -> usize {
+    let is_first_name =
+        |w: &String| contains(FEMALE_FIRST_NAMES, w) || contains(MALE_FIRST_NAMES, w);
+    (1..lower.len())
+        .find(|&j| {
+            lower.get(j).is_some_and(is_first_name)
+                && lower.get(j - 1).is_some_and(|w| !is_first_name(w))
+                && j + 1 < lower.len()
+        })
+        .unwrap_or(0)
 }
 
 /// True if the name is an organisation's (`Foreign Ministry`).

@@ -253,8 +253,11 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
     if let Some(found) = subject_before(ctx, i, lo) {
         return Some((word.to_string(), Some(found), false));
     }
-    if directly_after_quote(ctx, i, lo) {
-        return Some((word.to_string(), subject_after(ctx, i + 1), true));
+    let after_comma = i > lo && ctx.punct(i - 1) == Some(",");
+    if directly_after_quote(ctx, i, lo) || after_comma {
+        let found = subject_after(ctx, i + 1);
+        let inverted = found.is_some();
+        return Some((word.to_string(), found, inverted));
     }
     Some((word.to_string(), None, false))
 }

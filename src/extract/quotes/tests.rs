@@ -331,3 +331,15 @@ fn descriptors_before_an_inverted_name_are_skipped() {
     );
     assert_eq!(q.1.as_deref(), Some("Ken Doctor"));
 }
+
+#[test]
+fn an_inverted_cue_after_a_comma_names_a_speaker_for_later_pronouns() {
+    let text = "Prices have risen, too, said Mary E. Lovely, an economist. \"About a third of imports are computers,\" she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Mary E. Lovely"));
+}
+
+#[test]
+fn a_place_before_a_first_name_is_not_part_of_the_name() {
+    let text = "The special envoy to Ukraine Kurt Volker spoke first.\n\n\"I think all of us thought it was inappropriate,\" Volker said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Kurt Volker"));
+}

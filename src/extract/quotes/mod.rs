@@ -89,10 +89,11 @@ fn is_quote(text: &str, span: &Span) -> bool {
 /// `"The Lord of the Rings"`: every word capitalised but the small ones,
 /// and no sentence punctuation at the end.
 fn is_title(content: &str) -> bool {
-    if content.ends_with(['.', ',', '!', '?', ';', ':', '\u{2026}']) {
+    if content.ends_with(['!', '?', ';', ':', '\u{2026}']) {
         return false;
     }
     content
+        .trim_end_matches([',', '.'])
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .filter(|w| !w.is_empty())
         .all(|w| {
@@ -249,10 +250,23 @@ fn cue_after<'h>(
     let descriptors = hit.subject_first.checked_sub(first)?;
     let descriptors_are_words =
         (first..hit.subject_first).all(|j| ctx.tokens.get(j).is_some_and(|t| t.is_word));
-    (descriptors <= MAX_SUBJECT_DESCRIPTOR_WORDS
-        && descriptors_are_words
-        && hit.tok - quote.after <= limit)
-        .then_some(hit)
+    let close = hit.tok - quote.after <= limit;
+    let subject_next = descriptors <= MAX_SUBJECT_DESCRIPTOR_WORDS && descriptors_are_words;
+    ((subject_next && close) || closes_sentence_after_comma(ctx, hit)).then_some(hit)
+}
+
+/// `… to "take really detailed histories" of the patients, Dempsey said.`:
+/// a cue set off by a comma at the end of the quote's sentence.
+fn closes_sentence_after_comma(ctx: &Context<'_>, hit: &Hit) -> bool {
+    let after_comma = hit
+        .subject_first
+        .checked_sub(1)
+        .is_some_and(|j| ctx_punct(ctx, j) == Some(","));
+    let ends = ctx
+        .tokens
+        .get(hit.tok + 1)
+        .is_none_or(|t| t.paragraph != hit.paragraph || ends_sentence(t, ctx.text));
+    !hit.inverted && after_comma && ends
 }
 
 /// `"…," Kurinji Selvaraj, a research analyst at the think tank told CBS`:

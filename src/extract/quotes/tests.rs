@@ -343,3 +343,15 @@ fn a_place_before_a_first_name_is_not_part_of_the_name() {
     let text = "The special envoy to Ukraine Kurt Volker spoke first.\n\n\"I think all of us thought it was inappropriate,\" Volker said.";
     assert_eq!(speaker_of(text).as_deref(), Some("Kurt Volker"));
 }
+
+#[test]
+fn a_cue_closing_the_sentence_after_a_comma_attributes_it() {
+    let text = "Doctors need to \"take really detailed histories of everyone\" of the patients, Owen Dempsey said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Owen Dempsey"));
+}
+
+#[test]
+fn titles_with_a_comma_inside_the_marks_are_not_quotes() {
+    let text = "Expect hits including \u{201C}Listen To The Music,\u{201D} \u{201C}What A Fool Believes,\u{201D} and more.";
+    assert!(found(text).is_empty());
+}

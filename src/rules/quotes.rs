@@ -933,6 +933,20 @@ pub fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
 }
 
+/// The entry of the sorted list `list` equal to `word` lowercased, found
+/// without allocating (the lookup runs once per word of a page).
+pub fn find_lower(list: &[&'static str], word: &str) -> Option<&'static str> {
+    let index = list
+        .binary_search_by(|probe| probe.chars().cmp(word.chars().flat_map(char::to_lowercase)))
+        .ok()?;
+    list.get(index).copied()
+}
+
+/// True if `word` lowercased is in the sorted list `list`.
+pub fn contains_lower(list: &[&'static str], word: &str) -> bool {
+    find_lower(list, word).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -985,6 +999,13 @@ mod tests {
         for word in PARTICIPLE_CUES {
             assert!(contains(CUE_VERBS, word), "{word}");
         }
+    }
+
+    #[test]
+    fn lowercase_lookup_needs_no_lowercase_input() {
+        assert_eq!(find_lower(TITLES, "President"), Some("president"));
+        assert!(contains_lower(NOT_NAME_WORDS, "THE"));
+        assert!(!contains_lower(NOT_NAME_WORDS, "Tokayev"));
     }
 
     #[test]

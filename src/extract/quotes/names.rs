@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::tokens::Token;
 use crate::rules::quotes::{
     FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
-    ROLE_DETERMINERS, TITLES, contains,
+    ROLE_DETERMINERS, TITLES, contains, contains_lower, find_lower,
 };
 
 /// True if the word starts with an uppercase letter.
@@ -97,105 +97,114 @@ pub struct Named {
     pub role: Option<String>,
 }
 
-/// The name in the run `run`: words that open sentences dropped from its
-/// front, everything up to its last title dropped, possessive stripped.
-/// `words` is empty when the run is only a title (`The President`).
-pub fn name_of_run(tokens: &[Token], text: &str, run: Range<usize>) -> Option<Named> {
-    let words: Vec<&str> = tokens
-        .get(run)?
-        .iter()
-        .map(|t| without_possessive(t.text(text)))
-        .collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let mut start = 0;
-    while lower
-        .get(start)
-        .is_some_and(|w| contains(NOT_NAME_WORDS, w))
-    {
+/// The word of token `i`, possessive stripped.
+fn name_word<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
+    tokens
+        .get(i)
+        .map_or("", |t| without_possessive(t.text(text)))
+}
+
+/// The tokens of the name in the run `run`, and its last title: words that
+/// open sentences dropped from its front, everything up to its last title
+/// dropped. The range is empty when the run is only a title (`The
+/// President`). Allocates nothing: it runs for every capitalised run.
+fn name_range(
+    tokens: &[Token],
+    text: &str,
+    run: Range<usize>,
+) -> Option<(Range<usize>, Option<&'static str>)> {
+    let mut start = run.start;
+    while start < run.end && contains_lower(NOT_NAME_WORDS, name_word(tokens, text, start)) {
         start += 1;
     }
-    let title = lower
-        .iter()
-        .enumerate()
-        .skip(start)
+    let title = (start..run.end)
         .rev()
-        .find(|(_, w)| contains(TITLES, w));
+        .find_map(|i| find_lower(TITLES, name_word(tokens, text, i)).map(|t| (i, t)));
     let (start, role) = match title {
-        Some((i, w)) => (i + 1, Some(w.clone())),
+        Some((i, t)) => (i + 1, Some(t)),
         None => (start, None),
     };
-    let start = start + leading_non_name(lower.get(start..).unwrap_or_default());
-    let words: Vec<String> = words
-        .get(start..)?
-        .iter()
-        .map(|w| (*w).to_string())
-        .collect();
-    if words.is_empty() && role.is_none() {
+    let start = start + leading_non_name(tokens, text, start..run.end);
+    if start >= run.end && role.is_none() {
         return None;
     }
-    if words.len() == 1 && lower.last().is_some_and(|w| contains(NOT_NAME_WORDS, w)) {
+    let single = start + 1 == run.end;
+    if single && contains_lower(NOT_NAME_WORDS, name_word(tokens, text, start)) {
         return None;
     }
-    Some(Named { words, role })
+    Some((start.min(run.end)..run.end, role))
+}
+
+/// The name in the run `run` (see [`name_range`]), as words.
+pub fn name_of_run(tokens: &[Token], text: &str, run: Range<usize>) -> Option<Named> {
+    let (range, role) = name_range(tokens, text, run)?;
+    Some(Named {
+        words: range
+            .map(|i| name_word(tokens, text, i).to_string())
+            .collect(),
+        role: role.map(str::to_string),
+    })
 }
 
 /// `envoy to Ukraine Kurt Volker`, `Secretary of State Mike Pompeo`: words
 /// before a known first name that is not itself preceded by one belong to
 /// a place or an office, not to the name.
-fn leading_non_name(lower: &[String]) -> usize {
-    let is_first_name =
-        |w: &String| contains(FEMALE_FIRST_NAMES, w) || contains(MALE_FIRST_NAMES, w);
-    (1..lower.len())
-        .find(|&j| {
-            lower.get(j).is_some_and(is_first_name)
-                && lower.get(j - 1).is_some_and(|w| !is_first_name(w))
-                && j + 1 < lower.len()
-        })
-        .unwrap_or(0)
+fn leading_non_name(tokens: &[Token], text: &str, run: Range<usize>) -> usize {
+    let is_first_name = |i: usize| {
+        let w = name_word(tokens, text, i);
+        contains_lower(FEMALE_FIRST_NAMES, w) || contains_lower(MALE_FIRST_NAMES, w)
+    };
+    (run.start + 1..run.end)
+        .find(|&j| is_first_name(j) && !is_first_name(j - 1) && j + 1 < run.end)
+        .map_or(0, |j| j - run.start)
 }
 
 /// True if the name is an organisation's (`Foreign Ministry`).
 pub fn is_organisation(words: &[String]) -> bool {
-    words
-        .iter()
-        .any(|w| contains(ORGANISATION_WORDS, &w.to_lowercase()))
+    words.iter().any(|w| contains_lower(ORGANISATION_WORDS, w))
 }
 
 /// Every name of the article, by its last word, and the roles given to
-/// them (`President X`, `spokesman X`, `X, the president of Y`).
-#[derive(Default)]
-pub struct NameIndex {
-    names: Vec<Vec<String>>,
-    by_last: HashMap<String, Vec<usize>>,
+/// them (`President X`, `spokesman X`, `X, the president of Y`). Names are
+/// kept as token ranges into the page: building the index allocates only
+/// its tables.
+pub struct NameIndex<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    names: Vec<Range<usize>>,
+    by_last: HashMap<&'a str, Vec<usize>>,
     /// (token index, role, name index), in text order.
-    roles: Vec<(usize, String, usize)>,
+    roles: Vec<(usize, &'static str, usize)>,
 }
 
-impl NameIndex {
+impl<'a> NameIndex<'a> {
     /// Reads every capitalised run of `tokens`.
-    pub fn build(tokens: &[Token], text: &str) -> NameIndex {
-        let mut index = NameIndex::default();
+    pub fn build(tokens: &'a [Token], text: &'a str) -> NameIndex<'a> {
+        let mut index = NameIndex {
+            tokens,
+            text,
+            names: Vec::new(),
+            by_last: HashMap::new(),
+            roles: Vec::new(),
+        };
         let mut i = 0;
         let mut end_of_paragraph = 0;
         while i < tokens.len() {
             if i >= end_of_paragraph {
                 end_of_paragraph = paragraph_end(tokens, i);
             }
-            let run = run_forward(tokens, text, i, end_of_paragraph);
-            let Some(run) = run else {
+            let Some(run) = run_forward(tokens, text, i, end_of_paragraph) else {
                 i += 1;
                 continue;
             };
             let next = run.end;
-            if let Some(named) = name_of_run(tokens, text, run.clone())
-                && !named.words.is_empty()
+            if let Some((range, role)) = name_range(tokens, text, run.clone())
+                && !range.is_empty()
             {
-                let role = named
-                    .role
-                    .clone()
-                    .or_else(|| role_before(tokens, text, run.start));
-                let id = index.add(named.words);
-                let role = role.or_else(|| appositive_role(tokens, text, next));
+                let id = index.add(range);
+                let role = role
+                    .or_else(|| role_before(tokens, text, run.start))
+                    .or_else(|| appositive_role(tokens, text, next));
                 if let Some(role) = role {
                     index.roles.push((run.start, role, id));
                 }
@@ -205,50 +214,68 @@ impl NameIndex {
         index
     }
 
-    fn add(&mut self, words: Vec<String>) -> usize {
-        let key = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    fn add(&mut self, range: Range<usize>) -> usize {
+        let last = range
+            .end
+            .checked_sub(1)
+            .map_or("", |i| name_word(self.tokens, self.text, i));
         let id = self.names.len();
-        self.names.push(words);
-        self.by_last.entry(key).or_default().push(id);
+        self.names.push(range);
+        self.by_last.entry(last).or_default().push(id);
         id
+    }
+
+    fn words_of(&self, id: usize) -> Vec<&'a str> {
+        self.names
+            .get(id)
+            .into_iter()
+            .flat_map(Clone::clone)
+            .map(|i| name_word(self.tokens, self.text, i))
+            .collect()
     }
 
     /// The fullest name of the article that ends with `words`
     /// (`Tokayev` → `Kassym-Jomart Tokayev`); `words` itself if none.
     pub fn fullest(&self, words: &[String]) -> Vec<String> {
-        let key = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        let mut best: Option<&Vec<String>> = None;
-        for &id in self.by_last.get(&key).into_iter().flatten() {
-            let Some(candidate) = self.names.get(id) else {
-                continue;
-            };
-            if ends_with(candidate, words) && best.is_none_or(|b| candidate.len() > b.len()) {
+        let last = words.last().map_or("", String::as_str);
+        let mut best: Option<Vec<&str>> = None;
+        for &id in self.by_last.get(last).into_iter().flatten() {
+            let candidate = self.words_of(id);
+            let longer = best.as_ref().is_none_or(|b| candidate.len() > b.len());
+            if longer && ends_with(&candidate, words) {
                 best = Some(candidate);
             }
         }
-        best.cloned().unwrap_or_else(|| words.to_vec())
+        match best {
+            Some(best) => best.into_iter().map(str::to_string).collect(),
+            None => words.to_vec(),
+        }
     }
 
     /// The person last given the role `role` before token `before` (or
     /// first after it), in the fullest form of the name.
     pub fn holder_of(&self, role: &str, before: usize) -> Option<Vec<String>> {
-        let matching = || self.roles.iter().filter(|(_, r, _)| r == role);
+        let matching = || self.roles.iter().filter(|(_, r, _)| *r == role);
         let holder = matching()
             .filter(|(at, _, _)| *at < before)
             .last()
             .or_else(|| matching().next())?;
-        let words = self.names.get(holder.2)?;
-        Some(self.fullest(words))
+        let words: Vec<String> = self
+            .words_of(holder.2)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        Some(self.fullest(&words))
     }
 }
 
-fn ends_with(candidate: &[String], words: &[String]) -> bool {
+fn ends_with(candidate: &[&str], words: &[String]) -> bool {
     candidate.len() >= words.len()
         && candidate
             .iter()
             .rev()
             .zip(words.iter().rev())
-            .all(|(a, b)| a.eq_ignore_ascii_case(b) || a == b)
+            .all(|(a, b)| a == b)
 }
 
 /// The index just past the last token of token `i`'s paragraph.
@@ -262,28 +289,27 @@ fn paragraph_end(tokens: &[Token], i: usize) -> usize {
 }
 
 /// A lowercase title right before a name: `Kremlin spokesman Dmitry Peskov`.
-fn role_before(tokens: &[Token], text: &str, start: usize) -> Option<String> {
+fn role_before(tokens: &[Token], text: &str, start: usize) -> Option<&'static str> {
     let token = tokens.get(start.checked_sub(1)?)?;
-    let word = token.text(text).to_lowercase();
-    (token.is_word && contains(TITLES, &word)).then_some(word)
+    token
+        .is_word
+        .then(|| find_lower(TITLES, token.text(text)))?
 }
 
 /// A title in an appositive after a name: `X, the president of Y,`.
-fn appositive_role(tokens: &[Token], text: &str, after: usize) -> Option<String> {
+fn appositive_role(tokens: &[Token], text: &str, after: usize) -> Option<&'static str> {
     let comma = tokens.get(after)?;
     if comma.is_word || comma.text(text) != "," {
         return None;
     }
-    let determiner = tokens.get(after + 1)?.text(text).to_lowercase();
-    if !contains(ROLE_DETERMINERS, &determiner) {
+    if !contains_lower(ROLE_DETERMINERS, tokens.get(after + 1)?.text(text)) {
         return None;
     }
     tokens
         .get(after + 2..tokens.len().min(after + 5))?
         .iter()
         .take_while(|t| t.is_word)
-        .map(|t| t.text(text).to_lowercase())
-        .find(|w| contains(TITLES, w))
+        .find_map(|t| find_lower(TITLES, t.text(text)))
 }
 
 #[cfg(test)]

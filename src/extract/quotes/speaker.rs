@@ -3,6 +3,8 @@
 //! name. A pronoun takes the most recent fitting named speaker; a surname
 //! or a role takes the fullest form of the name in the article.
 
+use std::ops::Range;
+
 use super::names::{
     NameIndex, is_capitalized, is_organisation, name_of_run, run_backward, run_forward,
 };
@@ -10,9 +12,9 @@ use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
     ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FEMALE_FIRST_NAMES, FIRST_PERSON,
     MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK,
-    MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS,
-    PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS,
-    TITLES, contains,
+    MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS, PARTICIPLE_CUES,
+    PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS,
+    SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -26,7 +28,7 @@ pub struct Context<'a> {
     pub in_quote: &'a [bool],
     /// Per token: the first token after a quote span.
     pub after_quote: &'a [bool],
-    pub names: &'a NameIndex,
+    pub names: &'a NameIndex<'a>,
 }
 
 impl Context<'_> {
@@ -99,12 +101,35 @@ pub struct Hit {
 
 /// A named speaker seen so far, for pronouns to refer back to.
 struct Known {
-    speaker: String,
+    speaker: KnownName,
     person: bool,
     paragraph: usize,
     /// Only the subject of a sentence (`Buser, however, is counting on…`),
     /// not of a cue: a referent for pronouns in its paragraph and the next.
     subject_only: bool,
+}
+
+/// A known speaker's name: resolved for a cue's subject; for a sentence's
+/// subject, the tokens of the name, resolved only when a pronoun asks
+/// (most sentences are never referred to).
+enum KnownName {
+    Resolved(String),
+    Subject(Range<usize>),
+}
+
+impl Known {
+    /// The speaker's fullest name; a sentence subject only if it is a
+    /// person's name of two words or more.
+    fn speaker(&self, ctx: &Context<'_>) -> Option<String> {
+        match &self.speaker {
+            KnownName::Resolved(speaker) => Some(speaker.clone()),
+            KnownName::Subject(run) => {
+                let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
+                let full = ctx.names.fullest(&named.words);
+                (full.len() >= 2 && !is_organisation(&full)).then(|| full.join(" "))
+            }
+        }
+    }
 }
 
 /// The gender a first name tells, if the vocabularies know it.
@@ -126,11 +151,11 @@ fn gender_of(speaker: &str) -> Option<Gender> {
 }
 
 /// True if the pronoun may refer to the known speaker.
-fn fits(pronoun: &str, known: &Known, paragraph: usize) -> bool {
+fn fits(pronoun: &str, known: &Known, speaker: &str, paragraph: usize) -> bool {
     if known.subject_only && known.paragraph + 1 < paragraph {
         return false;
     }
-    let gender = gender_of(&known.speaker);
+    let gender = gender_of(speaker);
     match pronoun {
         "he" => known.person && gender != Some(Gender::Female),
         "she" => known.person && gender != Some(Gender::Male),
@@ -152,7 +177,7 @@ pub fn find_hits(ctx: &Context<'_>) -> Vec<Hit> {
         let paragraph = ctx.paragraph(i).unwrap_or(0);
         if let Some(subject) = sentence_subject(ctx, i) {
             known.push(Known {
-                speaker: subject,
+                speaker: KnownName::Subject(subject),
                 person: true,
                 paragraph,
                 subject_only: true,
@@ -178,7 +203,7 @@ pub fn find_hits(ctx: &Context<'_>) -> Vec<Hit> {
                     && subject != Subject::FirstPerson
                 {
                     known.push(Known {
-                        speaker: speaker.clone(),
+                        speaker: KnownName::Resolved(speaker.clone()),
                         person,
                         paragraph,
                         subject_only: false,
@@ -220,21 +245,18 @@ fn shared_subject<'h>(ctx: &Context<'_>, hits: &'h [Hit], hit: &Hit) -> Option<&
 
 /// The person named at the start of the sentence at token `i`, if `i`
 /// opens one (`Buser, however, is counting on…`).
-fn sentence_subject(ctx: &Context<'_>, i: usize) -> Option<String> {
+fn sentence_subject(ctx: &Context<'_>, i: usize) -> Option<Range<usize>> {
     if ctx.clause_start.get(i) != Some(&i) || ctx.after_quote.get(i).copied().unwrap_or(false) {
         return None;
     }
     let word = ctx.word(i)?;
-    if !is_capitalized(word) {
+    if !is_capitalized(word)
+        || contains_lower(NOT_NAME_WORDS, word)
+            && ctx.word(i + 1).is_none_or(|w| !is_capitalized(w))
+    {
         return None;
     }
-    let run = run_forward(ctx.tokens, ctx.text, i, clause_end(ctx, i))?;
-    let named = name_of_run(ctx.tokens, ctx.text, run)?;
-    if named.words.is_empty() {
-        return None;
-    }
-    let full = ctx.names.fullest(&named.words);
-    (full.len() >= 2 && !is_organisation(&full)).then(|| full.join(" "))
+    run_forward(ctx.tokens, ctx.text, i, clause_end(ctx, i))
 }
 
 /// The cue at token `i` (lowercase cue verb, or `according to`) with its
@@ -520,8 +542,11 @@ fn resolve(
                 .iter()
                 .rev()
                 .take(MAX_REFERENT_LOOKBACK)
-                .find(|k| fits(pronoun, k, paragraph));
-            (referent.map(|k| k.speaker.clone()), wants_person)
+                .find_map(|k| {
+                    let speaker = k.speaker(ctx)?;
+                    fits(pronoun, k, &speaker, paragraph).then_some(speaker)
+                });
+            (referent, wants_person)
         }
         Subject::Role { phrase, role } => {
             match role.as_deref().and_then(|r| ctx.names.holder_of(r, at)) {

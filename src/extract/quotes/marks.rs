@@ -45,11 +45,14 @@ pub struct Span {
     pub continues: bool,
 }
 
+/// The family and shape of a quotation mark. The CJK and fullwidth marks
+/// are left out: a four-word threshold means nothing in scripts without
+/// spaces.
 fn mark_shape(c: char) -> Option<(Family, Shape)> {
     let mark = match c {
-        '"' | '\u{FF02}' => (Family::Double, Shape::Either),
-        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{301D}' => (Family::Double, Shape::Opening),
-        '\u{201D}' | '\u{301E}' => (Family::Double, Shape::Closing),
+        '"' => (Family::Double, Shape::Either),
+        '\u{201C}' | '\u{201E}' | '\u{201F}' => (Family::Double, Shape::Opening),
+        '\u{201D}' => (Family::Double, Shape::Closing),
         '\u{AB}' => (Family::Double, Shape::AngleLeft),
         '\u{BB}' => (Family::Double, Shape::AngleRight),
         '\'' => (Family::Single, Shape::Either),
@@ -164,30 +167,50 @@ fn decide_angle(shape: Shape, opener: Option<char>, mark: char) -> Action {
 /// openers outnumber all double marks (British style), since single marks
 /// double as apostrophes.
 pub fn main_family(text: &str) -> Family {
-    let mut doubles = 0usize;
-    let mut single_openers = 0usize;
-    let mut prev: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match mark_shape(c) {
-            Some((Family::Double, _)) => doubles += 1,
-            Some((Family::Single, shape)) => {
-                let next = chars.peek().copied();
-                let starts_word =
-                    prev.is_none_or(opens_after) && next.is_some_and(char::is_alphanumeric);
-                if starts_word && shape != Shape::Closing {
-                    single_openers += 1;
-                }
-            }
-            None => {}
-        }
-        prev = Some(c);
-    }
+    let doubles = marks_of(text, Family::Double).count();
+    let single_openers = marks_of(text, Family::Single)
+        .filter(|m| {
+            let starts_word =
+                m.prev.is_none_or(opens_after) && m.next.is_some_and(char::is_alphanumeric);
+            starts_word && mark_shape(m.mark).is_some_and(|(_, s)| s != Shape::Closing)
+        })
+        .count();
     if single_openers > doubles {
         Family::Single
     } else {
         Family::Double
     }
+}
+
+/// A quotation mark at byte `at` with the characters on either side.
+struct Mark {
+    at: usize,
+    mark: char,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+/// Every quotation mark of `family` in `text`. The marks are an ASCII
+/// quote or start with the bytes 0xC2 (`«»`) or 0xE2 (the typographic
+/// ones), so a SIMD byte search finds the candidates and only they are
+/// decoded.
+fn marks_of(text: &str, family: Family) -> impl Iterator<Item = Mark> + '_ {
+    let ascii = match family {
+        Family::Double => b'"',
+        Family::Single => b'\'',
+    };
+    memchr::memchr3_iter(ascii, 0xC2, 0xE2, text.as_bytes()).filter_map(move |at| {
+        let mark = text.get(at..)?.chars().next()?;
+        let (f, _) = mark_shape(mark)?;
+        (f == family).then(|| Mark {
+            at,
+            mark,
+            prev: text.get(..at).and_then(|t| t.chars().next_back()),
+            next: text
+                .get(at + mark.len_utf8()..)
+                .and_then(|t| t.chars().next()),
+        })
+    })
 }
 
 /// The state of one paragraph's scan: the open quotes (outermost first)
@@ -247,28 +270,29 @@ fn scan_paragraph(
     spans: &mut Vec<Span>,
 ) {
     let mut scan = Scan::default();
-    let mut prev: Option<char> = None;
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if let Some((f, shape)) = mark_shape(c)
-            && f == family
-        {
-            let opener = scan.open.last().map(|&(m, _)| m);
-            match decide(f, shape, prev, next, opener, c) {
-                Action::Open => scan.open.push((c, base + offset)),
-                Action::Close => close_quote(
-                    &mut scan,
-                    text_of(paragraph, base),
-                    base + offset,
-                    c,
-                    index,
-                    spans,
-                ),
-                Action::Ignore => {}
-            }
+    for Mark {
+        at,
+        mark,
+        prev,
+        next,
+    } in marks_of(paragraph, family)
+    {
+        let Some((f, shape)) = mark_shape(mark) else {
+            continue;
+        };
+        let opener = scan.open.last().map(|&(m, _)| m);
+        match decide(f, shape, prev, next, opener, mark) {
+            Action::Open => scan.open.push((mark, base + at)),
+            Action::Close => close_quote(
+                &mut scan,
+                text_of(paragraph, base),
+                base + at,
+                mark,
+                index,
+                spans,
+            ),
+            Action::Ignore => {}
         }
-        prev = Some(c);
     }
     finish_paragraph(scan, paragraph, base, index, next_opens, spans);
 }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::rules::quotes::{ABBREVIATIONS, contains};
+use crate::rules::quotes::{ABBREVIATIONS, contains_lower};
 
 /// One word or punctuation character.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,45 +40,57 @@ pub fn tokenize(text: &str, paragraphs: &[Range<usize>]) -> Vec<Token> {
     tokens
 }
 
+/// The character at byte `at` of `s` and its length; ASCII without
+/// decoding.
+fn char_at(s: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *s.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), 1));
+    }
+    let c = s.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn tokenize_paragraph(paragraph: &str, base: usize, index: usize, tokens: &mut Vec<Token>) {
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    while let Some((c, len)) = char_at(paragraph, at) {
+        let start = at;
+        at += len;
         if c.is_whitespace() {
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             tokens.push(Token {
                 start: base + start,
-                end: base + start + c.len_utf8(),
+                end: base + at,
                 is_word: false,
                 paragraph: index,
             });
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(at, next)) = chars.peek() {
-            let continues = next.is_alphanumeric()
-                || (joins_word(next)
-                    && paragraph
-                        .get(at + next.len_utf8()..)
-                        .and_then(|rest| rest.chars().next())
-                        .is_some_and(char::is_alphanumeric));
-            if !continues {
+        while let Some((next, next_len)) = char_at(paragraph, at) {
+            let joined = joins_word(next)
+                && char_at(paragraph, at + next_len).is_some_and(|(c, _)| is_word_char(c));
+            if !is_word_char(next) && !joined {
                 break;
             }
-            end = at + next.len_utf8();
-            chars.next();
+            at += next_len;
         }
-        let word = paragraph.get(start..end).unwrap_or("");
-        if let Some(&(at, '.')) = chars.peek()
-            && keeps_period(word)
-        {
-            end = at + 1;
-            chars.next();
+        let word = paragraph.get(start..at).unwrap_or("");
+        if paragraph.as_bytes().get(at) == Some(&b'.') && keeps_period(word) {
+            at += 1;
         }
         tokens.push(Token {
             start: base + start,
-            end: base + end,
+            end: base + at,
             is_word: true,
             paragraph: index,
         });
@@ -91,7 +103,7 @@ fn keeps_period(word: &str) -> bool {
     let mut chars = word.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_capital || word.contains('.') || contains(ABBREVIATIONS, &word.to_lowercase())
+    single_capital || word.contains('.') || contains_lower(ABBREVIATIONS, word)
 }
 
 /// True if the token ends a sentence: `.`, `!`, `?` or `…` standing alone.

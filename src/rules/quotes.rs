@@ -936,6 +936,18 @@ pub fn contains(list: &[&str], word: &str) -> bool {
 /// The entry of the sorted list `list` equal to `word` lowercased, found
 /// without allocating (the lookup runs once per word of a page).
 pub fn find_lower(list: &[&'static str], word: &str) -> Option<&'static str> {
+    let mut buffer = [0u8; 24];
+    if let Some(lower) = buffer.get_mut(..word.len())
+        && word.is_ascii()
+    {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).ok()?;
+        return list
+            .binary_search(&lower)
+            .ok()
+            .and_then(|i| list.get(i).copied());
+    }
     let index = list
         .binary_search_by(|probe| probe.chars().cmp(word.chars().flat_map(char::to_lowercase)))
         .ok()?;
@@ -1006,6 +1018,9 @@ mod tests {
         assert_eq!(find_lower(TITLES, "President"), Some("president"));
         assert!(contains_lower(NOT_NAME_WORDS, "THE"));
         assert!(!contains_lower(NOT_NAME_WORDS, "Tokayev"));
+        assert!(!contains_lower(NOT_NAME_WORDS, "Ärger"));
+        assert!(contains_lower(NOT_NAME_WORDS, &"The".repeat(1)));
+        assert!(!contains_lower(NOT_NAME_WORDS, &"the".repeat(20)));
     }
 
     #[test]

@@ -154,6 +154,9 @@ fn leading_non_name(tokens: &[Token], text: &str, run: Range<usize>) -> usize {
         let w = name_word(tokens, text, i);
         contains_lower(FEMALE_FIRST_NAMES, w) || contains_lower(MALE_FIRST_NAMES, w)
     };
+    if run.len() < 3 {
+        return 0;
+    }
     (run.start + 1..run.end)
         .find(|&j| is_first_name(j) && !is_first_name(j - 1) && j + 1 < run.end)
         .map_or(0, |j| j - run.start)

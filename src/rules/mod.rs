@@ -7,6 +7,7 @@
 
 pub mod metadata;
 pub mod phrases;
+pub mod quotes;
 pub mod thresholds;
 pub mod tokens;
 

@@ -1,0 +1,371 @@
+//! Names of people and organisations: runs of capitalised words, with the
+//! titles in front stripped (`Kazakh President Kassym-Jomart Tokayev` →
+//! `Kassym-Jomart Tokayev`), and an index of every name of the article so
+//! that a surname or a role resolves to the fullest form given.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::tokens::Token;
+use crate::rules::quotes::{
+    FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
+    ROLE_DETERMINERS, TITLES, contains, contains_lower, find_lower,
+};
+
+/// True if the word starts with an uppercase letter.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word without a possessive ending (`Putin's` → `Putin`).
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
+fn is_possessive(word: &str) -> bool {
+    without_possessive(word).len() < word.len()
+}
+
+/// True if token `i` may be part of a capitalised run whose neighbours are
+/// `before` and `after`: a capitalised word, or a particle (`von`) between
+/// two of them.
+fn in_run(tokens: &[Token], text: &str, i: usize, lo: usize, hi: usize) -> bool {
+    let Some(token) = tokens.get(i) else {
+        return false;
+    };
+    if !token.is_word {
+        return false;
+    }
+    let word = token.text(text);
+    if is_capitalized(word) {
+        return true;
+    }
+    let name_part_at = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            let w = t.text(text);
+            t.is_word
+                && t.paragraph == token.paragraph
+                && (is_capitalized(w) || contains(NAME_PARTICLES, w))
+        })
+    };
+    contains(NAME_PARTICLES, word)
+        && i > lo
+        && i + 1 < hi
+        && name_part_at(i - 1)
+        && name_part_at(i + 1)
+}
+
+/// The run of capitalised words ending at token `last`, not reaching below
+/// `lo`. A possessive word before the last ends the run (`Russia's Vladimir
+/// Putin` → `Vladimir Putin`).
+pub fn run_backward(tokens: &[Token], text: &str, last: usize, lo: usize) -> Option<Range<usize>> {
+    if !in_run(tokens, text, last, lo, last + 1) {
+        return None;
+    }
+    let mut first = last;
+    while first > lo && in_run(tokens, text, first - 1, lo, last + 1) {
+        let word = tokens.get(first - 1).map_or("", |t| t.text(text));
+        if is_possessive(word) {
+            break;
+        }
+        first -= 1;
+    }
+    Some(first..last + 1)
+}
+
+/// The run of capitalised words starting at token `first`, not reaching
+/// `hi`. A possessive word ends it.
+pub fn run_forward(tokens: &[Token], text: &str, first: usize, hi: usize) -> Option<Range<usize>> {
+    let mut end = first;
+    while end < hi && in_run(tokens, text, end, first, hi) {
+        let word = tokens.get(end).map_or("", |t| t.text(text));
+        end += 1;
+        if is_possessive(word) {
+            break;
+        }
+    }
+    (end > first).then_some(first..end)
+}
+
+/// A name read from a run: its words and the title that stood before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Named {
+    pub words: Vec<String>,
+    /// The last title of the run, lowercase (`president`).
+    pub role: Option<String>,
+}
+
+/// The word of token `i`, possessive stripped.
+fn name_word<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
+    tokens
+        .get(i)
+        .map_or("", |t| without_possessive(t.text(text)))
+}
+
+/// The tokens of the name in the run `run`, and its last title: words that
+/// open sentences dropped from its front, everything up to its last title
+/// dropped. The range is empty when the run is only a title (`The
+/// President`). Allocates nothing: it runs for every capitalised run.
+fn name_range(
+    tokens: &[Token],
+    text: &str,
+    run: Range<usize>,
+) -> Option<(Range<usize>, Option<&'static str>)> {
+    let mut start = run.start;
+    while start < run.end && contains_lower(NOT_NAME_WORDS, name_word(tokens, text, start)) {
+        start += 1;
+    }
+    let title = (start..run.end)
+        .rev()
+        .find_map(|i| find_lower(TITLES, name_word(tokens, text, i)).map(|t| (i, t)));
+    let (start, role) = match title {
+        Some((i, t)) => (i + 1, Some(t)),
+        None => (start, None),
+    };
+    let start = start + leading_non_name(tokens, text, start..run.end);
+    if start >= run.end && role.is_none() {
+        return None;
+    }
+    let single = start + 1 == run.end;
+    if single && contains_lower(NOT_NAME_WORDS, name_word(tokens, text, start)) {
+        return None;
+    }
+    Some((start.min(run.end)..run.end, role))
+}
+
+/// The name in the run `run` (see [`name_range`]), as words.
+pub fn name_of_run(tokens: &[Token], text: &str, run: Range<usize>) -> Option<Named> {
+    let (range, role) = name_range(tokens, text, run)?;
+    Some(Named {
+        words: range
+            .map(|i| name_word(tokens, text, i).to_string())
+            .collect(),
+        role: role.map(str::to_string),
+    })
+}
+
+/// `envoy to Ukraine Kurt Volker`, `Secretary of State Mike Pompeo`: words
+/// before a known first name that is not itself preceded by one belong to
+/// a place or an office, not to the name.
+fn leading_non_name(tokens: &[Token], text: &str, run: Range<usize>) -> usize {
+    let is_first_name = |i: usize| {
+        let w = name_word(tokens, text, i);
+        contains_lower(FEMALE_FIRST_NAMES, w) || contains_lower(MALE_FIRST_NAMES, w)
+    };
+    if run.len() < 3 {
+        return 0;
+    }
+    (run.start + 1..run.end)
+        .find(|&j| is_first_name(j) && !is_first_name(j - 1) && j + 1 < run.end)
+        .map_or(0, |j| j - run.start)
+}
+
+/// True if the name is an organisation's (`Foreign Ministry`).
+pub fn is_organisation(words: &[String]) -> bool {
+    words.iter().any(|w| contains_lower(ORGANISATION_WORDS, w))
+}
+
+/// Every name of the article, by its last word, and the roles given to
+/// them (`President X`, `spokesman X`, `X, the president of Y`). Names are
+/// kept as token ranges into the page: building the index allocates only
+/// its tables.
+pub struct NameIndex<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    names: Vec<Range<usize>>,
+    by_last: HashMap<&'a str, Vec<usize>>,
+    /// (token index, role, name index), in text order.
+    roles: Vec<(usize, &'static str, usize)>,
+}
+
+impl<'a> NameIndex<'a> {
+    /// Reads every capitalised run of `tokens`.
+    pub fn build(tokens: &'a [Token], text: &'a str) -> NameIndex<'a> {
+        let mut index = NameIndex {
+            tokens,
+            text,
+            names: Vec::new(),
+            by_last: HashMap::new(),
+            roles: Vec::new(),
+        };
+        let mut i = 0;
+        let mut end_of_paragraph = 0;
+        while i < tokens.len() {
+            if i >= end_of_paragraph {
+                end_of_paragraph = paragraph_end(tokens, i);
+            }
+            let Some(run) = run_forward(tokens, text, i, end_of_paragraph) else {
+                i += 1;
+                continue;
+            };
+            let next = run.end;
+            if let Some((range, role)) = name_range(tokens, text, run.clone())
+                && !range.is_empty()
+            {
+                let id = index.add(range);
+                let role = role
+                    .or_else(|| role_before(tokens, text, run.start))
+                    .or_else(|| appositive_role(tokens, text, next));
+                if let Some(role) = role {
+                    index.roles.push((run.start, role, id));
+                }
+            }
+            i = next.max(i + 1);
+        }
+        index
+    }
+
+    fn add(&mut self, range: Range<usize>) -> usize {
+        let last = range
+            .end
+            .checked_sub(1)
+            .map_or("", |i| name_word(self.tokens, self.text, i));
+        let id = self.names.len();
+        self.names.push(range);
+        self.by_last.entry(last).or_default().push(id);
+        id
+    }
+
+    fn words_of(&self, id: usize) -> Vec<&'a str> {
+        self.names
+            .get(id)
+            .into_iter()
+            .flat_map(Clone::clone)
+            .map(|i| name_word(self.tokens, self.text, i))
+            .collect()
+    }
+
+    /// The fullest name of the article that ends with `words`
+    /// (`Tokayev` → `Kassym-Jomart Tokayev`); `words` itself if none.
+    pub fn fullest(&self, words: &[String]) -> Vec<String> {
+        let last = words.last().map_or("", String::as_str);
+        let mut best: Option<Vec<&str>> = None;
+        for &id in self.by_last.get(last).into_iter().flatten() {
+            let candidate = self.words_of(id);
+            let longer = best.as_ref().is_none_or(|b| candidate.len() > b.len());
+            if longer && ends_with(&candidate, words) {
+                best = Some(candidate);
+            }
+        }
+        match best {
+            Some(best) => best.into_iter().map(str::to_string).collect(),
+            None => words.to_vec(),
+        }
+    }
+
+    /// The person last given the role `role` before token `before` (or
+    /// first after it), in the fullest form of the name.
+    pub fn holder_of(&self, role: &str, before: usize) -> Option<Vec<String>> {
+        let matching = || self.roles.iter().filter(|(_, r, _)| *r == role);
+        let holder = matching()
+            .filter(|(at, _, _)| *at < before)
+            .last()
+            .or_else(|| matching().next())?;
+        let words: Vec<String> = self
+            .words_of(holder.2)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        Some(self.fullest(&words))
+    }
+}
+
+fn ends_with(candidate: &[&str], words: &[String]) -> bool {
+    candidate.len() >= words.len()
+        && candidate
+            .iter()
+            .rev()
+            .zip(words.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
+/// The index just past the last token of token `i`'s paragraph.
+fn paragraph_end(tokens: &[Token], i: usize) -> usize {
+    let paragraph = tokens.get(i).map_or(0, |t| t.paragraph);
+    let mut end = i;
+    while tokens.get(end).is_some_and(|t| t.paragraph == paragraph) {
+        end += 1;
+    }
+    end
+}
+
+/// A lowercase title right before a name: `Kremlin spokesman Dmitry Peskov`.
+fn role_before(tokens: &[Token], text: &str, start: usize) -> Option<&'static str> {
+    let token = tokens.get(start.checked_sub(1)?)?;
+    token
+        .is_word
+        .then(|| find_lower(TITLES, token.text(text)))?
+}
+
+/// A title in an appositive after a name: `X, the president of Y,`.
+fn appositive_role(tokens: &[Token], text: &str, after: usize) -> Option<&'static str> {
+    let comma = tokens.get(after)?;
+    if comma.is_word || comma.text(text) != "," {
+        return None;
+    }
+    if !contains_lower(ROLE_DETERMINERS, tokens.get(after + 1)?.text(text)) {
+        return None;
+    }
+    tokens
+        .get(after + 2..tokens.len().min(after + 5))?
+        .iter()
+        .take_while(|t| t.is_word)
+        .find_map(|t| find_lower(TITLES, t.text(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quotes::tokens::tokenize;
+
+    fn name(text: &str) -> Option<Named> {
+        let tokens = tokenize(text, &[0..text.len()]);
+        let run = run_backward(&tokens, text, tokens.len() - 1, 0)?;
+        name_of_run(&tokens, text, run)
+    }
+
+    fn words(list: &[&str]) -> Vec<String> {
+        list.iter().map(|w| (*w).to_string()).collect()
+    }
+
+    #[test]
+    fn titles_and_sentence_openers_are_stripped() {
+        let named = name("Kazakh President Kassym-Jomart Tokayev").unwrap_or_default();
+        assert_eq!(named.words, words(&["Kassym-Jomart", "Tokayev"]));
+        assert_eq!(named.role.as_deref(), Some("president"));
+        let named = name("But Armenian Prime Minister Nikol Pashinyan").unwrap_or_default();
+        assert_eq!(named.words, words(&["Nikol", "Pashinyan"]));
+        assert_eq!(
+            name("Ursula von der Leyen").unwrap_or_default().words.len(),
+            4
+        );
+    }
+
+    #[test]
+    fn a_possessive_ends_a_run() {
+        let named = name("Russia's Vladimir Putin").unwrap_or_default();
+        assert_eq!(named.words, words(&["Vladimir", "Putin"]));
+    }
+
+    #[test]
+    fn surnames_and_roles_resolve_to_the_fullest_name() {
+        let text = "Kazakh President Kassym-Jomart Tokayev met Kremlin spokesman Dmitry Peskov. Tokayev left.";
+        let tokens = tokenize(text, &[0..text.len()]);
+        let index = NameIndex::build(&tokens, text);
+        assert_eq!(
+            index.fullest(&words(&["Tokayev"])),
+            words(&["Kassym-Jomart", "Tokayev"])
+        );
+        assert_eq!(
+            index.holder_of("president", 99),
+            Some(words(&["Kassym-Jomart", "Tokayev"]))
+        );
+        assert_eq!(
+            index.holder_of("spokesman", 99),
+            Some(words(&["Dmitry", "Peskov"]))
+        );
+        assert_eq!(index.fullest(&words(&["Smith"])), words(&["Smith"]));
+    }
+}

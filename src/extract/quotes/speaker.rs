@@ -1,0 +1,559 @@
+//! Cues and their speakers: every cue verb outside the quotes (`said`,
+//! `told`, `according to`) with the subject of its clause, resolved to a
+//! name. A pronoun takes the most recent fitting named speaker; a surname
+//! or a role takes the fullest form of the name in the article.
+
+use std::ops::Range;
+
+use super::names::{
+    NameIndex, is_capitalized, is_organisation, name_of_run, run_backward, run_forward,
+};
+use super::tokens::{Token, ends_sentence};
+use crate::rules::quotes::{
+    ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FEMALE_FIRST_NAMES, FIRST_PERSON,
+    MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK,
+    MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS, PARTICIPLE_CUES,
+    PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS,
+    SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
+};
+
+/// The body read as tokens, with what the quote spans tell about them.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Per token: the first token of its clause (after a sentence end, a
+    /// quote or the paragraph start).
+    pub clause_start: &'a [usize],
+    /// Per token: inside a quote span, marks included.
+    pub in_quote: &'a [bool],
+    /// Per token: the first token after a quote span.
+    pub after_quote: &'a [bool],
+    pub names: &'a NameIndex<'a>,
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.tokens
+            .get(i)
+            .filter(|t| t.is_word)
+            .map(|t| t.text(self.text))
+    }
+
+    fn punct(&self, i: usize) -> Option<&str> {
+        self.tokens
+            .get(i)
+            .filter(|t| !t.is_word)
+            .map(|t| t.text(self.text))
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).map(str::to_lowercase).unwrap_or_default()
+    }
+
+    fn paragraph(&self, i: usize) -> Option<usize> {
+        self.tokens.get(i).map(|t| t.paragraph)
+    }
+
+    /// True if token `i` can belong to a subject that continues from `from`.
+    fn usable(&self, i: usize, from: usize) -> bool {
+        self.paragraph(i) == self.paragraph(from) && !self.in_quote.get(i).copied().unwrap_or(true)
+    }
+}
+
+/// The subject of a cue as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Subject {
+    Name(Vec<String>),
+    Pronoun(String),
+    Role {
+        phrase: String,
+        role: Option<String>,
+    },
+    FirstPerson,
+}
+
+/// A subject with the tokens it covers.
+struct Found {
+    subject: Subject,
+    first: usize,
+    via_appositive: bool,
+}
+
+/// One cue verb outside the quotes and whom it attributes to.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// Index of the cue token.
+    pub tok: usize,
+    /// The cue as written, lowercase (`said`, `according to`).
+    pub cue: String,
+    /// First token of the subject.
+    pub subject_first: usize,
+    /// The subject follows the cue (`said Simonyan`, `according to X`).
+    pub inverted: bool,
+    /// The subject carries an appositive (`Smith, the mayor, said`).
+    pub via_appositive: bool,
+    /// A subject (or, for a participle, a speaker before it) was found.
+    pub attributed: bool,
+    /// The speaker in the fullest form, if one could be named.
+    pub speaker: Option<String>,
+    pub paragraph: usize,
+}
+
+/// A named speaker seen so far, for pronouns to refer back to.
+struct Known {
+    speaker: KnownName,
+    person: bool,
+    paragraph: usize,
+    /// Only the subject of a sentence (`Buser, however, is counting on…`),
+    /// not of a cue: a referent for pronouns in its paragraph and the next.
+    subject_only: bool,
+}
+
+/// A known speaker's name: resolved for a cue's subject; for a sentence's
+/// subject, the tokens of the name, resolved only when a pronoun asks
+/// (most sentences are never referred to).
+enum KnownName {
+    Resolved(String),
+    Subject(Range<usize>),
+}
+
+impl Known {
+    /// The speaker's fullest name; a sentence subject only if it is a
+    /// person's name of two words or more.
+    fn speaker(&self, ctx: &Context<'_>) -> Option<String> {
+        match &self.speaker {
+            KnownName::Resolved(speaker) => Some(speaker.clone()),
+            KnownName::Subject(run) => {
+                let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
+                let full = ctx.names.fullest(&named.words);
+                (full.len() >= 2 && !is_organisation(&full)).then(|| full.join(" "))
+            }
+        }
+    }
+}
+
+/// The gender a first name tells, if the vocabularies know it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+fn gender_of(speaker: &str) -> Option<Gender> {
+    let first = speaker.split(' ').next()?.to_lowercase();
+    if contains(FEMALE_FIRST_NAMES, &first) {
+        Some(Gender::Female)
+    } else if contains(MALE_FIRST_NAMES, &first) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// True if the pronoun may refer to the known speaker.
+fn fits(pronoun: &str, known: &Known, speaker: &str, paragraph: usize) -> bool {
+    if known.subject_only && known.paragraph + 1 < paragraph {
+        return false;
+    }
+    let gender = gender_of(speaker);
+    match pronoun {
+        "he" => known.person && gender != Some(Gender::Female),
+        "she" => known.person && gender != Some(Gender::Male),
+        _ => !known.subject_only,
+    }
+}
+
+/// Finds every cue of the body and its speaker, in text order.
+pub fn find_hits(ctx: &Context<'_>) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut known: Vec<Known> = Vec::new();
+    for i in 0..ctx.tokens.len() {
+        if ctx.in_quote.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(word) = ctx.word(i) else {
+            continue;
+        };
+        let paragraph = ctx.paragraph(i).unwrap_or(0);
+        if let Some(subject) = sentence_subject(ctx, i) {
+            known.push(Known {
+                speaker: KnownName::Subject(subject),
+                person: true,
+                paragraph,
+                subject_only: true,
+            });
+        }
+        let Some((cue, found, inverted)) = read_cue(ctx, i, word) else {
+            continue;
+        };
+        let mut hit = Hit {
+            tok: i,
+            subject_first: found.as_ref().map_or(i, |f| f.first),
+            inverted,
+            via_appositive: found.as_ref().is_some_and(|f| f.via_appositive),
+            attributed: found.is_some(),
+            speaker: None,
+            paragraph,
+            cue,
+        };
+        match found.map(|f| f.subject) {
+            Some(subject) => {
+                let (speaker, person) = resolve(ctx, &subject, i, &known);
+                if let Some(speaker) = &speaker
+                    && subject != Subject::FirstPerson
+                {
+                    known.push(Known {
+                        speaker: KnownName::Resolved(speaker.clone()),
+                        person,
+                        paragraph,
+                        subject_only: false,
+                    });
+                }
+                hit.speaker = speaker;
+            }
+            None => {
+                if let Some(before) = shared_subject(ctx, &hits, &hit) {
+                    hit.attributed = true;
+                    hit.speaker = before.speaker.clone();
+                }
+            }
+        }
+        hits.push(hit);
+    }
+    hits
+}
+
+/// For a cue without a subject of its own, the cue whose subject it shares:
+/// the one before it in the paragraph for a participle (`he said, adding`),
+/// the one before it in the sentence after `and` (`X said … and added`).
+fn shared_subject<'h>(ctx: &Context<'_>, hits: &'h [Hit], hit: &Hit) -> Option<&'h Hit> {
+    let before = hits
+        .iter()
+        .rev()
+        .take_while(|h| h.paragraph == hit.paragraph)
+        .find(|h| h.attributed)?;
+    if contains(PARTICIPLE_CUES, &hit.cue) {
+        return Some(before);
+    }
+    let joined = hit
+        .tok
+        .checked_sub(1)
+        .is_some_and(|j| contains(COORDINATORS, &ctx.lower(j)));
+    let same_clause = ctx.clause_start.get(before.tok) == ctx.clause_start.get(hit.tok);
+    (joined && same_clause).then_some(before)
+}
+
+/// The person named at the start of the sentence at token `i`, if `i`
+/// opens one (`Buser, however, is counting on…`).
+fn sentence_subject(ctx: &Context<'_>, i: usize) -> Option<Range<usize>> {
+    if ctx.clause_start.get(i) != Some(&i) || ctx.after_quote.get(i).copied().unwrap_or(false) {
+        return None;
+    }
+    let word = ctx.word(i)?;
+    if !is_capitalized(word)
+        || contains_lower(NOT_NAME_WORDS, word)
+            && ctx.word(i + 1).is_none_or(|w| !is_capitalized(w))
+    {
+        return None;
+    }
+    run_forward(ctx.tokens, ctx.text, i, clause_end(ctx, i))
+}
+
+/// The cue at token `i` (lowercase cue verb, or `according to`) with its
+/// subject and whether the subject follows it.
+fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<Found>, bool)> {
+    if word == ACCORDING || word == "According" {
+        if ctx.lower(i + 1) != "to" {
+            return None;
+        }
+        return Some(("according to".to_string(), subject_after(ctx, i + 2), true));
+    }
+    if !contains(CUE_VERBS, word) {
+        return None;
+    }
+    let lo = ctx.clause_start.get(i).copied().unwrap_or(i);
+    if let Some(found) = subject_before(ctx, i, lo) {
+        return Some((word.to_string(), Some(found), false));
+    }
+    let after_comma = i > lo && ctx.punct(i - 1) == Some(",");
+    if directly_after_quote(ctx, i, lo) || after_comma {
+        let found = subject_after(ctx, i + 1);
+        let inverted = found.is_some();
+        return Some((word.to_string(), found, inverted));
+    }
+    Some((word.to_string(), None, false))
+}
+
+/// True if only punctuation stands between a closing quote mark and token `i`.
+fn directly_after_quote(ctx: &Context<'_>, i: usize, lo: usize) -> bool {
+    ctx.after_quote.get(lo).copied().unwrap_or(false) && (lo..i).all(|j| ctx.punct(j).is_some())
+}
+
+/// The subject before the cue at `cue`, not reaching below token `lo`.
+fn subject_before(ctx: &Context<'_>, cue: usize, lo: usize) -> Option<Found> {
+    let mut end = cue;
+    while end > lo && contains(SUBJECT_CUE_FILLERS, &ctx.lower(end - 1)) {
+        end -= 1;
+    }
+    let last = end.checked_sub(1).filter(|&t| t >= lo)?;
+    match ctx.punct(last) {
+        Some(",") => return appositive_subject(ctx, last, lo),
+        Some(")") => return parenthesis_subject(ctx, last, lo),
+        Some(_) => return None,
+        None => {}
+    }
+    let word = ctx.word(last)?;
+    let lower = word.to_lowercase();
+    if contains(SPEAKER_PRONOUNS, &lower) {
+        return found(Subject::Pronoun(lower), last);
+    }
+    if contains(FIRST_PERSON, &lower) {
+        return found(Subject::FirstPerson, last);
+    }
+    if is_capitalized(word) {
+        let run = run_backward(ctx.tokens, ctx.text, last, lo)?;
+        let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
+        if named.words.is_empty() {
+            return role_phrase_before(ctx, last, lo);
+        }
+        return found(Subject::Name(named.words), run.start);
+    }
+    role_phrase_before(ctx, last, lo)
+}
+
+fn found(subject: Subject, first: usize) -> Option<Found> {
+    Some(Found {
+        subject,
+        first,
+        via_appositive: false,
+    })
+}
+
+/// `Timothy Ash, an economist at Chatham House, said`: the name before the
+/// comma that opens the appositive ending at the comma `comma`.
+fn appositive_subject(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Found> {
+    let floor = lo.max(comma.saturating_sub(MAX_APPOSITIVE_TOKENS));
+    let mut k = comma;
+    while k > floor + 1 {
+        k -= 1;
+        if ctx.punct(k) != Some(",") || !opens_appositive(ctx, k + 1) {
+            continue;
+        }
+        let Some(name_end) = k.checked_sub(1).filter(|&e| e >= lo) else {
+            return None;
+        };
+        if ctx.word(name_end).is_none() {
+            continue;
+        }
+        let found = subject_before(ctx, name_end + 1, lo)?;
+        let object = found
+            .first
+            .checked_sub(1)
+            .is_some_and(|j| contains(PREPOSITIONS, &ctx.lower(j)));
+        if object {
+            continue;
+        }
+        if matches!(found.subject, Subject::Name(_) | Subject::Pronoun(_)) {
+            return Some(Found {
+                via_appositive: true,
+                ..found
+            });
+        }
+        return None;
+    }
+    None
+}
+
+/// True if token `i` can open an appositive: a determiner, `who`, a number
+/// (an age), a title, or any lowercase word.
+fn opens_appositive(ctx: &Context<'_>, i: usize) -> bool {
+    let Some(word) = ctx.word(i) else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    !is_capitalized(word)
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || contains(ROLE_DETERMINERS, &lower)
+        || contains(APPOSITIVE_OPENERS, &lower)
+        || contains(TITLES, &lower)
+}
+
+/// `Adam Schiff (D-Calif.) said`: the subject before the parenthesis.
+fn parenthesis_subject(ctx: &Context<'_>, close: usize, lo: usize) -> Option<Found> {
+    let floor = lo.max(close.saturating_sub(MAX_APPOSITIVE_TOKENS));
+    let open = (floor..close).rev().find(|&k| ctx.punct(k) == Some("("))?;
+    // Only a word before the parenthesis: no chain of nested reads.
+    ctx.word(open.checked_sub(1)?)?;
+    subject_before(ctx, open, lo)
+}
+
+/// A lowercase role as subject, read backwards from `last`: `the
+/// president`, `a State Department spokesperson`, `officials`.
+fn role_phrase_before(ctx: &Context<'_>, last: usize, lo: usize) -> Option<Found> {
+    let mut first = last;
+    let mut words = 0;
+    loop {
+        let lower = ctx.lower(first);
+        if contains(ROLE_DETERMINERS, &lower) {
+            return role_found(ctx, first, last + 1);
+        }
+        if contains(ROLE_PHRASE_STOPS, &lower) || contains(CUE_VERBS, &lower) {
+            first += 1;
+            break;
+        }
+        words += 1;
+        if words >= MAX_ROLE_PHRASE_WORDS || first == lo || ctx.word(first - 1).is_none() {
+            break;
+        }
+        first -= 1;
+    }
+    let bare = first <= last && last + 1 - first <= 3;
+    let starts_clause = first == lo || ctx.punct(first.wrapping_sub(1)).is_some();
+    (bare && starts_clause && !ctx.lower(last).is_empty())
+        .then(|| role_found(ctx, first, last + 1))?
+}
+
+fn role_found(ctx: &Context<'_>, first: usize, end: usize) -> Option<Found> {
+    let words: Vec<&str> = (first..end).filter_map(|i| ctx.word(i)).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let role = words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .find(|w| contains(TITLES, w));
+    found(
+        Subject::Role {
+            phrase: words.join(" "),
+            role,
+        },
+        first,
+    )
+}
+
+/// The subject after a cue, starting at token `i`: `said Simonyan`, `said
+/// the president`, `according to a statement from the ministry`.
+fn subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
+    if !ctx.usable(i, i) {
+        return None;
+    }
+    let word = ctx.word(i)?;
+    let lower = word.to_lowercase();
+    if contains(SPEAKER_PRONOUNS, &lower) {
+        return found(Subject::Pronoun(lower), i);
+    }
+    if contains(FIRST_PERSON, &lower) {
+        return found(Subject::FirstPerson, i);
+    }
+    if is_capitalized(word) && !contains(ROLE_DETERMINERS, &lower) {
+        let hi = clause_end(ctx, i);
+        let run = run_forward(ctx.tokens, ctx.text, i, hi)?;
+        let named = name_of_run(ctx.tokens, ctx.text, run)?;
+        if !named.words.is_empty() {
+            return found(Subject::Name(named.words), i);
+        }
+        return found(
+            Subject::Role {
+                phrase: word.to_string(),
+                role: named.role,
+            },
+            i,
+        );
+    }
+    if !contains(ROLE_DETERMINERS, &lower) {
+        return described_subject_after(ctx, i);
+    }
+    let mut end = i + 1;
+    while end < i + MAX_ROLE_PHRASE_WORDS && ctx.usable(end, i) {
+        let lower = ctx.lower(end);
+        if lower.is_empty() || contains(ROLE_PHRASE_STOPS, &lower) {
+            break;
+        }
+        end += 1;
+    }
+    (end > i + 1).then(|| role_found(ctx, i, end))?
+}
+
+/// `wrote 43-year-old Martin Taylor`, `says veteran industry analyst Ken
+/// Doctor`, `according to court documents`: lowercase descriptors, then a
+/// name, or a short bare phrase that ends the clause.
+fn described_subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
+    let mut end = i;
+    while end < i + MAX_SUBJECT_DESCRIPTOR_WORDS && ctx.usable(end, i) {
+        let Some(word) = ctx.word(end) else {
+            break;
+        };
+        let lower = word.to_lowercase();
+        if is_capitalized(word)
+            || contains(ROLE_PHRASE_STOPS, &lower)
+            || contains(CUE_VERBS, &lower)
+            || contains(SPEAKER_PRONOUNS, &lower)
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == i {
+        return None;
+    }
+    if ctx.word(end).is_some_and(is_capitalized) && ctx.usable(end, i) {
+        let run = run_forward(ctx.tokens, ctx.text, end, clause_end(ctx, end))?;
+        let named = name_of_run(ctx.tokens, ctx.text, run)?;
+        return (!named.words.is_empty()).then(|| found(Subject::Name(named.words), i))?;
+    }
+    let bare = end - i <= 3 && ctx.punct(end).is_some();
+    bare.then(|| role_found(ctx, i, end))?
+}
+
+/// Just past the last token of the clause that token `i` lies in, looking
+/// no further than a name can reach.
+fn clause_end(ctx: &Context<'_>, i: usize) -> usize {
+    let mut end = i;
+    while end < i + MAX_NAME_TOKENS
+        && ctx.usable(end, i)
+        && !ctx
+            .tokens
+            .get(end)
+            .is_some_and(|t| ends_sentence(t, ctx.text))
+    {
+        end += 1;
+    }
+    end
+}
+
+/// The speaker a subject names, in the fullest form, and whether it is a
+/// person (which "he" and "she" may refer to).
+fn resolve(
+    ctx: &Context<'_>,
+    subject: &Subject,
+    at: usize,
+    known: &[Known],
+) -> (Option<String>, bool) {
+    match subject {
+        Subject::Name(words) => {
+            let full = ctx.names.fullest(words);
+            let person = full.len() >= 2 && !is_organisation(&full);
+            (Some(full.join(" ")), person)
+        }
+        Subject::Pronoun(pronoun) => {
+            let wants_person = contains(PERSON_PRONOUNS, pronoun);
+            let paragraph = ctx.paragraph(at).unwrap_or(0);
+            let referent = known
+                .iter()
+                .rev()
+                .take(MAX_REFERENT_LOOKBACK)
+                .find_map(|k| {
+                    let speaker = k.speaker(ctx)?;
+                    fits(pronoun, k, &speaker, paragraph).then_some(speaker)
+                });
+            (referent, wants_person)
+        }
+        Subject::Role { phrase, role } => {
+            match role.as_deref().and_then(|r| ctx.names.holder_of(r, at)) {
+                Some(holder) => (Some(holder.join(" ")), true),
+                None => (Some(phrase.clone()), false),
+            }
+        }
+        Subject::FirstPerson => (None, false),
+    }
+}

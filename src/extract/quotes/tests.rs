@@ -1,0 +1,357 @@
+//! Tests of quote extraction as a whole: the founding example's nine
+//! quotes, and one small page shape per attribution pattern.
+
+use super::find_quotes;
+use crate::record::Quote;
+
+/// (text, speaker, cue) of every quote found.
+fn found(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    find_quotes(text)
+        .into_iter()
+        .map(|q| (q.text, q.speaker, q.cue))
+        .collect()
+}
+
+fn one(text: &str) -> (String, Option<String>, Option<String>) {
+    let quotes = found(text);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    quotes.into_iter().next().unwrap_or_default()
+}
+
+fn speaker_of(text: &str) -> Option<String> {
+    one(text).1
+}
+
+/// Python's `text[start:end]`.
+fn char_slice(text: &str, quote: &Quote) -> String {
+    let start = usize::try_from(quote.start).unwrap_or(0);
+    let end = usize::try_from(quote.end).unwrap_or(0);
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+#[test]
+fn newsweek_kazakhstan_has_exactly_its_nine_quotes() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/expected/newsweek-kazakhstan.json"
+    );
+    let raw = std::fs::read_to_string(path).unwrap_or_default();
+    let expected: serde_json::Value = serde_json::from_str(&raw).unwrap_or_default();
+    let text = expected["text"].as_str().unwrap_or_default();
+    assert!(!text.is_empty(), "missing {path}");
+    let quotes = find_quotes(text);
+    let got: Vec<(String, Option<String>, Option<String>)> = quotes
+        .iter()
+        .map(|q| (q.text.clone(), q.speaker.clone(), q.cue.clone()))
+        .collect();
+    let want: Vec<(String, Option<String>, Option<String>)> = expected["quotes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|q| {
+            let field = |k: &str| q[k].as_str().map(str::to_string);
+            (
+                field("text").unwrap_or_default(),
+                field("speaker"),
+                field("cue"),
+            )
+        })
+        .collect();
+    assert_eq!(want.len(), 9);
+    assert_eq!(got, want);
+    for quote in &quotes {
+        assert_eq!(char_slice(text, quote), quote.text);
+    }
+}
+
+#[test]
+fn offsets_are_chars_not_bytes() {
+    let text = "Erdoğan’s aide — «ça va» — said: “Всё будет хорошо, друзья мои.”";
+    let quotes = find_quotes(text);
+    assert_eq!(quotes.len(), 1);
+    for quote in &quotes {
+        assert_eq!(char_slice(text, quote), quote.text);
+        assert_eq!(quote.text, "Всё будет хорошо, друзья мои.");
+    }
+}
+
+#[test]
+fn cue_and_name_after_the_quote() {
+    let q = one("\"We will not help anyone evade the rules,\" Maria Lopez said on Monday.");
+    assert_eq!(q.0, "We will not help anyone evade the rules,");
+    assert_eq!(q.1.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q.2.as_deref(), Some("said"));
+}
+
+#[test]
+fn inverted_cue_after_the_quote() {
+    let q = one("Maria Lopez spoke last.\n\n\"We will not help anyone evade them,\" said Lopez.");
+    assert_eq!(q.1.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q.2.as_deref(), Some("said"));
+}
+
+#[test]
+fn cue_with_colon_before_the_quote() {
+    let q = one("Maria Lopez said: \"We will not help anyone evade the rules.\"");
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Maria Lopez"), Some("said"))
+    );
+    let q = one("Maria Lopez told reporters: \"We will not help anyone evade them.\"");
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Maria Lopez"), Some("told"))
+    );
+}
+
+#[test]
+fn according_to_names_the_speaker_after_it() {
+    let q = one("According to Maria Lopez, \"the rules were never enforced at all.\"");
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Maria Lopez"), Some("according to"))
+    );
+}
+
+#[test]
+fn wrote_and_added_are_cues() {
+    let q = one("\"This is a huge move for the region,\" Tim Brown wrote on X.");
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Tim Brown"), Some("wrote"))
+    );
+    let q = one("\"And it will not be the last one,\" Tim Brown added.");
+    assert_eq!(q.2.as_deref(), Some("added"));
+}
+
+#[test]
+fn partial_quote_inside_a_sentence() {
+    let text = "Kremlin propagandist Margarita Simonyan spoke on TV.\n\nSimonyan said Russia is waging the \"most difficult and unprecedented war in our history.\"";
+    let q = one(text);
+    assert_eq!(q.0, "most difficult and unprecedented war in our history.");
+    assert_eq!(q.1.as_deref(), Some("Margarita Simonyan"));
+}
+
+#[test]
+fn appositive_between_name_and_cue() {
+    let text = "\"Prices will keep rising for a while,\" Timothy Ash, an economist at Chatham House, said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Timothy Ash"));
+    let text = "Timothy Ash, an economist at Chatham House, said prices rise.\n\n\"Wow, huge move for the region,\" he said in a post on X.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Timothy Ash"));
+}
+
+#[test]
+fn role_words_before_the_name_are_not_the_speaker() {
+    let text = "\"We have nothing to announce today,\" White House press secretary Stephanie Grisham said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Stephanie Grisham"));
+}
+
+#[test]
+fn pronouns_take_the_most_recent_named_person() {
+    let text = "Anna Berg met Olaf Scholz in Berlin. Anna Berg said the talks went well.\n\n\"We agreed on nearly everything today,\" she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn he_skips_organisations_they_does_not() {
+    let text = "John Carter said it was fine. The Foreign Ministry said otherwise.\n\n\"We never saw any such letter,\" he said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("John Carter"));
+    let text = "John Carter said it was fine. The Foreign Ministry said otherwise.\n\n\"We never saw any such letter,\" they said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Foreign Ministry"));
+}
+
+#[test]
+fn surname_and_role_resolve_to_the_full_name() {
+    let text = "Kazakh President Kassym-Jomart Tokayev visited Berlin.\n\n\"We will follow the sanctions regime,\" Tokayev said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Kassym-Jomart Tokayev"));
+    let text = "Kazakh President Kassym-Jomart Tokayev visited Berlin.\n\n\"We will follow the sanctions regime,\" the president said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Kassym-Jomart Tokayev"));
+}
+
+#[test]
+fn next_sentence_without_cue_keeps_the_speaker() {
+    let text = "\"The time has come for wise diplomacy,\" Anna Berg said. \"It is time to end the accusations.\"";
+    let quotes = found(text);
+    assert_eq!(quotes.len(), 2);
+    for q in &quotes {
+        assert_eq!(
+            (q.1.as_deref(), q.2.as_deref()),
+            (Some("Anna Berg"), Some("said"))
+        );
+    }
+}
+
+#[test]
+fn quote_continued_across_paragraphs_is_one_span_each_with_the_speaker() {
+    let text = "\"We saw the water rise for hours,\" Anna Berg said. \"Then the power went out across town.\n\n\"Nobody came to help us for two days.\"\n\nThe city said it would review its response.";
+    let quotes = found(text);
+    let texts: Vec<&str> = quotes.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "We saw the water rise for hours,",
+            "Then the power went out across town.",
+            "Nobody came to help us for two days."
+        ]
+    );
+    assert!(quotes.iter().all(|q| q.1.as_deref() == Some("Anna Berg")));
+}
+
+#[test]
+fn short_scare_quotes_and_titles_are_not_quotes() {
+    assert!(found("He called the deal a \"sham\" and the plan \"pure fantasy\" again.").is_empty());
+    assert!(found("She starred in \"The Lord of the Rings\" and more.").is_empty());
+}
+
+#[test]
+fn unattributed_quotes_have_no_speaker() {
+    let q = one("The sign on the door read \"No entry without a valid permit.\"");
+    assert_eq!((q.1, q.2), (None, None));
+}
+
+#[test]
+fn every_mark_style_is_a_quote() {
+    let styles = [
+        "\u{201C}one two three four\u{201D}",
+        "\"one two three four\"",
+        "\u{AB}one two three four\u{BB}",
+        "\u{201E}one two three four\u{201C}",
+        "\u{201E}one two three four\u{201D}",
+        "\"one two three four\u{201D}",
+    ];
+    for style in styles {
+        let text = format!("It read {style} today.");
+        assert_eq!(one(&text).0, "one two three four", "{style}");
+    }
+    let text = "It read \u{201A}one two three four\u{2018} today.";
+    assert_eq!(one(text).0, "one two three four");
+}
+
+#[test]
+fn ten_thousand_unbalanced_marks_finish_without_panic() {
+    let mut text = String::new();
+    for i in 0..10_000 {
+        text.push_str(["\" ", "\u{201C}a ", "\u{201D} ", "' ", "\u{AB} "][i % 5]);
+        if i % 97 == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    let quotes = find_quotes(&text);
+    for quote in &quotes {
+        assert_eq!(char_slice(&text, quote), quote.text);
+    }
+    let cues = "\"a b c d\" said He said, ".repeat(5_000);
+    let quotes = find_quotes(&cues);
+    assert!(!quotes.is_empty());
+}
+
+#[test]
+fn pronoun_gender_follows_known_first_names() {
+    let text = "Mary Jones said the work was hard. Tom Baker said it was easy.\n\n\"It was the hardest year of my life,\" she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Mary Jones"));
+}
+
+#[test]
+fn pronoun_takes_the_subject_of_a_sentence_just_before() {
+    let text = "\"They need more games soon,\" says Lewis Ward.\n\nJack Buser, however, is counting on speed. \"This is the next big jump in games,\" he says.";
+    let quotes = found(text);
+    assert_eq!(
+        quotes.get(1).and_then(|q| q.1.as_deref()),
+        Some("Jack Buser")
+    );
+}
+
+#[test]
+fn and_added_shares_the_subject_of_said() {
+    let text = "Kurt Volker said he never used the term \"amigos\" and added, \"I frankly cringe when I hear it.\"";
+    let q = one(text);
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Kurt Volker"), Some("added"))
+    );
+}
+
+#[test]
+fn a_colon_after_a_named_subject_introduces_the_quote() {
+    let text = "Jessie Buckley had a similar experience: \"It was just that immediate feeling.\"";
+    let q = one(text);
+    assert_eq!((q.1.as_deref(), q.2), (Some("Jessie Buckley"), None));
+}
+
+#[test]
+fn a_name_right_after_the_quote_speaks_even_in_a_broken_appositive() {
+    let text = "\"The air will improve a little this week,\" Kurinji Selvaraj, an analyst at the Delhi think tank told CBS News.";
+    let q = one(text);
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Kurinji Selvaraj"), Some("told"))
+    );
+}
+
+#[test]
+fn a_name_after_a_preposition_is_inside_the_appositive() {
+    let text = "Omar Lamrani, a senior analyst at Stratfor, the Texas-based firm, told Business Insider that the group was \"fairly secular by regional standards.\"";
+    assert_eq!(speaker_of(text).as_deref(), Some("Omar Lamrani"));
+}
+
+#[test]
+fn a_short_quote_ending_a_sentence_ends_it() {
+    let text = "\"It grabbed me by the heart,\" Tom Harper said. \"It just connected.\" Jessie Buckley had a similar experience: \"It was that immediate feeling.\"";
+    let quotes = found(text);
+    assert_eq!(
+        quotes.get(1).and_then(|q| q.1.as_deref()),
+        Some("Jessie Buckley")
+    );
+}
+
+#[test]
+fn runs_of_commas_and_parentheses_do_not_nest_reads() {
+    let text = format!(
+        "{}{} said \"one two three four five\"",
+        ",".repeat(5_000),
+        "()".repeat(5_000)
+    );
+    assert_eq!(found(&text).len(), 1);
+}
+
+#[test]
+fn descriptors_before_an_inverted_name_are_skipped() {
+    let q = one(
+        "\"I was unable to stand or walk for long,\" wrote 43-year-old Martin Taylor of Aberdeen.",
+    );
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Martin Taylor"), Some("wrote"))
+    );
+    let q = one(
+        "\"There has not been a single year of gain,\" says veteran industry analyst Ken Doctor.",
+    );
+    assert_eq!(q.1.as_deref(), Some("Ken Doctor"));
+}
+
+#[test]
+fn an_inverted_cue_after_a_comma_names_a_speaker_for_later_pronouns() {
+    let text = "Prices have risen, too, said Mary E. Lovely, an economist. \"About a third of imports are computers,\" she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Mary E. Lovely"));
+}
+
+#[test]
+fn a_place_before_a_first_name_is_not_part_of_the_name() {
+    let text = "The special envoy to Ukraine Kurt Volker spoke first.\n\n\"I think all of us thought it was inappropriate,\" Volker said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Kurt Volker"));
+}
+
+#[test]
+fn a_cue_closing_the_sentence_after_a_comma_attributes_it() {
+    let text = "Doctors need to \"take really detailed histories of everyone\" of the patients, Owen Dempsey said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Owen Dempsey"));
+}
+
+#[test]
+fn titles_with_a_comma_inside_the_marks_are_not_quotes() {
+    let text = "Expect hits including \u{201C}Listen To The Music,\u{201D} \u{201C}What A Fool Believes,\u{201D} and more.";
+    assert!(found(text).is_empty());
+}

@@ -1,0 +1,1032 @@
+//! Vocabularies and thresholds of direct-quote extraction: the verbs that
+//! attribute a quote, the words that make up (or do not make up) a speaker's
+//! name, and the limits of how far a cue may sit from its quote.
+//!
+//! Every list is sorted and lowercase so that lookups can binary-search it;
+//! a test below keeps it that way.
+
+/// A quote needs at least this many words: fewer is a title, a scare quote
+/// or a single term ("so-called "experts"").
+pub const MIN_QUOTE_WORDS: usize = 4;
+
+/// A cue after a quote (`"…," the former deputy minister of finance said`)
+/// is looked for at most this many tokens past the closing mark; further
+/// away the verb belongs to another clause.
+pub const MAX_FORWARD_CUE_TOKENS: usize = 14;
+
+/// The same distance when the subject carries an appositive between commas
+/// (`"…," Timothy Ash, an economist at Chatham House, said`).
+pub const MAX_FORWARD_CUE_TOKENS_APPOSITIVE: usize = 40;
+
+/// An appositive (`Smith, the president of the union, said`) is skipped
+/// backwards for at most this many tokens.
+pub const MAX_APPOSITIVE_TOKENS: usize = 36;
+
+/// A name is read over at most this many tokens (`Ursula von der Leyen`
+/// has four; a longer capitalised run is a headline, not a name).
+pub const MAX_NAME_TOKENS: usize = 12;
+
+/// A role phrase as a subject (`a spokesperson for the ministry said`) has at
+/// most this many words.
+pub const MAX_ROLE_PHRASE_WORDS: usize = 7;
+
+/// A pronoun looks back over at most this many named speakers and sentence
+/// subjects for one that fits; it bounds the work on pages full of cues.
+pub const MAX_REFERENT_LOOKBACK: usize = 64;
+
+/// Verbs that attribute a quote to the subject of their clause, in the forms
+/// news text uses (present, past, participle). Nouns that share a form
+/// ("notes", "states", "claims") are left out: they would make a cue of a
+/// noun phrase. Matched lowercase only, so "United States" is no cue.
+pub const CUE_VERBS: &[&str] = &[
+    "acknowledged",
+    "acknowledges",
+    "added",
+    "adding",
+    "adds",
+    "admits",
+    "admitted",
+    "agreed",
+    "agrees",
+    "announced",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "asserted",
+    "asserts",
+    "boasted",
+    "cautioned",
+    "claimed",
+    "commented",
+    "complained",
+    "conceded",
+    "concedes",
+    "concluded",
+    "confirmed",
+    "continued",
+    "continues",
+    "countered",
+    "counters",
+    "cried",
+    "declared",
+    "declares",
+    "emphasised",
+    "emphasized",
+    "exclaimed",
+    "explained",
+    "explaining",
+    "explains",
+    "insisted",
+    "insists",
+    "joked",
+    "jokes",
+    "laughed",
+    "maintained",
+    "maintains",
+    "mused",
+    "muses",
+    "noted",
+    "noting",
+    "observed",
+    "pointed",
+    "posted",
+    "predicted",
+    "predicts",
+    "quipped",
+    "recalled",
+    "recalls",
+    "recounted",
+    "reiterated",
+    "reiterates",
+    "remarked",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "shouted",
+    "stated",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "tell",
+    "telling",
+    "tells",
+    "testified",
+    "thundered",
+    "told",
+    "tweeted",
+    "urged",
+    "urges",
+    "warned",
+    "warning",
+    "warns",
+    "whispered",
+    "wondered",
+    "writes",
+    "writing",
+    "wrote",
+    "yelled",
+];
+
+/// Cue verbs in a participle form: `"…," he said, adding: "…"` has no
+/// subject of its own, so the speaker is the one of the clause before.
+pub const PARTICIPLE_CUES: &[&str] = &[
+    "adding",
+    "explaining",
+    "noting",
+    "saying",
+    "telling",
+    "warning",
+    "writing",
+];
+
+/// The two-word cue whose speaker comes after it: `according to X`.
+pub const ACCORDING: &str = "according";
+
+/// Pronouns that stand for a speaker and are resolved to a named one.
+pub const SPEAKER_PRONOUNS: &[&str] = &["he", "it", "she", "they"];
+
+/// First-person and second-person subjects: a quote "I said" belongs to
+/// the writer, who is not named in the body.
+pub const FIRST_PERSON: &[&str] = &["i", "we", "you"];
+
+/// Pronouns that refer to one person (resolved to a person, not to an
+/// organisation or a group).
+pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Words that join a second cue verb to the first one's subject: `Volker
+/// said he never used the term and added, "…"`.
+pub const COORDINATORS: &[&str] = &["and", "but", "then"];
+
+/// Words that may stand between a subject and its cue verb and are skipped
+/// (`Tokayev also said`, `She then said`, `Smith on Tuesday said`).
+pub const SUBJECT_CUE_FILLERS: &[&str] = &[
+    "again",
+    "also",
+    "finally",
+    "first",
+    "friday",
+    "further",
+    "had",
+    "has",
+    "have",
+    "last",
+    "later",
+    "monday",
+    "on",
+    "once",
+    "previously",
+    "quickly",
+    "recently",
+    "reportedly",
+    "saturday",
+    "simply",
+    "sunday",
+    "then",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "will",
+    "would",
+    "yesterday",
+];
+
+/// Determiners that open a role phrase used as a subject (`the president`,
+/// `a spokesperson for the ministry`, `one official`).
+pub const ROLE_DETERMINERS: &[&str] = &[
+    "a", "an", "another", "her", "his", "its", "one", "several", "some", "the", "their", "two",
+];
+
+/// Titles and roles that precede a name (`Kazakh President Kassym-Jomart
+/// Tokayev`, `Chancellor Olaf Scholz`, `Dr. Jane Doe`): stripped from the
+/// name and remembered, so that "the president" later finds the person.
+pub const TITLES: &[&str] = &[
+    "adm.",
+    "admiral",
+    "ambassador",
+    "assemblyman",
+    "assemblywoman",
+    "attorney",
+    "capt.",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "co-founder",
+    "coach",
+    "col.",
+    "colonel",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "dame",
+    "deputy",
+    "detective",
+    "director",
+    "dr.",
+    "emperor",
+    "executive",
+    "founder",
+    "gen.",
+    "general",
+    "gov.",
+    "governor",
+    "judge",
+    "justice",
+    "king",
+    "leader",
+    "lieutenant",
+    "lord",
+    "lt.",
+    "manager",
+    "mayor",
+    "minister",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "officer",
+    "pastor",
+    "police",
+    "pope",
+    "premier",
+    "president",
+    "president-elect",
+    "prince",
+    "princess",
+    "prof.",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep.",
+    "representative",
+    "rev.",
+    "secretary",
+    "sen.",
+    "senator",
+    "sergeant",
+    "sgt.",
+    "sheikh",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "superintendent",
+];
+
+/// Lowercase particles inside a name (`Ursula von der Leyen`, `Vincent van
+/// Gogh`, `Mohammed bin Salman`).
+pub const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
+    "le", "ten", "ter", "van", "von",
+];
+
+/// Capitalised words that are not names, mostly because they open a
+/// sentence (`But Smith said`, `Another ally appeared`); stripped from the
+/// start of a capitalised run. Weekdays and months are here too: `Smith
+/// said Monday` is no name "Smith Monday".
+pub const NOT_NAME_WORDS: &[&str] = &[
+    "a",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "another",
+    "april",
+    "as",
+    "asked",
+    "at",
+    "august",
+    "before",
+    "both",
+    "but",
+    "by",
+    "december",
+    "during",
+    "earlier",
+    "even",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "last",
+    "later",
+    "many",
+    "march",
+    "meanwhile",
+    "monday",
+    "most",
+    "my",
+    "next",
+    "no",
+    "not",
+    "november",
+    "now",
+    "october",
+    "of",
+    "on",
+    "or",
+    "our",
+    "saturday",
+    "september",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "sunday",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thursday",
+    "to",
+    "tuesday",
+    "we",
+    "wednesday",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Words whose presence makes a capitalised speaker an organisation rather
+/// than a person (`the Foreign Ministry`, `Acme Inc.`): "he" and "she" are
+/// not resolved to them.
+pub const ORGANISATION_WORDS: &[&str] = &[
+    "agency",
+    "army",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "co.",
+    "commission",
+    "committee",
+    "company",
+    "corp.",
+    "council",
+    "court",
+    "department",
+    "foundation",
+    "government",
+    "group",
+    "house",
+    "inc.",
+    "institute",
+    "kremlin",
+    "ltd.",
+    "ministry",
+    "news",
+    "office",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "press",
+    "service",
+    "times",
+    "union",
+    "university",
+];
+
+/// Abbreviations whose period does not end a sentence (`Mr. Smith`,
+/// `Gov. Newsom`); a single capital letter with a period is an initial.
+pub const ABBREVIATIONS: &[&str] = &[
+    "adm", "capt", "co", "col", "corp", "dr", "gen", "gov", "inc", "jr", "lt", "ltd", "mr", "mrs",
+    "ms", "mt", "no", "prof", "rep", "rev", "sen", "sgt", "sr", "st", "vs",
+];
+
+/// Small words that a title keeps lowercase (`The Lord of the Rings`): a
+/// quoted span whose other words are all capitalised is a title, not speech.
+pub const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "of", "on", "or",
+    "the", "to", "with",
+];
+
+/// Words that end a role phrase used as a subject: `a spokesman for the
+/// ministry in a statement` stops before "in"; `critics who said` before
+/// "who".
+pub const ROLE_PHRASE_STOPS: &[&str] = &[
+    "after", "and", "as", "at", "because", "before", "but", "during", "had", "has", "have", "in",
+    "is", "on", "or", "said", "that", "to", "was", "were", "when", "where", "which", "while",
+    "who", "whom", "whose", "with",
+];
+
+/// Prepositions: a name right after one is an object inside an appositive
+/// (`Omar Lamrani, an analyst at Stratfor, the Texas-based firm, told`), so
+/// the subject is looked for further back.
+pub const PREPOSITIONS: &[&str] = &[
+    "about", "against", "at", "by", "for", "from", "in", "into", "near", "of", "on", "over", "to",
+    "under", "with",
+];
+
+/// Words that open an appositive after a name (`Smith, who leads the
+/// union, said`) besides determiners, lowercase words and numbers.
+pub const APPOSITIVE_OPENERS: &[&str] = &["who", "whose"];
+
+/// A subject after a quote may carry this many descriptive words before
+/// the name the cue attaches to (`"…," White House press secretary
+/// Stephanie Grisham said`).
+pub const MAX_SUBJECT_DESCRIPTOR_WORDS: usize = 6;
+
+/// Common first names of women, so that "he" is not resolved to Mary
+/// Steenburgen; a name in neither list fits any pronoun.
+pub const FEMALE_FIRST_NAMES: &[&str] = &[
+    "abigail",
+    "adele",
+    "alexandra",
+    "alice",
+    "alicia",
+    "alison",
+    "allison",
+    "amanda",
+    "amber",
+    "amy",
+    "ana",
+    "andrea",
+    "angela",
+    "angelina",
+    "ann",
+    "anna",
+    "anne",
+    "annie",
+    "ashley",
+    "barbara",
+    "beth",
+    "betty",
+    "beverly",
+    "beyonce",
+    "brenda",
+    "brittany",
+    "caitlyn",
+    "carla",
+    "carly",
+    "carol",
+    "caroline",
+    "carolyn",
+    "carrie",
+    "cate",
+    "catherine",
+    "charlotte",
+    "cheryl",
+    "chloe",
+    "christina",
+    "christine",
+    "cindy",
+    "claire",
+    "cynthia",
+    "daisy",
+    "dana",
+    "deborah",
+    "debra",
+    "denise",
+    "diana",
+    "diane",
+    "dianne",
+    "donna",
+    "doris",
+    "dorothy",
+    "eleanor",
+    "elena",
+    "elise",
+    "eliza",
+    "elizabeth",
+    "ella",
+    "ellen",
+    "ellie",
+    "emily",
+    "emma",
+    "erin",
+    "esther",
+    "eva",
+    "evelyn",
+    "fiona",
+    "frances",
+    "gina",
+    "gloria",
+    "grace",
+    "gwen",
+    "hannah",
+    "harriet",
+    "heather",
+    "helen",
+    "hillary",
+    "holly",
+    "ilhan",
+    "ingrid",
+    "irene",
+    "isabel",
+    "isabella",
+    "ivanka",
+    "jacqueline",
+    "jade",
+    "jane",
+    "janet",
+    "janice",
+    "jasmine",
+    "jean",
+    "jennie",
+    "jennifer",
+    "jenny",
+    "jessica",
+    "jessie",
+    "jill",
+    "joan",
+    "joanna",
+    "joanne",
+    "josephine",
+    "joyce",
+    "judith",
+    "judy",
+    "julia",
+    "julie",
+    "kamala",
+    "kara",
+    "karen",
+    "kate",
+    "katherine",
+    "kathleen",
+    "kathryn",
+    "kathy",
+    "katie",
+    "kelly",
+    "kimberly",
+    "kirsten",
+    "kristen",
+    "kristin",
+    "laura",
+    "lauren",
+    "leah",
+    "lena",
+    "lily",
+    "linda",
+    "lindsay",
+    "lisa",
+    "liz",
+    "lola",
+    "lori",
+    "louise",
+    "lucy",
+    "lydia",
+    "lynn",
+    "madeleine",
+    "maggie",
+    "margaret",
+    "margarita",
+    "margot",
+    "maria",
+    "mariah",
+    "marie",
+    "marilyn",
+    "marina",
+    "martha",
+    "mary",
+    "maya",
+    "megan",
+    "meghan",
+    "melania",
+    "melanie",
+    "melinda",
+    "melissa",
+    "mia",
+    "michelle",
+    "miriam",
+    "molly",
+    "nadia",
+    "nancy",
+    "naomi",
+    "natalie",
+    "natasha",
+    "nicole",
+    "nikki",
+    "nina",
+    "nora",
+    "olga",
+    "olivia",
+    "oprah",
+    "pam",
+    "pamela",
+    "patricia",
+    "paula",
+    "peggy",
+    "penelope",
+    "priya",
+    "rachel",
+    "rebecca",
+    "rihanna",
+    "rita",
+    "rosa",
+    "rose",
+    "rosie",
+    "ruby",
+    "ruth",
+    "sally",
+    "samantha",
+    "sandra",
+    "sara",
+    "sarah",
+    "selena",
+    "serena",
+    "sharon",
+    "sheila",
+    "shirley",
+    "sonia",
+    "sophia",
+    "sophie",
+    "stacey",
+    "stella",
+    "stephanie",
+    "sue",
+    "susan",
+    "susanne",
+    "svetlana",
+    "tammy",
+    "tanya",
+    "tara",
+    "tatiana",
+    "teresa",
+    "theresa",
+    "tiffany",
+    "tina",
+    "tracy",
+    "tulsi",
+    "ursula",
+    "valentina",
+    "valerie",
+    "vanessa",
+    "vera",
+    "victoria",
+    "virginia",
+    "wanda",
+    "wendy",
+    "whitney",
+    "yulia",
+    "yvonne",
+    "zoe",
+];
+
+/// Common first names of men, so that "she" is not resolved to Tom Harper.
+pub const MALE_FIRST_NAMES: &[&str] = &[
+    "aaron",
+    "adam",
+    "adrian",
+    "alan",
+    "albert",
+    "alexander",
+    "andrew",
+    "andy",
+    "anthony",
+    "arthur",
+    "austin",
+    "barack",
+    "benjamin",
+    "bernie",
+    "bill",
+    "billy",
+    "bob",
+    "bobby",
+    "boris",
+    "brandon",
+    "bret",
+    "brett",
+    "brian",
+    "bruce",
+    "bryan",
+    "calvin",
+    "cameron",
+    "carl",
+    "chad",
+    "charles",
+    "charlie",
+    "chris",
+    "christopher",
+    "chuck",
+    "colin",
+    "cory",
+    "craig",
+    "damian",
+    "dan",
+    "daniel",
+    "danny",
+    "darren",
+    "david",
+    "dean",
+    "dennis",
+    "derek",
+    "dmitry",
+    "don",
+    "donald",
+    "doug",
+    "douglas",
+    "drew",
+    "dylan",
+    "ed",
+    "eddie",
+    "edward",
+    "elon",
+    "emmanuel",
+    "eric",
+    "ethan",
+    "eugene",
+    "frank",
+    "franklin",
+    "fred",
+    "gary",
+    "gavin",
+    "george",
+    "gerald",
+    "glenn",
+    "gordon",
+    "graham",
+    "greg",
+    "gregory",
+    "hank",
+    "harold",
+    "harry",
+    "henry",
+    "howard",
+    "hugh",
+    "ian",
+    "isaac",
+    "ivan",
+    "jack",
+    "jacob",
+    "jake",
+    "james",
+    "jared",
+    "jason",
+    "jeff",
+    "jeffrey",
+    "jeremy",
+    "jerome",
+    "jerry",
+    "jesse",
+    "jim",
+    "jimmy",
+    "joaquin",
+    "joe",
+    "joel",
+    "john",
+    "jon",
+    "jonathan",
+    "jordan",
+    "jose",
+    "joseph",
+    "josh",
+    "joshua",
+    "juan",
+    "justin",
+    "keith",
+    "ken",
+    "kenneth",
+    "kenny",
+    "kevin",
+    "kirk",
+    "kurt",
+    "kurtis",
+    "kyle",
+    "lance",
+    "larry",
+    "lawrence",
+    "leo",
+    "lewis",
+    "liam",
+    "louis",
+    "lucas",
+    "luke",
+    "marc",
+    "marco",
+    "mark",
+    "martin",
+    "matt",
+    "matthew",
+    "max",
+    "michael",
+    "mike",
+    "mitch",
+    "mitt",
+    "mohammed",
+    "muhammad",
+    "nate",
+    "nathan",
+    "neil",
+    "nicholas",
+    "nick",
+    "nigel",
+    "noah",
+    "norman",
+    "oliver",
+    "omar",
+    "oscar",
+    "owen",
+    "patrick",
+    "paul",
+    "pedro",
+    "pete",
+    "peter",
+    "phil",
+    "philip",
+    "rafael",
+    "ralph",
+    "randy",
+    "ray",
+    "raymond",
+    "reid",
+    "rex",
+    "richard",
+    "rick",
+    "rob",
+    "robert",
+    "rodney",
+    "roger",
+    "ron",
+    "ronald",
+    "roy",
+    "ruben",
+    "rudy",
+    "russell",
+    "ryan",
+    "sam",
+    "samuel",
+    "scooter",
+    "scott",
+    "sean",
+    "sergei",
+    "shane",
+    "simon",
+    "spencer",
+    "stan",
+    "stephen",
+    "steve",
+    "steven",
+    "stuart",
+    "ted",
+    "thomas",
+    "tim",
+    "timothy",
+    "todd",
+    "tom",
+    "tommy",
+    "tony",
+    "travis",
+    "trey",
+    "troy",
+    "tucker",
+    "tyler",
+    "vince",
+    "vincent",
+    "vladimir",
+    "vladislav",
+    "volodymyr",
+    "walter",
+    "wayne",
+    "wesley",
+    "william",
+    "willie",
+    "xavier",
+    "yuri",
+    "zach",
+];
+
+/// True if `word` (already lowercase) is in the sorted list `list`.
+pub fn contains(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+/// The entry of the sorted list `list` equal to `word` lowercased, found
+/// without allocating (the lookup runs once per word of a page).
+pub fn find_lower(list: &[&'static str], word: &str) -> Option<&'static str> {
+    let mut buffer = [0u8; 24];
+    if let Some(lower) = buffer.get_mut(..word.len())
+        && word.is_ascii()
+    {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).ok()?;
+        return list
+            .binary_search(&lower)
+            .ok()
+            .and_then(|i| list.get(i).copied());
+    }
+    let index = list
+        .binary_search_by(|probe| probe.chars().cmp(word.chars().flat_map(char::to_lowercase)))
+        .ok()?;
+    list.get(index).copied()
+}
+
+/// True if `word` lowercased is in the sorted list `list`.
+pub fn contains_lower(list: &[&'static str], word: &str) -> bool {
+    find_lower(list, word).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: &[(&str, &[&str])] = &[
+        ("CUE_VERBS", CUE_VERBS),
+        ("PARTICIPLE_CUES", PARTICIPLE_CUES),
+        ("SPEAKER_PRONOUNS", SPEAKER_PRONOUNS),
+        ("FIRST_PERSON", FIRST_PERSON),
+        ("PERSON_PRONOUNS", PERSON_PRONOUNS),
+        ("COORDINATORS", COORDINATORS),
+        ("SUBJECT_CUE_FILLERS", SUBJECT_CUE_FILLERS),
+        ("ROLE_DETERMINERS", ROLE_DETERMINERS),
+        ("TITLES", TITLES),
+        ("NAME_PARTICLES", NAME_PARTICLES),
+        ("NOT_NAME_WORDS", NOT_NAME_WORDS),
+        ("ORGANISATION_WORDS", ORGANISATION_WORDS),
+        ("ABBREVIATIONS", ABBREVIATIONS),
+        ("TITLE_CASE_SMALL_WORDS", TITLE_CASE_SMALL_WORDS),
+        ("ROLE_PHRASE_STOPS", ROLE_PHRASE_STOPS),
+        ("APPOSITIVE_OPENERS", APPOSITIVE_OPENERS),
+        ("PREPOSITIONS", PREPOSITIONS),
+        ("FEMALE_FIRST_NAMES", FEMALE_FIRST_NAMES),
+        ("MALE_FIRST_NAMES", MALE_FIRST_NAMES),
+    ];
+
+    #[test]
+    fn vocabularies_are_sorted_unique_and_lowercase() {
+        for (name, list) in ALL {
+            for pair in list.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: {:?} before {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for word in *list {
+                assert_eq!(
+                    *word,
+                    word.to_lowercase(),
+                    "{name}: {word} is not lowercase"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn participles_are_cue_verbs() {
+        for word in PARTICIPLE_CUES {
+            assert!(contains(CUE_VERBS, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn lowercase_lookup_needs_no_lowercase_input() {
+        assert_eq!(find_lower(TITLES, "President"), Some("president"));
+        assert!(contains_lower(NOT_NAME_WORDS, "THE"));
+        assert!(!contains_lower(NOT_NAME_WORDS, "Tokayev"));
+        assert!(!contains_lower(NOT_NAME_WORDS, "Ärger"));
+        assert!(contains_lower(NOT_NAME_WORDS, &"The".repeat(1)));
+        assert!(!contains_lower(NOT_NAME_WORDS, &"the".repeat(20)));
+    }
+
+    #[test]
+    fn contains_finds_words_by_binary_search() {
+        assert!(contains(CUE_VERBS, "said"));
+        assert!(contains(CUE_VERBS, "told"));
+        assert!(!contains(CUE_VERBS, "states"));
+    }
+}

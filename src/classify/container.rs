@@ -32,12 +32,13 @@ fn score(page: &Page, index: usize) -> f32 {
 /// The index of the article container, or None if no element holds enough
 /// prose to be an article.
 pub fn choose(page: &Page) -> Option<usize> {
-    let best = (0..page.elements.len())
-        .map(|i| (i, score(page, i)))
-        .fold(None::<(usize, f32)>, |best, (i, s)| match best {
+    let best = (0..page.elements.len()).map(|i| (i, score(page, i))).fold(
+        None::<(usize, f32)>,
+        |best, (i, s)| match best {
             Some((_, bs)) if bs >= s => best,
             _ => Some((i, s)),
-        })?;
+        },
+    )?;
     let prose = page.elements.get(best.0).map_or(0.0, |e| e.prose);
     (prose >= MIN_ARTICLE_PROSE_CHARS).then_some(best.0)
 }
@@ -69,7 +70,10 @@ mod tests {
              <div id=story><p>{PARA}</p><p>{PARA} Two.</p></div>\
              <div><a href=/a>Another headline here</a><a href=/b>And one more headline</a></div></body>"
         );
-        assert_eq!(container_text(&html), [PARA.to_string(), format!("{PARA} Two.")]);
+        assert_eq!(
+            container_text(&html),
+            [PARA.to_string(), format!("{PARA} Two.")]
+        );
     }
 
     #[test]

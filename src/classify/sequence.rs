@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{Kind, author_bio, caption, byline, is_heading_like, is_sentence_like};
+use super::{Kind, author_bio, byline, caption, is_heading_like, is_sentence_like};
 use crate::blocks::{Block, Tag};
 use crate::rules::thresholds::TAIL_SHARE;
 
@@ -108,7 +108,9 @@ fn repeated_blocks(blocks: &[Block], kinds: &mut [Kind], source: Source) {
 fn offer_lists(blocks: &[Block], kinds: &mut [Kind]) {
     let mut start = 0;
     while start < blocks.len() {
-        let Some(first) = blocks.get(start) else { break };
+        let Some(first) = blocks.get(start) else {
+            break;
+        };
         let mut end = start + 1;
         while blocks
             .get(end)
@@ -166,8 +168,15 @@ fn headings_of_removed_sections(blocks: &[Block], kinds: &mut [Kind]) {
             .unwrap_or(blocks.len());
         let section = i + 1..section_end;
         if section.clone().all(|j| kind_at(kinds, j) != Kind::Body) {
-            let kind = section.clone().next().map_or(Kind::Other, |j| kind_at(kinds, j));
-            let kind = if kind == Kind::Duplicate { Kind::Other } else { kind };
+            let kind = section
+                .clone()
+                .next()
+                .map_or(Kind::Other, |j| kind_at(kinds, j));
+            let kind = if kind == Kind::Duplicate {
+                Kind::Other
+            } else {
+                kind
+            };
             set(kinds, i, kind);
         }
     }

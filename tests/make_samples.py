@@ -585,7 +585,7 @@ JSONL_EXPECTED = [
     },
 ]
 
-WARC_DATE = "2026-11-20T08:15:00Z"
+WARC_DATE = "2026-11-27T20:15:00Z"
 WARC_INFO_ID = "urn:uuid:6f1d2a40-3c5e-4b7a-9e21-0c8d5b3f7a10"
 # Fixed record ids and dates, so that the file and its expected answer are stable.
 WARC_PAGES = [
@@ -594,28 +594,28 @@ WARC_PAGES = [
         "url": "https://riversideledger.com/2026/06/11/council-approves-budget-library-hours/",
         "id": "urn:uuid:1b7e4c2d-8a90-4f3e-b1d2-3c4d5e6f7a81",
         "request_id": "urn:uuid:1b7e4c2d-8a90-4f3e-b1d2-3c4d5e6f7a80",
-        "date": "2026-11-20T08:15:02Z",
+        "date": "2026-11-27T20:15:02Z",
     },
     {
         "file": None,
         "url": "https://riversideledger.com/wp-content/uploads/2024/01/ledger-logo.png",
         "id": "urn:uuid:2c8f5d3e-9b01-4a4f-82e3-4d5e6f708192",
         "request_id": "urn:uuid:2c8f5d3e-9b01-4a4f-82e3-4d5e6f708191",
-        "date": "2026-11-20T08:15:03Z",
+        "date": "2026-11-27T20:15:03Z",
     },
     {
         "file": "german-news-bahn.html",
         "url": "https://www.elbbote.de/region/stade/geestbahn-fuenf-monate-busse-statt-zuege-a4471902.html",
         "id": "urn:uuid:3d906e4f-ac12-4b50-93f4-5e6f708192a3",
         "request_id": "urn:uuid:3d906e4f-ac12-4b50-93f4-5e6f708192a2",
-        "date": "2026-11-20T08:15:07Z",
+        "date": "2026-11-27T20:15:07Z",
     },
     {
         "file": "table-rent-report.html",
         "url": "https://www.greatlakesgazette.com/news/housing/2026/04/22/rents-rising-fastest-mid-sized-cities/",
         "id": "urn:uuid:4ea17f50-bd23-4c61-a405-6f708192a3b4",
         "request_id": "urn:uuid:4ea17f50-bd23-4c61-a405-6f708192a3b3",
-        "date": "2026-11-20T08:15:11Z",
+        "date": "2026-11-27T20:15:11Z",
     },
 ]
 

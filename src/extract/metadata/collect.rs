@@ -102,7 +102,7 @@ struct Scope {
 pub fn collect(doc: &Html) -> Candidates {
     let mut found = Candidates::default();
     let mut stack: Vec<Scope> = vec![Scope::default()];
-    let mut recent: VecDeque<String> = VecDeque::with_capacity(MAX_LINES_BEFORE_HEADLINE + 1);
+    let mut recent: VecDeque<&str> = VecDeque::with_capacity(MAX_LINES_BEFORE_HEADLINE + 1);
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -140,7 +140,7 @@ pub fn collect(doc: &Html) -> Candidates {
 /// (its own text excluded), and an empty list for the lines after it.
 fn open_headline_context(
     node: ego_tree::NodeRef<'_, Node>,
-    recent: &mut VecDeque<String>,
+    recent: &mut VecDeque<&str>,
     found: &mut Candidates,
 ) {
     let Some(el) = ElementRef::wrap(node) else {
@@ -165,7 +165,7 @@ fn open_headline_context(
     }
     found.headline_contexts.push(HeadlineContext {
         headline,
-        before: recent.iter().rev().cloned().collect(),
+        before: recent.iter().rev().map(|r| r.to_string()).collect(),
         after: Vec::new(),
     });
     recent.clear();
@@ -173,7 +173,7 @@ fn open_headline_context(
 
 /// Records a short text line: in the context of the last headline, and
 /// among the lines that may precede the next one.
-fn note_line(text: &str, recent: &mut VecDeque<String>, found: &mut Candidates) {
+fn note_line<'a>(text: &'a str, recent: &mut VecDeque<&'a str>, found: &mut Candidates) {
     let line = text.trim();
     if line.is_empty() || line.chars().count() > MAX_DATELINE_CHARS {
         return;
@@ -183,7 +183,7 @@ fn note_line(text: &str, recent: &mut VecDeque<String>, found: &mut Candidates) 
     {
         context.after.push(line.to_string());
     }
-    recent.push_back(line.to_string());
+    recent.push_back(line);
     if recent.len() > MAX_LINES_BEFORE_HEADLINE {
         recent.pop_front();
     }

@@ -370,12 +370,28 @@ fn visit_element(
         && !dates_full
         && name != "time"
         && has_token(&toks, DATE_TOKENS)
-        && let Some(text) = short_text(el, MAX_DATELINE_CHARS)
+        && let Some(text) = machine_date(el).or_else(|| short_text(el, MAX_DATELINE_CHARS))
     {
         push_capped(&mut found.date_texts, text, in_article);
         scope.in_date = true;
     }
     scope
+}
+
+/// The machine-readable date of a date element (`<abbr class="published"
+/// title="2019-11-19T10:00:00-05:00">`, `content`, `datetime`), when one of
+/// those attributes holds a date in the publisher's zone.
+fn machine_date(el: ElementRef<'_>) -> Option<String> {
+    ["datetime", "content", "title"]
+        .iter()
+        .filter_map(|a| attr(el, a))
+        .find(|v| {
+            // A UTC timestamp may be a day off; the visible text is then the
+            // publisher's own day.
+            v.chars().count() <= MAX_DATELINE_CHARS
+                && super::dates::parse_date(v).is_some()
+                && !super::dates::is_utc_timestamp(v)
+        })
 }
 
 fn push_capped(list: &mut Vec<Found>, text: String, in_article: bool) {
@@ -526,6 +542,15 @@ mod tests {
         let found = collect(&Html::parse_document(html));
         let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(bylines, vec!["By Jane Doe"]);
+    }
+
+    #[test]
+    fn date_elements_give_their_machine_date() {
+        let html = r#"<article><h1>H</h1><abbr class="published" title="2019-11-19T10:00:00-05:00">Nov 19</abbr>
+            <span class="date" title="Permalink">March 3, 2020</span></article>"#;
+        let found = collect(&Html::parse_document(html));
+        let texts: Vec<&str> = found.date_texts.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, vec!["2019-11-19T10:00:00-05:00", "March 3, 2020"]);
     }
 
     #[test]

@@ -647,13 +647,20 @@ fn tags(ld: &JsonLd, metas: &MetaTags<'_>) -> Vec<String> {
     out
 }
 
+/// Labels some CMSs put before a tag ("topic: Politics").
+const TAG_LABELS: &[&str] = &["category", "section", "subject", "tag", "topic"];
+
 /// A tag as readers see it: "topic: Politics" → "Politics"; CMS codes
 /// ("ctp_video", "Mark Esper GOVERNMENT_FIGURE PERSON") and paths are not
 /// tags.
 fn clean_tag(tag: &str) -> Option<String> {
     let tag = tag.trim();
     let tag = match tag.split_once(": ") {
-        Some((label, rest)) if !label.contains(' ') && !rest.trim().is_empty() => rest.trim(),
+        Some((label, rest))
+            if TAG_LABELS.contains(&label.to_lowercase().as_str()) && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
         _ => tag,
     };
     let code = tag.contains(['_', '/', '{', '}', '=']);

@@ -204,6 +204,10 @@ pub fn site_from_title(title: &str, host_label: Option<&str>, h1s: &[&str]) -> O
     })
 }
 
+/// Most words of a metadata title that may be CMS junk when no other title
+/// of the page agrees with it.
+const MAX_JUNK_TITLE_WORDS: usize = 2;
+
 /// Longest `<h1>` read as a headline (chars); longer ones are containers
 /// or script residue.
 const MAX_HEADLINE_CHARS: usize = 300;
@@ -277,11 +281,12 @@ pub fn choose(
         .map(|t| (strip_site(t, site_name, host_label, &h1s), t))
         .filter(|(t, _)| !t.is_empty())
         .collect();
-    // A title that shares nothing with the page's other titles is CMS junk
-    // ("escenic" as a JSON-LD headline): the first that agrees with another
-    // wins.
+    // A one- or two-word title that shares nothing with the page's other
+    // titles is CMS junk ("escenic" as a JSON-LD headline): the first title
+    // that is longer or agrees with another wins.
     let agrees = |(i, (t, _)): &(usize, &(String, &String))| {
         stripped.len() < 2
+            || t.split_whitespace().count() > MAX_JUNK_TITLE_WORDS
             || stripped.iter().enumerate().any(|(j, (o, _))| {
                 j != *i && (h1_match(t, o, o).is_some() || h1_match(o, t, t).is_some())
             })

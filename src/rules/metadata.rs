@@ -535,7 +535,6 @@ pub const ARTICLE_TYPES: &[&str] = &[
     "article",
     "backgroundnewsarticle",
     "blogposting",
-    "creativework",
     "liveblogposting",
     "newsarticle",
     "opinionnewsarticle",

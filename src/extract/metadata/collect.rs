@@ -102,7 +102,7 @@ struct Scope {
 pub fn collect(doc: &Html) -> Candidates {
     let mut found = Candidates::default();
     let mut stack: Vec<Scope> = vec![Scope::default()];
-    let mut recent: VecDeque<String> = VecDeque::with_capacity(MAX_LINES_BEFORE_HEADLINE + 1);
+    let mut recent: VecDeque<&str> = VecDeque::with_capacity(MAX_LINES_BEFORE_HEADLINE + 1);
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -140,7 +140,7 @@ pub fn collect(doc: &Html) -> Candidates {
 /// (its own text excluded), and an empty list for the lines after it.
 fn open_headline_context(
     node: ego_tree::NodeRef<'_, Node>,
-    recent: &mut VecDeque<String>,
+    recent: &mut VecDeque<&str>,
     found: &mut Candidates,
 ) {
     let Some(el) = ElementRef::wrap(node) else {
@@ -165,7 +165,7 @@ fn open_headline_context(
     }
     found.headline_contexts.push(HeadlineContext {
         headline,
-        before: recent.iter().rev().cloned().collect(),
+        before: recent.iter().rev().map(|r| r.to_string()).collect(),
         after: Vec::new(),
     });
     recent.clear();
@@ -173,7 +173,7 @@ fn open_headline_context(
 
 /// Records a short text line: in the context of the last headline, and
 /// among the lines that may precede the next one.
-fn note_line(text: &str, recent: &mut VecDeque<String>, found: &mut Candidates) {
+fn note_line<'a>(text: &'a str, recent: &mut VecDeque<&'a str>, found: &mut Candidates) {
     let line = text.trim();
     if line.is_empty() || line.chars().count() > MAX_DATELINE_CHARS {
         return;
@@ -183,7 +183,7 @@ fn note_line(text: &str, recent: &mut VecDeque<String>, found: &mut Candidates) 
     {
         context.after.push(line.to_string());
     }
-    recent.push_back(line.to_string());
+    recent.push_back(line);
     if recent.len() > MAX_LINES_BEFORE_HEADLINE {
         recent.pop_front();
     }
@@ -370,12 +370,28 @@ fn visit_element(
         && !dates_full
         && name != "time"
         && has_token(&toks, DATE_TOKENS)
-        && let Some(text) = short_text(el, MAX_DATELINE_CHARS)
+        && let Some(text) = machine_date(el).or_else(|| short_text(el, MAX_DATELINE_CHARS))
     {
         push_capped(&mut found.date_texts, text, in_article);
         scope.in_date = true;
     }
     scope
+}
+
+/// The machine-readable date of a date element (`<abbr class="published"
+/// title="2019-11-19T10:00:00-05:00">`, `content`, `datetime`), when one of
+/// those attributes holds a date in the publisher's zone.
+fn machine_date(el: ElementRef<'_>) -> Option<String> {
+    ["datetime", "content", "title"]
+        .iter()
+        .filter_map(|a| attr(el, a))
+        .find(|v| {
+            // A UTC timestamp may be a day off; the visible text is then the
+            // publisher's own day.
+            v.chars().count() <= MAX_DATELINE_CHARS
+                && super::dates::parse_date(v).is_some()
+                && !super::dates::is_utc_timestamp(v)
+        })
 }
 
 fn push_capped(list: &mut Vec<Found>, text: String, in_article: bool) {
@@ -526,6 +542,15 @@ mod tests {
         let found = collect(&Html::parse_document(html));
         let bylines: Vec<&str> = found.bylines.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(bylines, vec!["By Jane Doe"]);
+    }
+
+    #[test]
+    fn date_elements_give_their_machine_date() {
+        let html = r#"<article><h1>H</h1><abbr class="published" title="2019-11-19T10:00:00-05:00">Nov 19</abbr>
+            <span class="date" title="Permalink">March 3, 2020</span></article>"#;
+        let found = collect(&Html::parse_document(html));
+        let texts: Vec<&str> = found.date_texts.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, vec!["2019-11-19T10:00:00-05:00", "March 3, 2020"]);
     }
 
     #[test]

@@ -46,7 +46,17 @@ pub fn read(scripts: &[String]) -> JsonLd {
     let roots: Vec<Value> = scripts.iter().filter_map(|s| parse_lenient(s)).collect();
     let objects = all_objects(&roots);
     let ids = id_index(&objects);
-    let article = objects.iter().copied().find(|o| has_type(o, ARTICLE_TYPES));
+    // The article object with a headline first: pages also describe teasers
+    // and sections with article types and only a name.
+    let articles = || {
+        objects
+            .iter()
+            .copied()
+            .filter(|o| has_type(o, ARTICLE_TYPES))
+    };
+    let article = articles()
+        .find(|o| o.contains_key("headline"))
+        .or_else(|| articles().next());
     let page = objects.iter().copied().find(|o| {
         has_type(o, PAGE_TYPES) && (o.contains_key("headline") || o.contains_key("datePublished"))
     });

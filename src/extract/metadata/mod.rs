@@ -193,9 +193,9 @@ fn meta_titles(ld: &JsonLd, metas: &MetaTags<'_>, found: &Candidates) -> Vec<Str
 /// `publisher.name`, `og:site_name` and the other site metas, JSON-LD
 /// `WebSite` name; links are skipped, agencies too unless nothing else is
 /// named (the publisher of a wire story is not the site), and taglines
-/// after a separator are cut. The
-/// candidate the `<title>` shows as its site part wins (in its most
-/// readable spelling); else the first that is not a bare domain or slug.
+/// after a separator are cut. The candidate the `<title>` shows as its site
+/// part wins (in its most readable spelling); else the first that is not a
+/// bare domain or slug.
 fn declared_site_name(ld: &JsonLd, metas: &MetaTags<'_>, title: Option<&str>) -> Option<String> {
     let candidates: Vec<String> = ld
         .publisher
@@ -312,7 +312,7 @@ fn html_authors(
     let bios: Vec<&str> = found.bios.iter().map(String::as_str).collect();
     let in_bios = text_dump::facts_in_bios(&bios).authors;
     let in_bios: Vec<&str> = in_bios.iter().map(String::as_str).collect();
-    // Sources in order of trust, each read only when the ones before it
+    // Sources in order of trust, each cleaned only when the ones before it
     // credit no person; `declared` marks those the page states as metadata.
     let sources: [(&[&str], bool); 8] = [
         (&ld_people, true),
@@ -647,13 +647,20 @@ fn tags(ld: &JsonLd, metas: &MetaTags<'_>) -> Vec<String> {
     out
 }
 
+/// Labels some CMSs put before a tag ("topic: Politics").
+const TAG_LABELS: &[&str] = &["category", "section", "subject", "tag", "topic"];
+
 /// A tag as readers see it: "topic: Politics" → "Politics"; CMS codes
 /// ("ctp_video", "Mark Esper GOVERNMENT_FIGURE PERSON") and paths are not
 /// tags.
 fn clean_tag(tag: &str) -> Option<String> {
     let tag = tag.trim();
     let tag = match tag.split_once(": ") {
-        Some((label, rest)) if !label.contains(' ') && !rest.trim().is_empty() => rest.trim(),
+        Some((label, rest))
+            if TAG_LABELS.contains(&label.to_lowercase().as_str()) && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
         _ => tag,
     };
     let code = tag.contains(['_', '/', '{', '}', '=']);

@@ -527,3 +527,16 @@ fn tags_without_cms_codes_and_labels() {
     );
     assert_eq!(m.tags, vec!["Politics & Policy", "Hong Kong"]);
 }
+
+#[test]
+fn json_ld_section_object_is_not_the_article() {
+    let m = meta_of(
+        r##"<script type="application/ld+json">[{"@type":"Article","name":"Opinion"},
+        {"@type":"NewsArticle","headline":"Pour le néolibéralisme, la retraite est un archaïsme"}]</script>
+        <h1 class="logo">AOC</h1>"##,
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Pour le néolibéralisme, la retraite est un archaïsme")
+    );
+}

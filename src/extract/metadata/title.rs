@@ -204,6 +204,10 @@ pub fn site_from_title(title: &str, host_label: Option<&str>, h1s: &[&str]) -> O
     })
 }
 
+/// Most words of a metadata title that may be CMS junk when no other title
+/// of the page agrees with it.
+const MAX_JUNK_TITLE_WORDS: usize = 2;
+
 /// Longest `<h1>` read as a headline (chars); longer ones are containers
 /// or script residue.
 const MAX_HEADLINE_CHARS: usize = 300;
@@ -272,10 +276,27 @@ pub fn choose(
         .copied()
         .filter(|h| squash(h) != site_squashed && h.chars().count() <= MAX_HEADLINE_CHARS)
         .collect();
-    let meta = meta_titles
+    let stripped: Vec<(String, &String)> = meta_titles
         .iter()
         .map(|t| (strip_site(t, site_name, host_label, &h1s), t))
-        .find(|(t, _)| !t.is_empty());
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
+    // A one- or two-word title that shares nothing with the page's other
+    // titles is CMS junk ("escenic" as a JSON-LD headline): the first title
+    // that is longer or agrees with another wins.
+    let agrees = |(i, (t, _)): &(usize, &(String, &String))| {
+        stripped.len() < 2
+            || t.split_whitespace().count() > MAX_JUNK_TITLE_WORDS
+            || stripped.iter().enumerate().any(|(j, (o, _))| {
+                j != *i && (h1_match(t, o, o).is_some() || h1_match(o, t, t).is_some())
+            })
+    };
+    let meta = stripped
+        .iter()
+        .enumerate()
+        .find(|entry| agrees(entry))
+        .or_else(|| stripped.iter().enumerate().next())
+        .map(|(_, (t, raw))| (t.clone(), *raw));
     let Some((meta, raw_meta)) = meta else {
         return h1s.first().map(|h| h.to_string());
     };
@@ -414,6 +435,19 @@ mod tests {
         assert_eq!(
             choose(&metas, Some("9to5Mac"), None, &[h1]).as_deref(),
             Some(h1)
+        );
+    }
+
+    #[test]
+    fn a_junk_metadata_title_gives_way_to_the_agreeing_ones() {
+        let metas = vec![
+            "escenic".to_string(),
+            "Plumber jailed after boiler killed daughter".to_string(),
+            "Plumber jailed after boiler killed daughter - Telegraph".to_string(),
+        ];
+        assert_eq!(
+            choose(&metas, Some("Telegraph"), None, &[]).as_deref(),
+            Some("Plumber jailed after boiler killed daughter")
         );
     }
 

@@ -25,6 +25,11 @@ pub const LONG_PROSE_CHARS: usize = 400;
 /// (long sentences that end in a link or a quote mark).
 pub const MIN_PROSE_WORDS: usize = 12;
 
+/// Share of a short unlinked text block (a line of dialogue, a list item,
+/// a label) counted as prose when scoring containers; the rest counts as
+/// junk. Short posts are made of such lines; so are footers, less so.
+pub const SHORT_TEXT_WEIGHT: f32 = 0.3;
+
 /// Weight of boilerplate characters against prose characters when choosing
 /// the container of the article: a container that grows to take in 100
 /// characters of prose must not also take in more than 1/weight times that

@@ -20,7 +20,7 @@ use scraper::{Html, Node, node::Element};
 use crate::classify::{Kind, names};
 use crate::rules::thresholds::{
     MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS, MIN_PROSE_WORDS,
-    SHORT_TEXT_WEIGHT,
+    SHORT_TEXT_WEIGHT, ANCESTOR_DECAY,
 };
 
 /// What element a block's text comes from.
@@ -363,10 +363,10 @@ impl Walker {
             (info.prose, info.junk, info.h1s, info.mark.is_some(), info.parent);
         if let Some(p) = parent.and_then(|p| self.page.elements.get_mut(p)) {
             if marked {
-                p.junk += prose + junk;
+                p.junk += (prose + junk) * ANCESTOR_DECAY;
             } else {
-                p.prose += prose;
-                p.junk += junk;
+                p.prose += prose * ANCESTOR_DECAY;
+                p.junk += junk * ANCESTOR_DECAY;
             }
             p.h1s += h1s;
         }

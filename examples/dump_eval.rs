@@ -55,6 +55,13 @@ fn show_blocks(path: &str) -> anyhow::Result<()> {
     let container = decant::classify::container::choose(&page);
     let kinds = decant::classify::classify_html(&page);
     println!("container {container:?}");
+    let mut scored: Vec<(usize, f32)> = (0..page.elements.len())
+        .map(|i| (i, decant::classify::container::score(&page, i)))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (i, s) in scored.iter().take(5) {
+        println!("  candidate {i} score {s:.0} {:?}", page.elements.get(*i));
+    }
     if let Some(c) = container.and_then(|c| page.elements.get(c)) {
         println!("  {c:?}");
     }

@@ -20,6 +20,7 @@ use scraper::{Html, Node, node::Element};
 use crate::classify::{Kind, names};
 use crate::rules::thresholds::{
     MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS, MIN_PROSE_WORDS,
+    SHORT_TEXT_WEIGHT, ANCESTOR_DECAY,
 };
 
 /// What element a block's text comes from.
@@ -149,7 +150,7 @@ impl Page {
 /// Elements skipped with everything inside: never visible article text.
 const SKIPPED_TAGS: &[&str] = &[
     "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
-    "meter", "noscript", "object", "option", "progress", "script", "select", "style", "svg",
+    "meter", "object", "option", "progress", "script", "select", "style", "svg",
     "template", "textarea", "video",
 ];
 
@@ -378,10 +379,10 @@ impl Walker {
         );
         if let Some(p) = parent.and_then(|p| self.page.elements.get_mut(p)) {
             if marked {
-                p.junk += prose + junk;
+                p.junk += (prose + junk) * ANCESTOR_DECAY;
             } else {
-                p.prose += prose;
-                p.junk += junk;
+                p.prose += prose * ANCESTOR_DECAY;
+                p.junk += junk * ANCESTOR_DECAY;
             }
             p.h1s += h1s;
         }
@@ -412,10 +413,16 @@ impl Walker {
             bullet: false,
         };
         if let Some(info) = self.page.elements.get_mut(element) {
+            let own = chars.saturating_sub(link_chars) as f32;
             if block.is_prose() {
-                info.prose += (chars - link_chars) as f32;
+                info.prose += own;
                 info.junk += link_chars as f32;
-            } else if !matches!(tag, Tag::Heading(_)) {
+            } else if matches!(tag, Tag::Heading(_)) {
+                // Headings are neither prose nor boilerplate.
+            } else if block.link_density() <= MAX_PROSE_LINK_DENSITY {
+                info.prose += own * SHORT_TEXT_WEIGHT;
+                info.junk += link_chars as f32 + own * (1.0 - SHORT_TEXT_WEIGHT);
+            } else {
                 info.junk += chars as f32;
             }
         }

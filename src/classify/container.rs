@@ -8,13 +8,14 @@
 //! adds more prose than weighted menus, link lists and marked boxes.
 
 use super::Kind;
-use crate::blocks::Page;
+use crate::blocks::{Page, Tag};
 use crate::rules::thresholds::{
-    JUNK_WEIGHT, MARKED_CONTAINER_FACTOR, MARKED_KIND_CONTAINER_FACTOR, MIN_ARTICLE_PROSE_CHARS,
+    JUNK_WEIGHT, MARKED_CONTAINER_FACTOR, MARKED_KIND_CONTAINER_FACTOR, MAX_SIBLING_JUNK_RATIO,
+    MAX_WIDEN_STEPS, MIN_ARTICLE_PROSE_CHARS, MIN_SIBLING_PROSE_CHARS,
 };
 
 /// Score of one element as the article container.
-fn score(page: &Page, index: usize) -> f32 {
+pub fn score(page: &Page, index: usize) -> f32 {
     let Some(e) = page.elements.get(index) else {
         return f32::MIN;
     };
@@ -32,15 +33,54 @@ fn score(page: &Page, index: usize) -> f32 {
 /// The index of the article container, or None if no element holds enough
 /// prose to be an article.
 pub fn choose(page: &Page) -> Option<usize> {
-    let best = (0..page.elements.len()).map(|i| (i, score(page, i))).fold(
-        None::<(usize, f32)>,
-        |best, (i, s)| match best {
+    let best = (0..page.elements.len())
+        .map(|i| (i, score(page, i)))
+        .fold(None::<(usize, f32)>, |best, (i, s)| match best {
             Some((_, bs)) if bs >= s => best,
             _ => Some((i, s)),
-        },
-    )?;
-    let prose = page.elements.get(best.0).map_or(0.0, |e| e.prose);
-    (prose >= MIN_ARTICLE_PROSE_CHARS).then_some(best.0)
+        })?;
+    let container = widen(page, best.0);
+    let (prose, _) = prose_and_junk(page, container, None);
+    (prose >= MIN_ARTICLE_PROSE_CHARS).then_some(container)
+}
+
+/// Prose and junk characters (undecayed) of the blocks within `outer` but
+/// not within `inner`. Headings count as neither.
+fn prose_and_junk(page: &Page, outer: usize, inner: Option<usize>) -> (f32, f32) {
+    let mut prose = 0.0;
+    let mut junk = 0.0;
+    for b in &page.blocks {
+        if !page.is_within(b.element, outer) || inner.is_some_and(|i| page.is_within(b.element, i)) {
+            continue;
+        }
+        if b.is_prose() && b.mark.is_none_or(|(m, _)| !page.is_inside(m, outer)) {
+            prose += b.own_chars() as f32;
+            junk += b.link_chars as f32;
+        } else if !matches!(b.tag, Tag::Heading(_)) {
+            junk += b.chars as f32;
+        }
+    }
+    (prose, junk)
+}
+
+/// Grows the container to its parent while what the parent adds is clean
+/// prose: an article split over sibling elements (a lead paragraph apart
+/// from the body, text on both sides of an embedded box).
+fn widen(page: &Page, mut container: usize) -> usize {
+    for _ in 0..MAX_WIDEN_STEPS {
+        let Some(parent) = page.elements.get(container).and_then(|e| e.parent) else {
+            break;
+        };
+        if page.elements.get(parent).is_some_and(|p| p.context_mark.is_some_and(|k| k != Kind::Other)) {
+            break;
+        }
+        let (prose, junk) = prose_and_junk(page, parent, Some(container));
+        if prose < MIN_SIBLING_PROSE_CHARS || junk > prose * MAX_SIBLING_JUNK_RATIO {
+            break;
+        }
+        container = parent;
+    }
+    container
 }
 
 #[cfg(test)]
@@ -70,10 +110,7 @@ mod tests {
              <div id=story><p>{PARA}</p><p>{PARA} Two.</p></div>\
              <div><a href=/a>Another headline here</a><a href=/b>And one more headline</a></div></body>"
         );
-        assert_eq!(
-            container_text(&html),
-            [PARA.to_string(), format!("{PARA} Two.")]
-        );
+        assert_eq!(container_text(&html), [PARA.to_string(), format!("{PARA} Two.")]);
     }
 
     #[test]

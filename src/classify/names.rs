@@ -12,7 +12,7 @@ use crate::rules::{contains_any, contains_word};
 pub fn tag_mark(tag: &str) -> Option<Kind> {
     match tag {
         "nav" | "menu" => Some(Kind::Navigation),
-        "aside" | "footer" | "header" | "form" | "dialog" => Some(Kind::Other),
+        "aside" | "footer" | "header" | "form" | "dialog" | "noscript" => Some(Kind::Other),
         "figure" | "figcaption" => Some(Kind::Caption),
         _ => None,
     }

@@ -25,6 +25,18 @@ pub const LONG_PROSE_CHARS: usize = 400;
 /// (long sentences that end in a link or a quote mark).
 pub const MIN_PROSE_WORDS: usize = 12;
 
+/// Share of a short unlinked text block (a line of dialogue, a list item,
+/// a label) counted as prose when scoring containers; the rest counts as
+/// junk. Short posts are made of such lines; so are footers, less so.
+pub const SHORT_TEXT_WEIGHT: f32 = 0.3;
+
+/// Share of an element's prose and junk that counts for its parent. Below
+/// 1, text counts most for the element that holds it directly: an article
+/// is a run of sibling paragraphs, while teaser summaries are scattered one
+/// per card, deep in many small containers, and should not pull the
+/// container up to the whole page.
+pub const ANCESTOR_DECAY: f32 = 0.9;
+
 /// Weight of boilerplate characters against prose characters when choosing
 /// the container of the article: a container that grows to take in 100
 /// characters of prose must not also take in more than 1/weight times that
@@ -80,3 +92,14 @@ pub const BIO_ROLE_WINDOW: usize = 90;
 /// Share of the blocks at the end of a text dump where a bio sentence may
 /// stand without an "About the writer" heading.
 pub const TAIL_SHARE: f32 = 0.3;
+
+/// The container is widened to its parent at most this many times.
+pub const MAX_WIDEN_STEPS: usize = 3;
+
+/// A parent is taken in only for at least this much more prose.
+pub const MIN_SIBLING_PROSE_CHARS: f32 = 50.0;
+
+/// ...and only if what it adds besides prose (menus, link lists, marked
+/// boxes) is at most this share of the prose it adds: teaser cards, with a
+/// linked title over each summary, stay out.
+pub const MAX_SIBLING_JUNK_RATIO: f32 = 0.25;

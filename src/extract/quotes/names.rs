@@ -260,8 +260,8 @@ impl<'a> NameIndex<'a> {
     pub fn holder_of(&self, role: &str, before: usize) -> Option<Vec<String>> {
         let matching = || self.roles.iter().filter(|(_, r, _)| *r == role);
         let holder = matching()
-            .filter(|(at, _, _)| *at < before)
-            .last()
+            .rev()
+            .find(|(at, _, _)| *at < before)
             .or_else(|| matching().next())?;
         let words: Vec<String> = self
             .words_of(holder.2)
@@ -321,7 +321,7 @@ mod tests {
     use crate::extract::quotes::tokens::tokenize;
 
     fn name(text: &str) -> Option<Named> {
-        let tokens = tokenize(text, &[0..text.len()]);
+        let tokens = tokenize(text, std::slice::from_ref(&(0..text.len())));
         let run = run_backward(&tokens, text, tokens.len() - 1, 0)?;
         name_of_run(&tokens, text, run)
     }
@@ -352,7 +352,7 @@ mod tests {
     #[test]
     fn surnames_and_roles_resolve_to_the_fullest_name() {
         let text = "Kazakh President Kassym-Jomart Tokayev met Kremlin spokesman Dmitry Peskov. Tokayev left.";
-        let tokens = tokenize(text, &[0..text.len()]);
+        let tokens = tokenize(text, std::slice::from_ref(&(0..text.len())));
         let index = NameIndex::build(&tokens, text);
         assert_eq!(
             index.fullest(&words(&["Tokayev"])),

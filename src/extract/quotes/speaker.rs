@@ -339,9 +339,7 @@ fn appositive_subject(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Foun
         if ctx.punct(k) != Some(",") || !opens_appositive(ctx, k + 1) {
             continue;
         }
-        let Some(name_end) = k.checked_sub(1).filter(|&e| e >= lo) else {
-            return None;
-        };
+        let name_end = k.checked_sub(1).filter(|&e| e >= lo)?;
         if ctx.word(name_end).is_none() {
             continue;
         }

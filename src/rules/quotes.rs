@@ -109,6 +109,7 @@ pub const CUE_VERBS: &[&str] = &[
     "saying",
     "says",
     "shouted",
+    "shouts",
     "stated",
     "stressed",
     "stresses",
@@ -130,8 +131,10 @@ pub const CUE_VERBS: &[&str] = &[
     "wondered",
     "writes",
     "writing",
+    "written",
     "wrote",
     "yelled",
+    "yells",
 ];
 
 /// Cue verbs in a participle form: `"…," he said, adding: "…"` has no

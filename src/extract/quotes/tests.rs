@@ -355,3 +355,13 @@ fn titles_with_a_comma_inside_the_marks_are_not_quotes() {
     let text = "Expect hits including \u{201C}Listen To The Music,\u{201D} \u{201C}What A Fool Believes,\u{201D} and more.";
     assert!(found(text).is_empty());
 }
+
+#[test]
+fn has_written_after_an_appositive_is_a_cue() {
+    let text = "\"The duty is paid at the border by a U.S. broker,\" Howard Gleckman, a senior fellow at the Tax Policy Center, has written.";
+    let q = one(text);
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Howard Gleckman"), Some("written"))
+    );
+}

@@ -463,6 +463,14 @@ pub const PREPOSITIONS: &[&str] = &[
     "under", "with",
 ];
 
+/// Words that open reported speech right after a cue verb (`said the plan
+/// was…`, `said that…`, `said he…`): such a cue starts a statement of its
+/// own instead of closing the full-sentence quote before it.
+pub const INDIRECT_SPEECH_OPENERS: &[&str] = &[
+    "a", "an", "he", "her", "his", "it", "its", "she", "that", "the", "their", "there", "they",
+    "this", "we",
+];
+
 /// Words that open an appositive after a name (`Smith, who leads the
 /// union, said`) besides determiners, lowercase words and numbers.
 pub const APPOSITIVE_OPENERS: &[&str] = &["who", "whose"];
@@ -984,6 +992,7 @@ mod tests {
         ("ROLE_PHRASE_STOPS", ROLE_PHRASE_STOPS),
         ("APPOSITIVE_OPENERS", APPOSITIVE_OPENERS),
         ("PREPOSITIONS", PREPOSITIONS),
+        ("INDIRECT_SPEECH_OPENERS", INDIRECT_SPEECH_OPENERS),
         ("FEMALE_FIRST_NAMES", FEMALE_FIRST_NAMES),
         ("MALE_FIRST_NAMES", MALE_FIRST_NAMES),
     ];

@@ -365,3 +365,15 @@ fn has_written_after_an_appositive_is_a_cue() {
         (Some("Howard Gleckman"), Some("written"))
     );
 }
+
+#[test]
+fn a_cue_going_on_into_reported_speech_does_not_attribute_the_full_quote_before() {
+    let text = "\"We will win this war soon.\" Maria Lopez said the plan was \"a complete disaster for all.\"";
+    let quotes = found(text);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes.first().and_then(|q| q.1.clone()), None);
+    assert_eq!(
+        quotes.get(1).and_then(|q| q.1.as_deref()),
+        Some("Maria Lopez")
+    );
+}

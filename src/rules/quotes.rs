@@ -149,6 +149,10 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "writing",
 ];
 
+/// Cue verbs whose object is the listener: the name after them (`told
+/// Business Insider`) never speaks, so they are not read inverted.
+pub const LISTENER_CUES: &[&str] = &["tell", "telling", "tells", "told"];
+
 /// The two-word cue whose speaker comes after it: `according to X`.
 pub const ACCORDING: &str = "according";
 
@@ -977,6 +981,7 @@ mod tests {
     const ALL: &[(&str, &[&str])] = &[
         ("CUE_VERBS", CUE_VERBS),
         ("PARTICIPLE_CUES", PARTICIPLE_CUES),
+        ("LISTENER_CUES", LISTENER_CUES),
         ("SPEAKER_PRONOUNS", SPEAKER_PRONOUNS),
         ("FIRST_PERSON", FIRST_PERSON),
         ("PERSON_PRONOUNS", PERSON_PRONOUNS),

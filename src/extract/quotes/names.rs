@@ -24,7 +24,8 @@ fn without_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-fn is_possessive(word: &str) -> bool {
+/// True for `Putin's`, `Carlineo’s`.
+pub fn is_possessive(word: &str) -> bool {
     without_possessive(word).len() < word.len()
 }
 

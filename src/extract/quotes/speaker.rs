@@ -6,12 +6,13 @@
 use std::ops::Range;
 
 use super::names::{
-    NameIndex, is_capitalized, is_organisation, name_of_run, run_backward, run_forward,
+    NameIndex, is_capitalized, is_organisation, is_possessive, name_of_run, run_backward,
+    run_forward,
 };
 use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
     ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FEMALE_FIRST_NAMES, FIRST_PERSON,
-    MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK,
+    LISTENER_CUES, MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK,
     MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS, PARTICIPLE_CUES,
     PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS,
     SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
@@ -276,7 +277,8 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
         return Some((word.to_string(), Some(found), false));
     }
     let after_comma = i > lo && ctx.punct(i - 1) == Some(",");
-    if directly_after_quote(ctx, i, lo) || after_comma {
+    let listener_follows = contains(LISTENER_CUES, word);
+    if (directly_after_quote(ctx, i, lo) || after_comma) && !listener_follows {
         let found = subject_after(ctx, i + 1);
         let inverted = found.is_some();
         return Some((word.to_string(), found, inverted));
@@ -316,6 +318,16 @@ fn subject_before(ctx: &Context<'_>, cue: usize, lo: usize) -> Option<Found> {
         if named.words.is_empty() {
             return role_phrase_before(ctx, last, lo);
         }
+        let object = run
+            .start
+            .checked_sub(1)
+            .filter(|&j| j >= lo)
+            .is_some_and(|j| contains_lower(PREPOSITIONS, ctx.word(j).unwrap_or("")));
+        if object {
+            // `the Office for the Western District of New York announced`:
+            // the name ends a longer subject and does not speak.
+            return None;
+        }
         return found(Subject::Name(named.words), run.start);
     }
     role_phrase_before(ctx, last, lo)
@@ -343,7 +355,9 @@ fn appositive_subject(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Foun
         if ctx.word(name_end).is_none() {
             continue;
         }
-        let found = subject_before(ctx, name_end + 1, lo)?;
+        let Some(found) = subject_before(ctx, name_end + 1, lo) else {
+            continue;
+        };
         let object = found
             .first
             .checked_sub(1)
@@ -370,6 +384,7 @@ fn opens_appositive(ctx: &Context<'_>, i: usize) -> bool {
     };
     let lower = word.to_lowercase();
     !is_capitalized(word)
+        || is_possessive(word)
         || word.starts_with(|c: char| c.is_ascii_digit())
         || contains(ROLE_DETERMINERS, &lower)
         || contains(APPOSITIVE_OPENERS, &lower)

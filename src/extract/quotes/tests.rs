@@ -377,3 +377,9 @@ fn a_cue_going_on_into_reported_speech_does_not_attribute_the_full_quote_before(
         Some("Maria Lopez")
     );
 }
+
+#[test]
+fn a_place_ending_a_longer_subject_does_not_speak() {
+    let text = "The Office for the Western District of New York announced it. Sonya A. Zoghlin, Carlineo\u{2019}s attorney, told The Hill about it.\n\n\u{201C}He is passionate about his political beliefs,\u{201D} she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Sonya A. Zoghlin"));
+}

@@ -34,6 +34,15 @@ pub const MAX_ROLE_PHRASE_WORDS: usize = 7;
 /// subjects for one that fits; it bounds the work on pages full of cues.
 pub const MAX_REFERENT_LOOKBACK: usize = 64;
 
+/// The name index keeps at most this many distinct names ending in the
+/// same word (an article has a handful of Bidens, never dozens); it bounds
+/// the work of resolving a surname on pages built to be slow.
+pub const MAX_NAMES_PER_SURNAME: usize = 32;
+
+/// "The president" looks for the role among this many roles on either
+/// side of it.
+pub const MAX_ROLE_LOOKUP: usize = 64;
+
 /// Verbs that attribute a quote to the subject of their clause, in the forms
 /// news text uses (present, past, participle). Nouns that share a form
 /// ("notes", "states", "claims") are left out: they would make a cue of a

@@ -8,8 +8,9 @@ use std::ops::Range;
 
 use super::tokens::Token;
 use crate::rules::quotes::{
-    FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
-    ROLE_DETERMINERS, TITLES, contains, contains_lower, find_lower,
+    FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, MAX_NAMES_PER_SURNAME, MAX_ROLE_LOOKUP, NAME_PARTICLES,
+    NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_DETERMINERS, TITLES, contains, contains_lower,
+    find_lower,
 };
 
 /// True if the word starts with an uppercase letter.
@@ -224,8 +225,20 @@ impl<'a> NameIndex<'a> {
             .checked_sub(1)
             .map_or("", |i| name_word(self.tokens, self.text, i));
         let id = self.names.len();
+        let same_words = |other: &Range<usize>| {
+            other.len() == range.len()
+                && other.clone().zip(range.clone()).all(|(a, b)| {
+                    name_word(self.tokens, self.text, a) == name_word(self.tokens, self.text, b)
+                })
+        };
+        let known = self.by_last.entry(last).or_default();
+        let seen = known
+            .iter()
+            .any(|&k| self.names.get(k).is_some_and(same_words));
+        if !seen && known.len() < MAX_NAMES_PER_SURNAME {
+            known.push(id);
+        }
         self.names.push(range);
-        self.by_last.entry(last).or_default().push(id);
         id
     }
 
@@ -259,11 +272,14 @@ impl<'a> NameIndex<'a> {
     /// The person last given the role `role` before token `before` (or
     /// first after it), in the fullest form of the name.
     pub fn holder_of(&self, role: &str, before: usize) -> Option<Vec<String>> {
-        let matching = || self.roles.iter().filter(|(_, r, _)| *r == role);
-        let holder = matching()
+        let split = self.roles.partition_point(|(at, _, _)| *at < before);
+        let (earlier, later) = self.roles.split_at(split);
+        let holder = earlier
+            .iter()
             .rev()
-            .find(|(at, _, _)| *at < before)
-            .or_else(|| matching().next())?;
+            .take(MAX_ROLE_LOOKUP)
+            .chain(later.iter().take(MAX_ROLE_LOOKUP))
+            .find(|(_, r, _)| *r == role)?;
         let words: Vec<String> = self
             .words_of(holder.2)
             .into_iter()

@@ -228,18 +228,23 @@ pub fn find_hits(ctx: &Context<'_>) -> Vec<Hit> {
 /// the one before it in the paragraph for a participle (`he said, adding`),
 /// the one before it in the sentence after `and` (`X said … and added`).
 fn shared_subject<'h>(ctx: &Context<'_>, hits: &'h [Hit], hit: &Hit) -> Option<&'h Hit> {
-    let before = hits
-        .iter()
-        .rev()
-        .take_while(|h| h.paragraph == hit.paragraph)
-        .find(|h| h.attributed)?;
-    if contains(PARTICIPLE_CUES, &hit.cue) {
-        return Some(before);
-    }
+    let participle = contains(PARTICIPLE_CUES, &hit.cue);
     let joined = hit
         .tok
         .checked_sub(1)
         .is_some_and(|j| contains(COORDINATORS, &ctx.lower(j)));
+    if !participle && !joined {
+        return None;
+    }
+    let before = hits
+        .iter()
+        .rev()
+        .take(MAX_REFERENT_LOOKBACK)
+        .take_while(|h| h.paragraph == hit.paragraph)
+        .find(|h| h.attributed)?;
+    if participle {
+        return Some(before);
+    }
     let same_clause = ctx.clause_start.get(before.tok) == ctx.clause_start.get(hit.tok);
     (joined && same_clause).then_some(before)
 }
@@ -293,14 +298,26 @@ fn directly_after_quote(ctx: &Context<'_>, i: usize, lo: usize) -> bool {
 
 /// The subject before the cue at `cue`, not reaching below token `lo`.
 fn subject_before(ctx: &Context<'_>, cue: usize, lo: usize) -> Option<Found> {
+    subject_before_at(ctx, cue, lo, Nesting::Outer)
+}
+
+/// Whether a subject read may skip an appositive or a parenthesis: only
+/// the outer read may, so that the page cannot nest reads (`, then, then`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Nesting {
+    Outer,
+    Inner,
+}
+
+fn subject_before_at(ctx: &Context<'_>, cue: usize, lo: usize, nesting: Nesting) -> Option<Found> {
     let mut end = cue;
     while end > lo && contains(SUBJECT_CUE_FILLERS, &ctx.lower(end - 1)) {
         end -= 1;
     }
     let last = end.checked_sub(1).filter(|&t| t >= lo)?;
     match ctx.punct(last) {
-        Some(",") => return appositive_subject(ctx, last, lo),
-        Some(")") => return parenthesis_subject(ctx, last, lo),
+        Some(",") if nesting == Nesting::Outer => return appositive_subject(ctx, last, lo),
+        Some(")") if nesting == Nesting::Outer => return parenthesis_subject(ctx, last, lo),
         Some(_) => return None,
         None => {}
     }
@@ -355,7 +372,7 @@ fn appositive_subject(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Foun
         if ctx.word(name_end).is_none() {
             continue;
         }
-        let Some(found) = subject_before(ctx, name_end + 1, lo) else {
+        let Some(found) = subject_before_at(ctx, name_end + 1, lo, Nesting::Inner) else {
             continue;
         };
         let object = found
@@ -397,7 +414,7 @@ fn parenthesis_subject(ctx: &Context<'_>, close: usize, lo: usize) -> Option<Fou
     let open = (floor..close).rev().find(|&k| ctx.punct(k) == Some("("))?;
     // Only a word before the parenthesis: no chain of nested reads.
     ctx.word(open.checked_sub(1)?)?;
-    subject_before(ctx, open, lo)
+    subject_before_at(ctx, open, lo, Nesting::Inner)
 }
 
 /// A lowercase role as subject, read backwards from `last`: `the

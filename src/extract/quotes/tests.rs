@@ -383,3 +383,30 @@ fn a_place_ending_a_longer_subject_does_not_speak() {
     let text = "The Office for the Western District of New York announced it. Sonya A. Zoghlin, Carlineo\u{2019}s attorney, told The Hill about it.\n\n\u{201C}He is passionate about his political beliefs,\u{201D} she said.";
     assert_eq!(speaker_of(text).as_deref(), Some("Sonya A. Zoghlin"));
 }
+
+#[test]
+fn filler_words_between_commas_do_not_nest_reads() {
+    let text = format!(
+        "Ann Lee{} said \"one two three four five\"",
+        ", then".repeat(20_000)
+    );
+    assert_eq!(found(&text).len(), 1);
+    let text = format!(
+        "Ann Lee{} said \"one two three four five\"",
+        " (x) then".repeat(20_000)
+    );
+    assert_eq!(found(&text).len(), 1);
+}
+
+#[test]
+fn many_names_pronouns_and_roles_stay_linear() {
+    let mut text = String::new();
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "President Ann{i} Smith spoke. Smith said so, and added it. \"We will win this one,\" she said. \"Yes we will win,\" the president said.\n\n"
+        ));
+    }
+    let quotes = find_quotes(&text);
+    assert_eq!(quotes.len(), 6_000);
+    assert!(quotes.iter().all(|q| q.speaker.is_some()));
+}

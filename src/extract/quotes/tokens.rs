@@ -106,7 +106,8 @@ fn keeps_period(word: &str) -> bool {
     single_capital || word.contains('.') || contains_lower(ABBREVIATIONS, word)
 }
 
-/// True if the token ends a sentence: `.`, `!`, `?` or `…` standing alone.
+/// True if the token ends a sentence: `.`, `!`, `?` or `;` standing alone
+/// (an abbreviation keeps its period inside its word token).
 pub fn ends_sentence(token: &Token, text: &str) -> bool {
     !token.is_word && matches!(token.text(text), "." | "!" | "?" | ";")
 }

@@ -302,6 +302,35 @@ pub const TITLES: &[&str] = &[
     "superintendent",
 ];
 
+/// Titles that tell a woman (`Ms. Grisham`, `spokeswoman Jane Doe`): the
+/// surname then fits "she" and not "he". Each is also in [`TITLES`].
+pub const FEMALE_TITLES: &[&str] = &[
+    "assemblywoman",
+    "chairwoman",
+    "congresswoman",
+    "councilwoman",
+    "dame",
+    "mrs.",
+    "ms.",
+    "princess",
+    "queen",
+    "spokeswoman",
+];
+
+/// Titles that tell a man (`Mr. Trump`, `Sen. … chairman`).
+pub const MALE_TITLES: &[&str] = &[
+    "assemblyman",
+    "chairman",
+    "congressman",
+    "councilman",
+    "king",
+    "lord",
+    "mr.",
+    "prince",
+    "sir",
+    "spokesman",
+];
+
 /// Lowercase particles inside a name (`Ursula von der Leyen`, `Vincent van
 /// Gogh`, `Mohammed bin Salman`).
 pub const NAME_PARTICLES: &[&str] = &[
@@ -998,6 +1027,8 @@ mod tests {
         ("SUBJECT_CUE_FILLERS", SUBJECT_CUE_FILLERS),
         ("ROLE_DETERMINERS", ROLE_DETERMINERS),
         ("TITLES", TITLES),
+        ("FEMALE_TITLES", FEMALE_TITLES),
+        ("MALE_TITLES", MALE_TITLES),
         ("NAME_PARTICLES", NAME_PARTICLES),
         ("NOT_NAME_WORDS", NOT_NAME_WORDS),
         ("ORGANISATION_WORDS", ORGANISATION_WORDS),
@@ -1029,6 +1060,13 @@ mod tests {
                     "{name}: {word} is not lowercase"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn gendered_titles_are_titles() {
+        for word in FEMALE_TITLES.iter().chain(MALE_TITLES) {
+            assert!(contains(TITLES, word), "{word}");
         }
     }
 

@@ -343,7 +343,7 @@ fn person_at(ctx: &Context<'_>, first: usize, hi: usize) -> Option<String> {
         return None;
     }
     let full = ctx.names.fullest(&named.words);
-    (full.len() >= 2 && !names::is_organisation(&full)).then(|| full.join(" "))
+    ctx.names.is_person(&full).then(|| full.join(" "))
 }
 
 /// The first token after a quote's closing mark, past a comma or dash.

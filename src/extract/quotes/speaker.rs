@@ -6,16 +6,15 @@
 use std::ops::Range;
 
 use super::names::{
-    NameIndex, is_capitalized, is_organisation, is_possessive, name_of_run, run_backward,
-    run_forward,
+    Gender, NameIndex, is_capitalized, is_possessive, name_of_run, run_backward, run_forward,
 };
 use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
-    ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FEMALE_FIRST_NAMES, FIRST_PERSON,
-    LISTENER_CUES, MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK,
-    MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS, PARTICIPLE_CUES,
-    PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS,
-    SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
+    ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FIRST_PERSON, LISTENER_CUES,
+    MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS,
+    MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS,
+    ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS, TITLES, contains,
+    contains_lower,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -127,36 +126,18 @@ impl Known {
             KnownName::Subject(run) => {
                 let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
                 let full = ctx.names.fullest(&named.words);
-                (full.len() >= 2 && !is_organisation(&full)).then(|| full.join(" "))
+                ctx.names.is_person(&full).then(|| full.join(" "))
             }
         }
     }
 }
 
-/// The gender a first name tells, if the vocabularies know it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gender {
-    Female,
-    Male,
-}
-
-fn gender_of(speaker: &str) -> Option<Gender> {
-    let first = speaker.split(' ').next()?.to_lowercase();
-    if contains(FEMALE_FIRST_NAMES, &first) {
-        Some(Gender::Female)
-    } else if contains(MALE_FIRST_NAMES, &first) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
-}
-
 /// True if the pronoun may refer to the known speaker.
-fn fits(pronoun: &str, known: &Known, speaker: &str, paragraph: usize) -> bool {
+fn fits(ctx: &Context<'_>, pronoun: &str, known: &Known, speaker: &str, paragraph: usize) -> bool {
     if known.subject_only && known.paragraph + 1 < paragraph {
         return false;
     }
-    let gender = gender_of(speaker);
+    let gender = ctx.names.gender_of(speaker);
     match pronoun {
         "he" => known.person && gender != Some(Gender::Female),
         "she" => known.person && gender != Some(Gender::Male),
@@ -562,7 +543,7 @@ fn resolve(
     match subject {
         Subject::Name(words) => {
             let full = ctx.names.fullest(words);
-            let person = full.len() >= 2 && !is_organisation(&full);
+            let person = ctx.names.is_person(&full);
             (Some(full.join(" ")), person)
         }
         Subject::Pronoun(pronoun) => {
@@ -574,7 +555,7 @@ fn resolve(
                 .take(MAX_REFERENT_LOOKBACK)
                 .find_map(|k| {
                     let speaker = k.speaker(ctx)?;
-                    fits(pronoun, k, &speaker, paragraph).then_some(speaker)
+                    fits(ctx, pronoun, k, &speaker, paragraph).then_some(speaker)
                 });
             (referent, wants_person)
         }

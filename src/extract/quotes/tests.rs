@@ -410,3 +410,9 @@ fn many_names_pronouns_and_roles_stay_linear() {
     assert_eq!(quotes.len(), 6_000);
     assert!(quotes.iter().all(|q| q.speaker.is_some()));
 }
+
+#[test]
+fn a_title_tells_the_gender_of_a_surname() {
+    let text = "Ms. Grisham answered first. Mr. Gidley said more.\n\n\"We gave plenty of on-the-record statements,\" she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Grisham"));
+}

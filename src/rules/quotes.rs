@@ -501,8 +501,9 @@ pub const ROLE_PHRASE_STOPS: &[&str] = &[
 /// (`Omar Lamrani, an analyst at Stratfor, the Texas-based firm, told`), so
 /// the subject is looked for further back.
 pub const PREPOSITIONS: &[&str] = &[
-    "about", "against", "at", "by", "for", "from", "in", "into", "near", "of", "on", "over", "to",
-    "under", "with",
+    "about", "across", "after", "against", "among", "around", "at", "before", "behind", "beside",
+    "between", "beyond", "by", "during", "for", "from", "in", "into", "like", "near", "of", "on",
+    "over", "through", "to", "toward", "towards", "under", "with", "within", "without",
 ];
 
 /// Words that open reported speech right after a cue verb (`said the plan

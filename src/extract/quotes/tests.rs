@@ -416,3 +416,9 @@ fn a_title_tells_the_gender_of_a_surname() {
     let text = "Ms. Grisham answered first. Mr. Gidley said more.\n\n\"We gave plenty of on-the-record statements,\" she said.";
     assert_eq!(speaker_of(text).as_deref(), Some("Grisham"));
 }
+
+#[test]
+fn a_name_in_a_prepositional_phrase_is_not_the_subject() {
+    let text = "\u{201C}Tell them to buy larger tractors. It is very simple.\u{201D} The cabinet members gathered around Mr. Trump laughed.";
+    assert_eq!(speaker_of(text), None);
+}

@@ -5,9 +5,15 @@
 //! names it gives ([`names`]), and read every cue verb outside the quotes
 //! with its subject ([`speaker`]). Each quote then takes the cue right after
 //! it (`"…," Tokayev said`), else the cue before it in its sentence
-//! (`Simonyan said Russia is waging the "…"`), else the speaker of the quote
-//! or cue before it in the paragraph, or at a paragraph's start, the one of
-//! the paragraph above (a quote continued without a new cue).
+//! (`Simonyan said Russia is waging the "…"`), else a name right after it
+//! or a named subject introducing it with a colon, else the speaker of the
+//! quote or cue before it in the paragraph, or at a paragraph's start, the
+//! one of the paragraph above (a quote continued without a new cue).
+//!
+//! Every pass is linear in the body; lookbacks are bounded by constants in
+//! `rules::quotes`, and subject reads never nest, so no page can make the
+//! work quadratic or the stack deep. The cue vocabulary is English: in other
+//! languages quotes are found and left unattributed.
 
 mod marks;
 mod names;
@@ -18,8 +24,9 @@ use std::ops::Range;
 
 use crate::record::{Quote, word_count};
 use crate::rules::quotes::{
-    MAX_FORWARD_CUE_TOKENS, MAX_FORWARD_CUE_TOKENS_APPOSITIVE, MAX_SUBJECT_DESCRIPTOR_WORDS,
-    MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains,
+    INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS, MAX_FORWARD_CUE_TOKENS_APPOSITIVE,
+    MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains,
+    contains_lower,
 };
 use marks::Span;
 use names::NameIndex;
@@ -38,7 +45,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         return Vec::new();
     }
     let tokens = tokens::tokenize(text, &paragraphs);
-    let placed = place_spans(&spans, &tokens);
+    let placed = place_spans(text, &spans, &tokens);
     let layout = Layout::new(text, &tokens, &placed);
     let names = NameIndex::build(&tokens, text);
     let ctx = Context {
@@ -108,9 +115,11 @@ struct Placed {
     open: usize,
     after: usize,
     paragraph: usize,
+    /// The quoted words end with a period: a complete sentence.
+    ends_with_period: bool,
 }
 
-fn place_spans(spans: &[Span], tokens: &[Token]) -> Vec<Placed> {
+fn place_spans(text: &str, spans: &[Span], tokens: &[Token]) -> Vec<Placed> {
     let mut placed = Vec::with_capacity(spans.len());
     let mut i = 0;
     for span in spans {
@@ -121,10 +130,12 @@ fn place_spans(spans: &[Span], tokens: &[Token]) -> Vec<Placed> {
         while tokens.get(i).is_some_and(|t| t.start < span.after) {
             i += 1;
         }
+        let content = text.get(span.content.clone()).unwrap_or("");
         placed.push(Placed {
             open,
             after: i,
             paragraph: span.paragraph,
+            ends_with_period: content.ends_with('.'),
         });
     }
     placed
@@ -236,7 +247,7 @@ fn cue_after<'h>(
     let same_clause = hit.tok < next_open
         && hit.paragraph == quote.paragraph
         && ctx.clause_start.get(hit.tok) == Some(&quote.after);
-    if !same_clause || !hit.attributed {
+    if !same_clause || !hit.attributed || starts_new_statement(ctx, quote, hit) {
         return None;
     }
     if hit.inverted {
@@ -253,6 +264,19 @@ fn cue_after<'h>(
     let close = hit.tok - quote.after <= limit;
     let subject_next = descriptors <= MAX_SUBJECT_DESCRIPTOR_WORDS && descriptors_are_words;
     ((subject_next && close) || closes_sentence_after_comma(ctx, hit)).then_some(hit)
+}
+
+/// `"We will win." Smith said the plan was …`: after a quote that is a
+/// full sentence, a cue that goes on into reported speech opens a new
+/// statement rather than attributing the quote.
+fn starts_new_statement(ctx: &Context<'_>, quote: &Placed, hit: &Hit) -> bool {
+    let next = ctx
+        .tokens
+        .get(hit.tok + 1)
+        .filter(|t| t.is_word && t.paragraph == hit.paragraph);
+    quote.ends_with_period
+        && !hit.inverted
+        && next.is_some_and(|t| contains_lower(INDIRECT_SPEECH_OPENERS, t.text(ctx.text)))
 }
 
 /// `… to "take really detailed histories" of the patients, Dempsey said.`:
@@ -285,7 +309,7 @@ fn named_after(
         && hit.paragraph == quote.paragraph
         && ctx.clause_start.get(hit.tok) == Some(&quote.after)
         && hit.tok - quote.after <= MAX_FORWARD_CUE_TOKENS_APPOSITIVE;
-    if !same_clause {
+    if !same_clause || starts_new_statement(ctx, quote, hit) {
         return None;
     }
     let speaker = person_at(ctx, first, hit.tok)?;
@@ -319,7 +343,7 @@ fn person_at(ctx: &Context<'_>, first: usize, hi: usize) -> Option<String> {
         return None;
     }
     let full = ctx.names.fullest(&named.words);
-    (full.len() >= 2 && !names::is_organisation(&full)).then(|| full.join(" "))
+    ctx.names.is_person(&full).then(|| full.join(" "))
 }
 
 /// The first token after a quote's closing mark, past a comma or dash.

@@ -8,8 +8,9 @@ use std::ops::Range;
 
 use super::tokens::Token;
 use crate::rules::quotes::{
-    FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS,
-    ROLE_DETERMINERS, TITLES, contains, contains_lower, find_lower,
+    FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, MAX_NAMES_PER_SURNAME,
+    MAX_ROLE_LOOKUP, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_DETERMINERS, TITLES,
+    contains, contains_lower, find_lower,
 };
 
 /// True if the word starts with an uppercase letter.
@@ -24,7 +25,8 @@ fn without_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-fn is_possessive(word: &str) -> bool {
+/// True for `Putin's`, `Carlineo’s`.
+pub fn is_possessive(word: &str) -> bool {
     without_possessive(word).len() < word.len()
 }
 
@@ -167,6 +169,35 @@ pub fn is_organisation(words: &[String]) -> bool {
     words.iter().any(|w| contains_lower(ORGANISATION_WORDS, w))
 }
 
+/// The gender a name or title tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender a title tells (`Ms.`, `spokesman`), if any.
+fn gender_of_title(title: &str) -> Option<Gender> {
+    if contains(FEMALE_TITLES, title) {
+        Some(Gender::Female)
+    } else if contains(MALE_TITLES, title) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The gender a first name tells, if the vocabularies know it.
+pub fn gender_of_first_name(word: &str) -> Option<Gender> {
+    if contains_lower(FEMALE_FIRST_NAMES, word) {
+        Some(Gender::Female)
+    } else if contains_lower(MALE_FIRST_NAMES, word) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 /// Every name of the article, by its last word, and the roles given to
 /// them (`President X`, `spokesman X`, `X, the president of Y`). Names are
 /// kept as token ranges into the page: building the index allocates only
@@ -178,6 +209,8 @@ pub struct NameIndex<'a> {
     by_last: HashMap<&'a str, Vec<usize>>,
     /// (token index, role, name index), in text order.
     roles: Vec<(usize, &'static str, usize)>,
+    /// Surnames whose gender a title told (`Mr. Trump`).
+    genders: HashMap<&'a str, Gender>,
 }
 
 impl<'a> NameIndex<'a> {
@@ -189,6 +222,7 @@ impl<'a> NameIndex<'a> {
             names: Vec::new(),
             by_last: HashMap::new(),
             roles: Vec::new(),
+            genders: HashMap::new(),
         };
         let mut i = 0;
         let mut end_of_paragraph = 0;
@@ -204,17 +238,51 @@ impl<'a> NameIndex<'a> {
             if let Some((range, role)) = name_range(tokens, text, run.clone())
                 && !range.is_empty()
             {
+                let end = range.end;
                 let id = index.add(range);
                 let role = role
                     .or_else(|| role_before(tokens, text, run.start))
                     .or_else(|| appositive_role(tokens, text, next));
                 if let Some(role) = role {
                     index.roles.push((run.start, role, id));
+                    index.note_gender(end, role);
                 }
             }
             i = next.max(i + 1);
         }
         index
+    }
+
+    /// Remembers the gender the title `role` tells for the surname ending
+    /// at token `end` (the first title seen wins).
+    fn note_gender(&mut self, end: usize, role: &str) {
+        let Some(gender) = gender_of_title(role) else {
+            return;
+        };
+        let last = end
+            .checked_sub(1)
+            .map_or("", |i| name_word(self.tokens, self.text, i));
+        self.genders.entry(last).or_insert(gender);
+    }
+
+    /// The gender of a speaker's name: from a known first name, else from a
+    /// title given to the surname somewhere in the article.
+    pub fn gender_of(&self, speaker: &str) -> Option<Gender> {
+        let mut words = speaker.split(' ');
+        let first = words.next()?;
+        let last = words.next_back().unwrap_or(first);
+        gender_of_first_name(first).or_else(|| self.genders.get(last).copied())
+    }
+
+    /// True if the fullest name `full` is a person's: two words or more,
+    /// or one that a title gave a gender (`Mr. Trump`), and no
+    /// organisation word.
+    pub fn is_person(&self, full: &[String]) -> bool {
+        let named = full.len() >= 2
+            || full
+                .first()
+                .is_some_and(|w| self.genders.contains_key(w.as_str()));
+        named && !is_organisation(full)
     }
 
     fn add(&mut self, range: Range<usize>) -> usize {
@@ -223,8 +291,20 @@ impl<'a> NameIndex<'a> {
             .checked_sub(1)
             .map_or("", |i| name_word(self.tokens, self.text, i));
         let id = self.names.len();
+        let same_words = |other: &Range<usize>| {
+            other.len() == range.len()
+                && other.clone().zip(range.clone()).all(|(a, b)| {
+                    name_word(self.tokens, self.text, a) == name_word(self.tokens, self.text, b)
+                })
+        };
+        let known = self.by_last.entry(last).or_default();
+        let seen = known
+            .iter()
+            .any(|&k| self.names.get(k).is_some_and(same_words));
+        if !seen && known.len() < MAX_NAMES_PER_SURNAME {
+            known.push(id);
+        }
         self.names.push(range);
-        self.by_last.entry(last).or_default().push(id);
         id
     }
 
@@ -258,11 +338,14 @@ impl<'a> NameIndex<'a> {
     /// The person last given the role `role` before token `before` (or
     /// first after it), in the fullest form of the name.
     pub fn holder_of(&self, role: &str, before: usize) -> Option<Vec<String>> {
-        let matching = || self.roles.iter().filter(|(_, r, _)| *r == role);
-        let holder = matching()
-            .filter(|(at, _, _)| *at < before)
-            .last()
-            .or_else(|| matching().next())?;
+        let split = self.roles.partition_point(|(at, _, _)| *at < before);
+        let (earlier, later) = self.roles.split_at(split);
+        let holder = earlier
+            .iter()
+            .rev()
+            .take(MAX_ROLE_LOOKUP)
+            .chain(later.iter().take(MAX_ROLE_LOOKUP))
+            .find(|(_, r, _)| *r == role)?;
         let words: Vec<String> = self
             .words_of(holder.2)
             .into_iter()
@@ -321,7 +404,7 @@ mod tests {
     use crate::extract::quotes::tokens::tokenize;
 
     fn name(text: &str) -> Option<Named> {
-        let tokens = tokenize(text, &[0..text.len()]);
+        let tokens = tokenize(text, std::slice::from_ref(&(0..text.len())));
         let run = run_backward(&tokens, text, tokens.len() - 1, 0)?;
         name_of_run(&tokens, text, run)
     }
@@ -352,7 +435,7 @@ mod tests {
     #[test]
     fn surnames_and_roles_resolve_to_the_fullest_name() {
         let text = "Kazakh President Kassym-Jomart Tokayev met Kremlin spokesman Dmitry Peskov. Tokayev left.";
-        let tokens = tokenize(text, &[0..text.len()]);
+        let tokens = tokenize(text, std::slice::from_ref(&(0..text.len())));
         let index = NameIndex::build(&tokens, text);
         assert_eq!(
             index.fullest(&words(&["Tokayev"])),

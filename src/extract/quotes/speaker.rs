@@ -6,15 +6,15 @@
 use std::ops::Range;
 
 use super::names::{
-    NameIndex, is_capitalized, is_organisation, name_of_run, run_backward, run_forward,
+    Gender, NameIndex, is_capitalized, is_possessive, name_of_run, run_backward, run_forward,
 };
 use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
-    ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FEMALE_FIRST_NAMES, FIRST_PERSON,
-    MALE_FIRST_NAMES, MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK,
-    MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS, PARTICIPLE_CUES,
-    PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS,
-    SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
+    ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FIRST_PERSON, LISTENER_CUES,
+    MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS,
+    MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS,
+    ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS, TITLES, contains,
+    contains_lower,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -126,36 +126,18 @@ impl Known {
             KnownName::Subject(run) => {
                 let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
                 let full = ctx.names.fullest(&named.words);
-                (full.len() >= 2 && !is_organisation(&full)).then(|| full.join(" "))
+                ctx.names.is_person(&full).then(|| full.join(" "))
             }
         }
     }
 }
 
-/// The gender a first name tells, if the vocabularies know it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gender {
-    Female,
-    Male,
-}
-
-fn gender_of(speaker: &str) -> Option<Gender> {
-    let first = speaker.split(' ').next()?.to_lowercase();
-    if contains(FEMALE_FIRST_NAMES, &first) {
-        Some(Gender::Female)
-    } else if contains(MALE_FIRST_NAMES, &first) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
-}
-
 /// True if the pronoun may refer to the known speaker.
-fn fits(pronoun: &str, known: &Known, speaker: &str, paragraph: usize) -> bool {
+fn fits(ctx: &Context<'_>, pronoun: &str, known: &Known, speaker: &str, paragraph: usize) -> bool {
     if known.subject_only && known.paragraph + 1 < paragraph {
         return false;
     }
-    let gender = gender_of(speaker);
+    let gender = ctx.names.gender_of(speaker);
     match pronoun {
         "he" => known.person && gender != Some(Gender::Female),
         "she" => known.person && gender != Some(Gender::Male),
@@ -227,18 +209,23 @@ pub fn find_hits(ctx: &Context<'_>) -> Vec<Hit> {
 /// the one before it in the paragraph for a participle (`he said, adding`),
 /// the one before it in the sentence after `and` (`X said … and added`).
 fn shared_subject<'h>(ctx: &Context<'_>, hits: &'h [Hit], hit: &Hit) -> Option<&'h Hit> {
-    let before = hits
-        .iter()
-        .rev()
-        .take_while(|h| h.paragraph == hit.paragraph)
-        .find(|h| h.attributed)?;
-    if contains(PARTICIPLE_CUES, &hit.cue) {
-        return Some(before);
-    }
+    let participle = contains(PARTICIPLE_CUES, &hit.cue);
     let joined = hit
         .tok
         .checked_sub(1)
         .is_some_and(|j| contains(COORDINATORS, &ctx.lower(j)));
+    if !participle && !joined {
+        return None;
+    }
+    let before = hits
+        .iter()
+        .rev()
+        .take(MAX_REFERENT_LOOKBACK)
+        .take_while(|h| h.paragraph == hit.paragraph)
+        .find(|h| h.attributed)?;
+    if participle {
+        return Some(before);
+    }
     let same_clause = ctx.clause_start.get(before.tok) == ctx.clause_start.get(hit.tok);
     (joined && same_clause).then_some(before)
 }
@@ -276,7 +263,8 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
         return Some((word.to_string(), Some(found), false));
     }
     let after_comma = i > lo && ctx.punct(i - 1) == Some(",");
-    if directly_after_quote(ctx, i, lo) || after_comma {
+    let listener_follows = contains(LISTENER_CUES, word);
+    if (directly_after_quote(ctx, i, lo) || after_comma) && !listener_follows {
         let found = subject_after(ctx, i + 1);
         let inverted = found.is_some();
         return Some((word.to_string(), found, inverted));
@@ -291,14 +279,26 @@ fn directly_after_quote(ctx: &Context<'_>, i: usize, lo: usize) -> bool {
 
 /// The subject before the cue at `cue`, not reaching below token `lo`.
 fn subject_before(ctx: &Context<'_>, cue: usize, lo: usize) -> Option<Found> {
+    subject_before_at(ctx, cue, lo, Nesting::Outer)
+}
+
+/// Whether a subject read may skip an appositive or a parenthesis: only
+/// the outer read may, so that the page cannot nest reads (`, then, then`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Nesting {
+    Outer,
+    Inner,
+}
+
+fn subject_before_at(ctx: &Context<'_>, cue: usize, lo: usize, nesting: Nesting) -> Option<Found> {
     let mut end = cue;
     while end > lo && contains(SUBJECT_CUE_FILLERS, &ctx.lower(end - 1)) {
         end -= 1;
     }
     let last = end.checked_sub(1).filter(|&t| t >= lo)?;
     match ctx.punct(last) {
-        Some(",") => return appositive_subject(ctx, last, lo),
-        Some(")") => return parenthesis_subject(ctx, last, lo),
+        Some(",") if nesting == Nesting::Outer => return appositive_subject(ctx, last, lo),
+        Some(")") if nesting == Nesting::Outer => return parenthesis_subject(ctx, last, lo),
         Some(_) => return None,
         None => {}
     }
@@ -315,6 +315,16 @@ fn subject_before(ctx: &Context<'_>, cue: usize, lo: usize) -> Option<Found> {
         let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
         if named.words.is_empty() {
             return role_phrase_before(ctx, last, lo);
+        }
+        let object = run
+            .start
+            .checked_sub(1)
+            .filter(|&j| j >= lo)
+            .is_some_and(|j| contains_lower(PREPOSITIONS, ctx.word(j).unwrap_or("")));
+        if object {
+            // `the Office for the Western District of New York announced`:
+            // the name ends a longer subject and does not speak.
+            return None;
         }
         return found(Subject::Name(named.words), run.start);
     }
@@ -339,13 +349,13 @@ fn appositive_subject(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Foun
         if ctx.punct(k) != Some(",") || !opens_appositive(ctx, k + 1) {
             continue;
         }
-        let Some(name_end) = k.checked_sub(1).filter(|&e| e >= lo) else {
-            return None;
-        };
+        let name_end = k.checked_sub(1).filter(|&e| e >= lo)?;
         if ctx.word(name_end).is_none() {
             continue;
         }
-        let found = subject_before(ctx, name_end + 1, lo)?;
+        let Some(found) = subject_before_at(ctx, name_end + 1, lo, Nesting::Inner) else {
+            continue;
+        };
         let object = found
             .first
             .checked_sub(1)
@@ -372,6 +382,7 @@ fn opens_appositive(ctx: &Context<'_>, i: usize) -> bool {
     };
     let lower = word.to_lowercase();
     !is_capitalized(word)
+        || is_possessive(word)
         || word.starts_with(|c: char| c.is_ascii_digit())
         || contains(ROLE_DETERMINERS, &lower)
         || contains(APPOSITIVE_OPENERS, &lower)
@@ -384,7 +395,7 @@ fn parenthesis_subject(ctx: &Context<'_>, close: usize, lo: usize) -> Option<Fou
     let open = (floor..close).rev().find(|&k| ctx.punct(k) == Some("("))?;
     // Only a word before the parenthesis: no chain of nested reads.
     ctx.word(open.checked_sub(1)?)?;
-    subject_before(ctx, open, lo)
+    subject_before_at(ctx, open, lo, Nesting::Inner)
 }
 
 /// A lowercase role as subject, read backwards from `last`: `the
@@ -532,7 +543,7 @@ fn resolve(
     match subject {
         Subject::Name(words) => {
             let full = ctx.names.fullest(words);
-            let person = full.len() >= 2 && !is_organisation(&full);
+            let person = ctx.names.is_person(&full);
             (Some(full.join(" ")), person)
         }
         Subject::Pronoun(pronoun) => {
@@ -544,7 +555,7 @@ fn resolve(
                 .take(MAX_REFERENT_LOOKBACK)
                 .find_map(|k| {
                     let speaker = k.speaker(ctx)?;
-                    fits(pronoun, k, &speaker, paragraph).then_some(speaker)
+                    fits(ctx, pronoun, k, &speaker, paragraph).then_some(speaker)
                 });
             (referent, wants_person)
         }

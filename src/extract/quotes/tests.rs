@@ -355,3 +355,70 @@ fn titles_with_a_comma_inside_the_marks_are_not_quotes() {
     let text = "Expect hits including \u{201C}Listen To The Music,\u{201D} \u{201C}What A Fool Believes,\u{201D} and more.";
     assert!(found(text).is_empty());
 }
+
+#[test]
+fn has_written_after_an_appositive_is_a_cue() {
+    let text = "\"The duty is paid at the border by a U.S. broker,\" Howard Gleckman, a senior fellow at the Tax Policy Center, has written.";
+    let q = one(text);
+    assert_eq!(
+        (q.1.as_deref(), q.2.as_deref()),
+        (Some("Howard Gleckman"), Some("written"))
+    );
+}
+
+#[test]
+fn a_cue_going_on_into_reported_speech_does_not_attribute_the_full_quote_before() {
+    let text = "\"We will win this war soon.\" Maria Lopez said the plan was \"a complete disaster for all.\"";
+    let quotes = found(text);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes.first().and_then(|q| q.1.clone()), None);
+    assert_eq!(
+        quotes.get(1).and_then(|q| q.1.as_deref()),
+        Some("Maria Lopez")
+    );
+}
+
+#[test]
+fn a_place_ending_a_longer_subject_does_not_speak() {
+    let text = "The Office for the Western District of New York announced it. Sonya A. Zoghlin, Carlineo\u{2019}s attorney, told The Hill about it.\n\n\u{201C}He is passionate about his political beliefs,\u{201D} she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Sonya A. Zoghlin"));
+}
+
+#[test]
+fn filler_words_between_commas_do_not_nest_reads() {
+    let text = format!(
+        "Ann Lee{} said \"one two three four five\"",
+        ", then".repeat(20_000)
+    );
+    assert_eq!(found(&text).len(), 1);
+    let text = format!(
+        "Ann Lee{} said \"one two three four five\"",
+        " (x) then".repeat(20_000)
+    );
+    assert_eq!(found(&text).len(), 1);
+}
+
+#[test]
+fn many_names_pronouns_and_roles_stay_linear() {
+    let mut text = String::new();
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "President Ann{i} Smith spoke. Smith said so, and added it. \"We will win this one,\" she said. \"Yes we will win,\" the president said.\n\n"
+        ));
+    }
+    let quotes = find_quotes(&text);
+    assert_eq!(quotes.len(), 6_000);
+    assert!(quotes.iter().all(|q| q.speaker.is_some()));
+}
+
+#[test]
+fn a_title_tells_the_gender_of_a_surname() {
+    let text = "Ms. Grisham answered first. Mr. Gidley said more.\n\n\"We gave plenty of on-the-record statements,\" she said.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Grisham"));
+}
+
+#[test]
+fn a_name_in_a_prepositional_phrase_is_not_the_subject() {
+    let text = "\u{201C}Tell them to buy larger tractors. It is very simple.\u{201D} The cabinet members gathered around Mr. Trump laughed.";
+    assert_eq!(speaker_of(text), None);
+}

@@ -106,7 +106,8 @@ fn keeps_period(word: &str) -> bool {
     single_capital || word.contains('.') || contains_lower(ABBREVIATIONS, word)
 }
 
-/// True if the token ends a sentence: `.`, `!`, `?` or `…` standing alone.
+/// True if the token ends a sentence: `.`, `!`, `?` or `;` standing alone
+/// (an abbreviation keeps its period inside its word token).
 pub fn ends_sentence(token: &Token, text: &str) -> bool {
     !token.is_word && matches!(token.text(text), "." | "!" | "?" | ";")
 }
@@ -116,7 +117,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        let tokens = tokenize(text, &[0..text.len()]);
+        let tokens = tokenize(text, std::slice::from_ref(&(0..text.len())));
         tokens.iter().map(|t| t.text(text)).collect()
     }
 
@@ -141,7 +142,7 @@ mod tests {
     #[test]
     fn sentence_ends_are_punctuation_tokens() {
         let text = "He said so. Then left";
-        let tokens = tokenize(text, &[0..text.len()]);
+        let tokens = tokenize(text, std::slice::from_ref(&(0..text.len())));
         let ends: Vec<bool> = tokens.iter().map(|t| ends_sentence(t, text)).collect();
         assert_eq!(ends, [false, false, false, true, false, false]);
     }

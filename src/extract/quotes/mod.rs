@@ -44,7 +44,10 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let tokens = tokens::tokenize(text, &paragraphs);
+    // Nothing after the last quote's paragraph can attribute a quote.
+    let last_paragraph = spans.last().map_or(0, |s| s.paragraph);
+    let read = paragraphs.get(..=last_paragraph).unwrap_or(&paragraphs);
+    let tokens = tokens::tokenize(text, read);
     let placed = place_spans(text, &spans, &tokens);
     let layout = Layout::new(text, &tokens, &placed);
     let names = NameIndex::build(&tokens, text);

@@ -331,6 +331,9 @@ fn introduced_by_subject(ctx: &Context<'_>, quote: &Placed) -> Option<Attributio
     }
     let clause = ctx.clause_start.get(quote.open).copied()?;
     let speaker = person_at(ctx, clause, colon)?;
+    // Without a cue verb only a surely personal name speaks: in languages
+    // that capitalise nouns, `Die Gemeinde:` or `Im März:` would pass.
+    ctx.names.gender_of(&speaker)?;
     Some(Attribution {
         speaker: Some(speaker),
         cue: None,

@@ -44,7 +44,10 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let tokens = tokens::tokenize(text, &paragraphs);
+    // Nothing after the last quote's paragraph can attribute a quote.
+    let last_paragraph = spans.last().map_or(0, |s| s.paragraph);
+    let read = paragraphs.get(..=last_paragraph).unwrap_or(&paragraphs);
+    let tokens = tokens::tokenize(text, read);
     let placed = place_spans(text, &spans, &tokens);
     let layout = Layout::new(text, &tokens, &placed);
     let names = NameIndex::build(&tokens, text);
@@ -328,6 +331,9 @@ fn introduced_by_subject(ctx: &Context<'_>, quote: &Placed) -> Option<Attributio
     }
     let clause = ctx.clause_start.get(quote.open).copied()?;
     let speaker = person_at(ctx, clause, colon)?;
+    // Without a cue verb only a surely personal name speaks: in languages
+    // that capitalise nouns, `Die Gemeinde:` or `Im März:` would pass.
+    ctx.names.gender_of(&speaker)?;
     Some(Attribution {
         speaker: Some(speaker),
         cue: None,

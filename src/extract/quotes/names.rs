@@ -291,6 +291,12 @@ impl<'a> NameIndex<'a> {
             .checked_sub(1)
             .map_or("", |i| name_word(self.tokens, self.text, i));
         let id = self.names.len();
+        if range.len() < 2 {
+            // A one-word name is never fuller than the word asked for: it
+            // is kept for roles and genders, not indexed by surname.
+            self.names.push(range);
+            return id;
+        }
         let same_words = |other: &Range<usize>| {
             other.len() == range.len()
                 && other.clone().zip(range.clone()).all(|(a, b)| {

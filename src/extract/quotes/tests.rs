@@ -422,3 +422,17 @@ fn a_name_in_a_prepositional_phrase_is_not_the_subject() {
     let text = "\u{201C}Tell them to buy larger tractors. It is very simple.\u{201D} The cabinet members gathered around Mr. Trump laughed.";
     assert_eq!(speaker_of(text), None);
 }
+
+#[test]
+fn a_colon_after_capitalised_nouns_is_no_speaker() {
+    let q = one(
+        "Die Gemeinde teilte mit: \u{201E}Die Witterung der vergangenen Tage war lang.\u{201C}",
+    );
+    assert_eq!(q.1, None);
+}
+
+#[test]
+fn titles_without_periods_are_stripped() {
+    let text = "\"We expect the numbers to go up soon,\" added Dr Ramona Archer-Bradshaw.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Ramona Archer-Bradshaw"));
+}

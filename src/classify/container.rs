@@ -71,7 +71,7 @@ fn widen(page: &Page, mut container: usize) -> usize {
         let Some(parent) = page.elements.get(container).and_then(|e| e.parent) else {
             break;
         };
-        if page.elements.get(parent).is_some_and(|p| p.context_mark.is_some_and(|k| k != Kind::Other)) {
+        if page.elements.get(parent).is_some_and(|p| p.mark.is_some_and(|k| k != Kind::Other)) {
             break;
         }
         let (prose, junk) = prose_and_junk(page, parent, Some(container));

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{Kind, author_bio, caption, byline, is_heading_like, is_sentence_like};
+use super::{Kind, author_bio, byline, caption, is_heading_like, is_sentence_like, phrases};
 use crate::blocks::{Block, Tag};
 use crate::rules::thresholds::TAIL_SHARE;
 
@@ -23,7 +23,27 @@ pub fn apply(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     offer_lists(blocks, kinds);
     repeated_blocks(blocks, kinds, source);
     headline_and_byline(blocks, kinds, source);
+    related_sections(blocks, kinds);
     headings_of_removed_sections(blocks, kinds);
+}
+
+/// Under a heading that announces links to other articles ("Related",
+/// "Mehr zum Thema", "Read more"), the blocks that carry links and are not
+/// prose are those links, up to the next heading.
+fn related_sections(blocks: &[Block], kinds: &mut [Kind]) {
+    let mut in_section = false;
+    for (i, block) in blocks.iter().enumerate() {
+        if matches!(block.tag, Tag::Heading(_)) {
+            in_section = phrases::is_related_opener(block);
+            if in_section && kind_at(kinds, i) == Kind::Body {
+                set(kinds, i, Kind::Related);
+            }
+            continue;
+        }
+        if in_section && block.link_chars > 0 && !block.is_prose() && kind_at(kinds, i) == Kind::Body {
+            set(kinds, i, Kind::Related);
+        }
+    }
 }
 
 fn kind_at(kinds: &[Kind], i: usize) -> Kind {

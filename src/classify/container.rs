@@ -14,8 +14,10 @@ use crate::rules::thresholds::{
     MAX_WIDEN_STEPS, MIN_ARTICLE_PROSE_CHARS, MIN_SIBLING_PROSE_CHARS,
 };
 
-/// Score of one element as the article container.
-pub fn score(page: &Page, index: usize) -> f32 {
+/// Score of one element as the article container. With `heed_marks`
+/// false, boilerplate marks are ignored (the fallback for pages whose
+/// whole article sits under a misleading class name).
+pub fn score(page: &Page, index: usize, heed_marks: bool) -> f32 {
     let Some(e) = page.elements.get(index) else {
         return f32::MIN;
     };
@@ -24,8 +26,9 @@ pub fn score(page: &Page, index: usize) -> f32 {
     }
     let s = (e.prose - JUNK_WEIGHT * e.junk) * e.bonus;
     match e.context_mark {
+        _ if !heed_marks => s,
         None => s,
-        Some(Kind::Other) => s * MARKED_CONTAINER_FACTOR,
+        Some(Kind::Other | Kind::Caption) => s * MARKED_CONTAINER_FACTOR,
         Some(_) => s * MARKED_KIND_CONTAINER_FACTOR,
     }
 }
@@ -33,8 +36,12 @@ pub fn score(page: &Page, index: usize) -> f32 {
 /// The index of the article container, or None if no element holds enough
 /// prose to be an article.
 pub fn choose(page: &Page) -> Option<usize> {
+    choose_with(page, true).or_else(|| choose_with(page, false))
+}
+
+fn choose_with(page: &Page, heed_marks: bool) -> Option<usize> {
     let best = (0..page.elements.len())
-        .map(|i| (i, score(page, i)))
+        .map(|i| (i, score(page, i, heed_marks)))
         .fold(None::<(usize, f32)>, |best, (i, s)| match best {
             Some((_, bs)) if bs >= s => best,
             _ => Some((i, s)),

@@ -17,7 +17,8 @@ pub mod sequence;
 
 use crate::blocks::{Block, Page, Tag, ends_sentence};
 use crate::rules::thresholds::{
-    LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_HEADING_CHARS, MIN_LINKED_PROSE_OWN_CHARS,
+    LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_CAPTION_CHARS, MAX_HEADING_CHARS,
+    MIN_LINKED_PROSE_OWN_CHARS,
 };
 
 /// What a block is.
@@ -134,6 +135,9 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
                 return b.mark.map_or(Kind::Other, |m| m.1);
             }
             match b.mark {
+                Some((_, Kind::Caption)) if b.is_prose() && b.chars > MAX_CAPTION_CHARS => {
+                    block_kind(b)
+                }
                 Some((e, kind)) if page.is_inside(e, container) => kind,
                 _ => block_kind(b),
             }

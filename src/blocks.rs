@@ -19,8 +19,8 @@ use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
 use crate::rules::thresholds::{
-    MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS, MIN_PROSE_WORDS,
-    SHORT_TEXT_WEIGHT, ANCESTOR_DECAY,
+    ANCESTOR_DECAY, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS,
+    MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT,
 };
 
 /// What element a block's text comes from.
@@ -150,15 +150,15 @@ impl Page {
 /// Elements skipped with everything inside: never visible article text.
 const SKIPPED_TAGS: &[&str] = &[
     "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
-    "meter", "object", "option", "progress", "script", "select", "style", "svg",
-    "template", "textarea", "video",
+    "meter", "object", "option", "progress", "script", "select", "style", "svg", "template",
+    "textarea", "video",
 ];
 
 /// Elements that never split words. Every other element is a block.
 const INLINE_TAGS: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
-    "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp",
-    "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn",
+    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s",
+    "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 ];
 
 fn is_skipped(el: &Element) -> bool {
@@ -170,7 +170,10 @@ fn is_hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     el.attr("style").is_some_and(|style| {
@@ -262,7 +265,11 @@ impl TextBuffer {
         let chars = std::mem::take(&mut self.chars);
         let link_chars = std::mem::take(&mut self.link_chars);
         self.pending_space = false;
-        let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = raw
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if lines.is_empty() {
             return None;
         }
@@ -311,7 +318,11 @@ impl Walker {
             is_block,
             mark,
             context_mark,
-            bonus: if is_block { names::container_bonus(el) } else { 1.0 },
+            bonus: if is_block {
+                names::container_bonus(el)
+            } else {
+                1.0
+            },
             prose: 0.0,
             junk: 0.0,
             h1s: u32::from(name == "h1"),
@@ -359,8 +370,13 @@ impl Walker {
             return;
         };
         info.last = last;
-        let (prose, junk, h1s, marked, parent) =
-            (info.prose, info.junk, info.h1s, info.mark.is_some(), info.parent);
+        let (prose, junk, h1s, marked, parent) = (
+            info.prose,
+            info.junk,
+            info.h1s,
+            info.mark.is_some(),
+            info.parent,
+        );
         if let Some(p) = parent.and_then(|p| self.page.elements.get_mut(p)) {
             if marked {
                 p.junk += (prose + junk) * ANCESTOR_DECAY;
@@ -373,7 +389,8 @@ impl Walker {
     }
 
     fn text(&mut self, text: &str) {
-        self.buffer.push(text, self.links_open > 0, self.pre_open > 0);
+        self.buffer
+            .push(text, self.links_open > 0, self.pre_open > 0);
     }
 
     /// Ends the current block, attributing it to the innermost block element.
@@ -513,7 +530,10 @@ mod tests {
 
     #[test]
     fn br_is_a_line_break_inside_a_block() {
-        assert_eq!(blocks("<p>first line<br>second  line</p>"), ["first line\nsecond line"]);
+        assert_eq!(
+            blocks("<p>first line<br>second  line</p>"),
+            ["first line\nsecond line"]
+        );
     }
 
     #[test]
@@ -543,7 +563,11 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_overflow_the_stack() {
         let depth = 50_000;
-        let html = format!("{}<p>deep text</p>{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let html = format!(
+            "{}<p>deep text</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
         let doc = Html::parse_document(&html);
         assert!(blocks_of(&doc).contains(&"deep text".to_string()));
     }
@@ -555,7 +579,19 @@ mod tests {
     #[test]
     fn text_dumps_become_lines_grouped_by_paragraph() {
         let page = from_text("Title\n\nfirst\n  • item\n\n\nlast");
-        let got: Vec<_> = page.blocks.iter().map(|b| (b.text.as_str(), b.group, b.bullet)).collect();
-        assert_eq!(got, [("Title", 0, false), ("first", 1, false), ("• item", 1, true), ("last", 2, false)]);
+        let got: Vec<_> = page
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.group, b.bullet))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Title", 0, false),
+                ("first", 1, false),
+                ("• item", 1, true),
+                ("last", 2, false)
+            ]
+        );
     }
 }

@@ -40,7 +40,11 @@ mod tests {
     use crate::blocks::from_text;
 
     fn first(text: &str) -> Block {
-        from_text(text).blocks.into_iter().next().unwrap_or_else(|| unreachable!())
+        from_text(text)
+            .blocks
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| unreachable!())
     }
 
     #[test]
@@ -49,7 +53,11 @@ mod tests {
         assert!(is_bio_sentence(&first(
             "Isabel van Brugen is a Newsweek Reporter based in Kuala Lumpur. Read more"
         )));
-        assert!(is_bio_sentence(&first("Jane Doe is a senior political correspondent.")));
-        assert!(!is_bio_sentence(&first("The minister is a former reporter who left in 2010.")));
+        assert!(is_bio_sentence(&first(
+            "Jane Doe is a senior political correspondent."
+        )));
+        assert!(!is_bio_sentence(&first(
+            "The minister is a former reporter who left in 2010."
+        )));
     }
 }

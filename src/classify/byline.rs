@@ -49,6 +49,8 @@ mod tests {
         assert!(byline("November 19, 2019"));
         assert!(byline("12.03.2024, 14:05 Uhr"));
         assert!(byline("4 min read"));
-        assert!(!byline("By the end of the year, prices had doubled in most cities."));
+        assert!(!byline(
+            "By the end of the year, prices had doubled in most cities."
+        ));
     }
 }

@@ -28,7 +28,9 @@ mod tests {
 
     #[test]
     fn credit_lines_are_recognised() {
-        assert!(credit("Putin and Tokayev in St. Petersburg. Contributor/Getty Images"));
+        assert!(credit(
+            "Putin and Tokayev in St. Petersburg. Contributor/Getty Images"
+        ));
         assert!(credit("Photo: Jane Doe"));
         assert!(credit("Firefighters at the scene (AP Photo)"));
         assert!(credit("Foto: dpa"));

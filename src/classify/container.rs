@@ -57,7 +57,8 @@ fn prose_and_junk(page: &Page, outer: usize, inner: Option<usize>) -> (f32, f32)
     let mut prose = 0.0;
     let mut junk = 0.0;
     for b in &page.blocks {
-        if !page.is_within(b.element, outer) || inner.is_some_and(|i| page.is_within(b.element, i)) {
+        if !page.is_within(b.element, outer) || inner.is_some_and(|i| page.is_within(b.element, i))
+        {
             continue;
         }
         if b.is_prose() && b.mark.is_none_or(|(m, _)| !page.is_inside(m, outer)) {
@@ -78,7 +79,11 @@ fn widen(page: &Page, mut container: usize) -> usize {
         let Some(parent) = page.elements.get(container).and_then(|e| e.parent) else {
             break;
         };
-        if page.elements.get(parent).is_some_and(|p| p.mark.is_some_and(|k| k != Kind::Other)) {
+        if page
+            .elements
+            .get(parent)
+            .is_some_and(|p| p.mark.is_some_and(|k| k != Kind::Other))
+        {
             break;
         }
         let (prose, junk) = prose_and_junk(page, parent, Some(container));
@@ -117,7 +122,10 @@ mod tests {
              <div id=story><p>{PARA}</p><p>{PARA} Two.</p></div>\
              <div><a href=/a>Another headline here</a><a href=/b>And one more headline</a></div></body>"
         );
-        assert_eq!(container_text(&html), [PARA.to_string(), format!("{PARA} Two.")]);
+        assert_eq!(
+            container_text(&html),
+            [PARA.to_string(), format!("{PARA} Two.")]
+        );
     }
 
     #[test]

@@ -107,7 +107,8 @@ pub fn block_kind(block: &Block) -> Kind {
     if block.tag == Tag::Caption {
         return Kind::Caption;
     }
-    let linked_prose = ends_sentence(&block.text) && block.own_chars() >= MIN_LINKED_PROSE_OWN_CHARS;
+    let linked_prose =
+        ends_sentence(&block.text) && block.own_chars() >= MIN_LINKED_PROSE_OWN_CHARS;
     if block.link_density() > LINK_LIST_DENSITY && block.chars < LONG_PROSE_CHARS && !linked_prose {
         return if block.tag == Tag::ListItem {
             Kind::Related

@@ -54,7 +54,11 @@ pub fn name_kind(raw: &str) -> Option<Kind> {
         (Kind::Caption, t::CAPTION_WHOLE, t::CAPTION_CONTAINS),
         (Kind::Byline, t::BYLINE_WHOLE, t::BYLINE_CONTAINS),
         (Kind::Legal, &[], t::LEGAL_CONTAINS),
-        (Kind::Navigation, t::NAVIGATION_WHOLE, t::NAVIGATION_CONTAINS),
+        (
+            Kind::Navigation,
+            t::NAVIGATION_WHOLE,
+            t::NAVIGATION_CONTAINS,
+        ),
         (Kind::Other, t::OTHER_WHOLE, t::OTHER_CONTAINS),
     ];
     rules
@@ -70,10 +74,7 @@ pub fn element_mark(el: &Element) -> Option<Kind> {
     if matches!(el.name(), "html" | "body") || is_article_body(el) {
         return None;
     }
-    el.id()
-        .into_iter()
-        .chain(el.classes())
-        .find_map(name_kind)
+    el.id().into_iter().chain(el.classes()).find_map(name_kind)
 }
 
 /// True for `itemprop="articleBody"` (schema.org) elements.
@@ -88,12 +89,22 @@ pub fn container_bonus(el: &Element) -> f32 {
     if is_article_body(el) {
         return STRONG_POSITIVE_BONUS;
     }
-    let names: Vec<String> = el.id().into_iter().chain(el.classes()).map(normalise_name).collect();
-    if names.iter().any(|n| contains_any(t::POSITIVE_STRONG_CONTAINS, n)) {
+    let names: Vec<String> = el
+        .id()
+        .into_iter()
+        .chain(el.classes())
+        .map(normalise_name)
+        .collect();
+    if names
+        .iter()
+        .any(|n| contains_any(t::POSITIVE_STRONG_CONTAINS, n))
+    {
         return STRONG_POSITIVE_BONUS;
     }
     if matches!(el.name(), "article" | "main")
-        || names.iter().any(|n| contains_word(t::POSITIVE_WEAK_WHOLE, n))
+        || names
+            .iter()
+            .any(|n| contains_word(t::POSITIVE_WEAK_WHOLE, n))
     {
         return WEAK_POSITIVE_BONUS;
     }

@@ -49,7 +49,8 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
 
 /// True if the block opens with a phrase announcing related links.
 pub fn is_related_opener(block: &Block) -> bool {
-    block.chars <= MAX_LABEL_CHARS && starts_with_any(p::RELATED_OPENERS, &block.text.to_lowercase())
+    block.chars <= MAX_LABEL_CHARS
+        && starts_with_any(p::RELATED_OPENERS, &block.text.to_lowercase())
 }
 
 #[cfg(test)]
@@ -64,33 +65,56 @@ mod tests {
     #[test]
     fn tip_lines_and_subscription_offers_are_promos() {
         assert_eq!(
-            kind("Do you have a tip on a world news story that we should be covering? Let us know."),
+            kind(
+                "Do you have a tip on a world news story that we should be covering? Let us know."
+            ),
             Some(Kind::Promo)
         );
-        assert_eq!(kind("• Newsweek magazine delivered to your door"), Some(Kind::Promo));
+        assert_eq!(
+            kind("• Newsweek magazine delivered to your door"),
+            Some(Kind::Promo)
+        );
     }
 
     #[test]
     fn ai_use_notices_are_promos() {
-        assert_eq!(kind("To read how we use AI as a newsroom tool, Click here."), Some(Kind::Promo));
+        assert_eq!(
+            kind("To read how we use AI as a newsroom tool, Click here."),
+            Some(Kind::Promo)
+        );
     }
 
     #[test]
     fn newsletter_boxes_share_bars_and_labels() {
-        assert_eq!(kind("Sign up for our daily newsletter"), Some(Kind::Newsletter));
+        assert_eq!(
+            kind("Sign up for our daily newsletter"),
+            Some(Kind::Newsletter)
+        );
         assert_eq!(kind("Share on Facebook"), Some(Kind::Share));
         assert_eq!(kind("Advertisement"), Some(Kind::Ad));
         assert_eq!(kind("Read more: Why prices rose"), Some(Kind::Related));
         assert_eq!(kind("Tags: economy, inflation"), Some(Kind::Tags));
-        assert_eq!(kind("We use cookies to improve your experience."), Some(Kind::Cookie));
-        assert_eq!(kind("© 2024 Example Media. All rights reserved."), Some(Kind::Legal));
+        assert_eq!(
+            kind("We use cookies to improve your experience."),
+            Some(Kind::Cookie)
+        );
+        assert_eq!(
+            kind("© 2024 Example Media. All rights reserved."),
+            Some(Kind::Legal)
+        );
         assert_eq!(kind("Leave a comment"), Some(Kind::Comment));
     }
 
     #[test]
     fn article_sentences_mentioning_the_words_stay() {
-        assert_eq!(kind("Newsweek has contacted Russia's Foreign Ministry for comment via email."), None);
-        let long = format!("{} she said the subscribe button was broken.", "The minister spoke at length. ".repeat(12));
+        assert_eq!(
+            kind("Newsweek has contacted Russia's Foreign Ministry for comment via email."),
+            None
+        );
+        let long = format!(
+            "{} she said the subscribe button was broken.",
+            "The minister spoke at length. ".repeat(12)
+        );
         assert_eq!(kind(&long), None);
     }
 }

@@ -40,7 +40,11 @@ fn related_sections(blocks: &[Block], kinds: &mut [Kind]) {
             }
             continue;
         }
-        if in_section && block.link_chars > 0 && !block.is_prose() && kind_at(kinds, i) == Kind::Body {
+        if in_section
+            && block.link_chars > 0
+            && !block.is_prose()
+            && kind_at(kinds, i) == Kind::Body
+        {
             set(kinds, i, Kind::Related);
         }
     }
@@ -128,7 +132,9 @@ fn repeated_blocks(blocks: &[Block], kinds: &mut [Kind], source: Source) {
 fn offer_lists(blocks: &[Block], kinds: &mut [Kind]) {
     let mut start = 0;
     while start < blocks.len() {
-        let Some(first) = blocks.get(start) else { break };
+        let Some(first) = blocks.get(start) else {
+            break;
+        };
         let mut end = start + 1;
         while blocks
             .get(end)
@@ -186,8 +192,15 @@ fn headings_of_removed_sections(blocks: &[Block], kinds: &mut [Kind]) {
             .unwrap_or(blocks.len());
         let section = i + 1..section_end;
         if section.clone().all(|j| kind_at(kinds, j) != Kind::Body) {
-            let kind = section.clone().next().map_or(Kind::Other, |j| kind_at(kinds, j));
-            let kind = if kind == Kind::Duplicate { Kind::Other } else { kind };
+            let kind = section
+                .clone()
+                .next()
+                .map_or(Kind::Other, |j| kind_at(kinds, j));
+            let kind = if kind == Kind::Duplicate {
+                Kind::Other
+            } else {
+                kind
+            };
             set(kinds, i, kind);
         }
     }

@@ -12,8 +12,7 @@ pub mod tokens;
 /// True if `list` is strictly sorted and entirely lowercase: the invariant
 /// of every vocabulary in this module (binary search relies on the order).
 pub fn is_sorted_lowercase(list: &[&str]) -> bool {
-    list.windows(2).all(|w| w.first() < w.get(1))
-        && list.iter().all(|w| w.to_lowercase() == *w)
+    list.windows(2).all(|w| w.first() < w.get(1)) && list.iter().all(|w| w.to_lowercase() == *w)
 }
 
 /// True if `word` is in the sorted vocabulary `list`.

@@ -102,13 +102,7 @@ pub const CAPTION_CONTAINS: &[&str] = &[
 
 pub const COMMENT_WHOLE: &[&str] = &["respond", "talk"];
 
-pub const COMMENT_CONTAINS: &[&str] = &[
-    "comment",
-    "disqus",
-    "kommentar",
-    "replies",
-    "reply",
-];
+pub const COMMENT_CONTAINS: &[&str] = &["comment", "disqus", "kommentar", "replies", "reply"];
 
 pub const COOKIE_WHOLE: &[&str] = &["cmp"];
 
@@ -211,21 +205,9 @@ pub const RELATED_CONTAINS: &[&str] = &[
     "youmightalso",
 ];
 
-pub const SHARE_CONTAINS: &[&str] = &[
-    "addthis",
-    "share",
-    "shariff",
-    "sharing",
-    "social",
-];
+pub const SHARE_CONTAINS: &[&str] = &["addthis", "share", "shariff", "sharing", "social"];
 
-pub const TAGS_WHOLE: &[&str] = &[
-    "categories",
-    "keywords",
-    "tag",
-    "tags",
-    "topics",
-];
+pub const TAGS_WHOLE: &[&str] = &["categories", "keywords", "tag", "tags", "topics"];
 
 pub const TAGS_CONTAINS: &[&str] = &[
     "articletags",
@@ -258,14 +240,7 @@ pub const POSITIVE_STRONG_CONTAINS: &[&str] = &[
 
 /// Whole names that suggest, more weakly, an article container.
 pub const POSITIVE_WEAK_WHOLE: &[&str] = &[
-    "article",
-    "body",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "story",
-    "text",
+    "article", "body", "content", "entry", "main", "post", "story", "text",
 ];
 
 #[cfg(test)]

@@ -44,10 +44,7 @@ pub enum InputItem {
     Reject(Reject),
     /// A record that is not a page (a WARC request or metadata record, a
     /// non-HTML response); counted, not a page.
-    Skipped {
-        source: String,
-        what: String,
-    },
+    Skipped { source: String, what: String },
 }
 
 /// One input file found by [`discover`].

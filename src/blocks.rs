@@ -18,7 +18,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
-use crate::rules::thresholds::{
+use crate::rules::thresholds::{MAX_MARKED_PROSE_SHARE, 
     ANCESTOR_DECAY, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS,
     MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT,
 };
@@ -122,6 +122,8 @@ pub struct ElementInfo {
     pub prose: f32,
     /// Other characters in its subtree (links, labels, marked descendants).
     pub junk: f32,
+    /// Prose characters in its whole subtree, marks and depth ignored.
+    pub raw_prose: f32,
     /// `h1` elements in its subtree.
     pub h1s: u32,
 }
@@ -325,6 +327,7 @@ impl Walker {
             },
             prose: 0.0,
             junk: 0.0,
+            raw_prose: 0.0,
             h1s: u32::from(name == "h1"),
         });
         if let Some(kind) = mark {
@@ -377,7 +380,9 @@ impl Walker {
             info.mark.is_some(),
             info.parent,
         );
+        let raw_prose = info.raw_prose;
         if let Some(p) = parent.and_then(|p| self.page.elements.get_mut(p)) {
+            p.raw_prose += raw_prose;
             if marked {
                 p.junk += (prose + junk) * ANCESTOR_DECAY;
             } else {
@@ -415,6 +420,7 @@ impl Walker {
         if let Some(info) = self.page.elements.get_mut(element) {
             let own = chars.saturating_sub(link_chars) as f32;
             if block.is_prose() {
+                info.raw_prose += own;
                 info.prose += own;
                 info.junk += link_chars as f32;
             } else if matches!(tag, Tag::Heading(_)) {
@@ -461,7 +467,32 @@ pub fn from_html(doc: &Html) -> Page {
         }
     }
     walker.flush();
-    walker.page
+    let mut page = walker.page;
+    unmark_page_wrappers(&mut page);
+    page
+}
+
+/// A boilerplate box never holds most of the page's prose: an element
+/// marked by its names (`class="nav-open"` on a page wrapper) that does
+/// loses its mark, and the inherited marks of the elements inside are
+/// recomputed. One pass in document order: parents come before children.
+fn unmark_page_wrappers(page: &mut Page) {
+    let total = page.elements.first().map_or(0.0, |root| root.raw_prose);
+    if total <= 0.0 {
+        return;
+    }
+    for i in 0..page.elements.len() {
+        let Some(e) = page.elements.get(i) else { break };
+        let mark = e.mark.filter(|_| e.raw_prose <= total * MAX_MARKED_PROSE_SHARE);
+        let inherited = e
+            .parent
+            .and_then(|p| page.elements.get(p))
+            .and_then(|p| p.context_mark);
+        if let Some(e) = page.elements.get_mut(i) {
+            e.mark = mark;
+            e.context_mark = mark.or(inherited);
+        }
+    }
 }
 
 /// Bullet characters that open list lines of text dumps.

@@ -139,13 +139,18 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
                 Some((_, Kind::Caption)) if b.is_prose() && b.chars > MAX_CAPTION_CHARS => {
                     block_kind(b)
                 }
-                Some((e, kind)) if page.is_inside(e, container) => kind,
+                Some((e, kind)) if page.is_inside(e, container) && still_marked(page, e) => kind,
                 _ => block_kind(b),
             }
         })
         .collect();
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
     kinds
+}
+
+/// True if element `e` kept its boilerplate mark (page wrappers lose it).
+fn still_marked(page: &Page, e: usize) -> bool {
+    page.elements.get(e).is_some_and(|info| info.mark.is_some())
 }
 
 /// Classifies every line of a text dump.

@@ -103,3 +103,8 @@ pub const MIN_SIBLING_PROSE_CHARS: f32 = 50.0;
 /// boxes) is at most this share of the prose it adds: teaser cards, with a
 /// linked title over each summary, stay out.
 pub const MAX_SIBLING_JUNK_RATIO: f32 = 0.25;
+
+/// An element marked as boilerplate by its names that holds more than this
+/// share of the page's prose is a page wrapper with an unlucky class name,
+/// not a boilerplate box.
+pub const MAX_MARKED_PROSE_SHARE: f32 = 0.5;

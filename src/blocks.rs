@@ -18,7 +18,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
-use crate::rules::thresholds::{MAX_MARKED_PROSE_SHARE, 
+use crate::rules::thresholds::{MAX_MARKED_PROSE_SHARE, WRAPPER_PROSE_SHARE, 
     ANCESTOR_DECAY, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS,
     MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT,
 };
@@ -472,9 +472,9 @@ pub fn from_html(doc: &Html) -> Page {
     page
 }
 
-/// A boilerplate box never holds most of the page's prose: an element
-/// marked by its names (`class="nav-open"` on a page wrapper) that does
-/// loses its mark, and the inherited marks of the elements inside are
+/// A boilerplate box never holds most of the page's prose and the
+/// headline: an element marked by its names (`class="nav-open"` on a page
+/// wrapper) that does loses its mark, and the inherited marks of the elements inside are
 /// recomputed. One pass in document order: parents come before children.
 fn unmark_page_wrappers(page: &mut Page) {
     let total = page.elements.first().map_or(0.0, |root| root.raw_prose);
@@ -483,7 +483,9 @@ fn unmark_page_wrappers(page: &mut Page) {
     }
     for i in 0..page.elements.len() {
         let Some(e) = page.elements.get(i) else { break };
-        let mark = e.mark.filter(|_| e.raw_prose <= total * MAX_MARKED_PROSE_SHARE);
+        let share = e.raw_prose / total;
+        let wrapper = share > MAX_MARKED_PROSE_SHARE && (e.h1s > 0 || share > WRAPPER_PROSE_SHARE);
+        let mark = e.mark.filter(|_| !wrapper);
         let inherited = e
             .parent
             .and_then(|p| page.elements.get(p))

@@ -105,6 +105,11 @@ pub const MIN_SIBLING_PROSE_CHARS: f32 = 50.0;
 pub const MAX_SIBLING_JUNK_RATIO: f32 = 0.25;
 
 /// An element marked as boilerplate by its names that holds more than this
-/// share of the page's prose is a page wrapper with an unlucky class name,
-/// not a boilerplate box.
+/// share of the page's prose and the `h1` is a page wrapper with an unlucky
+/// class name, not a boilerplate box. (A long footer blurb may outweigh a
+/// short article, but it does not hold the headline.)
 pub const MAX_MARKED_PROSE_SHARE: f32 = 0.5;
+
+/// ...and one that holds more than this share is a wrapper even without
+/// an `h1`.
+pub const WRAPPER_PROSE_SHARE: f32 = 0.8;

@@ -11,7 +11,7 @@ use super::Kind;
 use crate::blocks::{Page, Tag};
 use crate::rules::thresholds::{
     JUNK_WEIGHT, MARKED_CONTAINER_FACTOR, MARKED_KIND_CONTAINER_FACTOR, MAX_SIBLING_JUNK_RATIO,
-    MAX_WIDEN_STEPS, MIN_ARTICLE_PROSE_CHARS, MIN_SIBLING_PROSE_CHARS,
+    MAX_PASSED_JUNK_CHARS, MAX_WIDEN_STEPS, MIN_ARTICLE_PROSE_CHARS, MIN_SIBLING_PROSE_CHARS,
 };
 
 /// Score of one element as the article container. With `heed_marks`
@@ -71,12 +71,16 @@ fn prose_and_junk(page: &Page, outer: usize, inner: Option<usize>) -> (f32, f32)
     (prose, junk)
 }
 
-/// Grows the container to its parent while what the parent adds is clean
-/// prose: an article split over sibling elements (a lead paragraph apart
-/// from the body, text on both sides of an embedded box).
-fn widen(page: &Page, mut container: usize) -> usize {
+/// Grows the container towards the root while what an ancestor adds is
+/// clean prose: an article split over sibling elements (a lead paragraph
+/// apart from the body, text on both sides of a share box or a video).
+/// Ancestors that add nothing, or only a little boilerplate (a byline),
+/// are passed through without being taken.
+fn widen(page: &Page, container: usize) -> usize {
+    let mut current = container;
+    let mut probe = container;
     for _ in 0..MAX_WIDEN_STEPS {
-        let Some(parent) = page.elements.get(container).and_then(|e| e.parent) else {
+        let Some(parent) = page.elements.get(probe).and_then(|e| e.parent) else {
             break;
         };
         if page
@@ -86,13 +90,15 @@ fn widen(page: &Page, mut container: usize) -> usize {
         {
             break;
         }
-        let (prose, junk) = prose_and_junk(page, parent, Some(container));
-        if prose < MIN_SIBLING_PROSE_CHARS || junk > prose * MAX_SIBLING_JUNK_RATIO {
+        let (prose, junk) = prose_and_junk(page, parent, Some(current));
+        if prose >= MIN_SIBLING_PROSE_CHARS && junk <= prose * MAX_SIBLING_JUNK_RATIO {
+            current = parent;
+        } else if prose > 0.0 || junk > MAX_PASSED_JUNK_CHARS {
             break;
         }
-        container = parent;
+        probe = parent;
     }
-    container
+    current
 }
 
 #[cfg(test)]

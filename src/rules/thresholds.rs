@@ -93,8 +93,13 @@ pub const BIO_ROLE_WINDOW: usize = 90;
 /// stand without an "About the writer" heading.
 pub const TAIL_SHARE: f32 = 0.3;
 
-/// The container is widened to its parent at most this many times.
-pub const MAX_WIDEN_STEPS: usize = 3;
+/// The container's ancestors are examined this many levels up for more
+/// of the article.
+pub const MAX_WIDEN_STEPS: usize = 6;
+
+/// An ancestor adding no prose and at most this much boilerplate (a
+/// byline, a share row) is passed through when looking further up.
+pub const MAX_PASSED_JUNK_CHARS: f32 = 200.0;
 
 /// A parent is taken in only for at least this much more prose.
 pub const MIN_SIBLING_PROSE_CHARS: f32 = 50.0;

@@ -164,7 +164,14 @@ const INLINE_TAGS: &[&str] = &[
 ];
 
 fn is_skipped(el: &Element) -> bool {
-    SKIPPED_TAGS.contains(&el.name()) || is_hidden(el)
+    SKIPPED_TAGS.contains(&el.name()) || is_hidden(el) || is_inline_popup(el)
+}
+
+/// An inline element inside a sentence whose names say it is a popup,
+/// tooltip, hover card or hidden text: the page shows it only on demand,
+/// and its text would split the sentence.
+fn is_inline_popup(el: &Element) -> bool {
+    INLINE_TAGS.contains(&el.name()) && names::element_mark(el) == Some(Kind::Other)
 }
 
 /// True for elements the page hides from readers.
@@ -575,6 +582,13 @@ mod tests {
                     <div hidden>h</div><div style='display: none'>n</div>\
                     <span aria-hidden='true'>i</span><p>also</p>";
         assert_eq!(blocks(html), ["keep", "also"]);
+    }
+
+    #[test]
+    fn inline_hover_cards_are_skipped() {
+        let html = "<p>Rep. <span class=person><a href=/p>Jane Roe</a>\
+                    <span class=hovercard>Jane Roe: latest stories</span></span> said no.</p>";
+        assert_eq!(blocks(html), ["Rep. Jane Roe said no."]);
     }
 
     #[test]

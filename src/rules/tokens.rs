@@ -157,9 +157,11 @@ pub const OTHER_WHOLE: &[&str] = &["hidden", "hide", "print", "sronly"];
 
 pub const OTHER_CONTAINS: &[&str] = &[
     "footer",
+    "hovercard",
     "lightbox",
     "modal",
     "overlay",
+    "popover",
     "popup",
     "printonly",
     "screenreader",

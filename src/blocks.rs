@@ -18,9 +18,9 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
-use crate::rules::thresholds::{MAX_MARKED_PROSE_SHARE, WRAPPER_PROSE_SHARE, 
-    ANCESTOR_DECAY, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS,
-    MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT,
+use crate::rules::thresholds::{
+    ANCESTOR_DECAY, MAX_MARKED_PROSE_SHARE, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS,
+    MIN_PROSE_CHARS, MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT, WRAPPER_PROSE_SHARE,
 };
 
 /// What element a block's text comes from.

@@ -56,7 +56,7 @@ fn show_blocks(path: &str) -> anyhow::Result<()> {
     let kinds = decant::classify::classify_html(&page);
     println!("container {container:?}");
     let mut scored: Vec<(usize, f32)> = (0..page.elements.len())
-        .map(|i| (i, decant::classify::container::score(&page, i)))
+        .map(|i| (i, decant::classify::container::score(&page, i, true)))
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
     for (i, s) in scored.iter().take(5) {

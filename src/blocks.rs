@@ -19,8 +19,8 @@ use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
 use crate::rules::thresholds::{
-    MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS, MIN_PROSE_WORDS,
-    SHORT_TEXT_WEIGHT, ANCESTOR_DECAY,
+    ANCESTOR_DECAY, MAX_MARKED_PROSE_SHARE, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS,
+    MIN_PROSE_CHARS, MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT, WRAPPER_PROSE_SHARE,
 };
 
 /// What element a block's text comes from.
@@ -122,6 +122,8 @@ pub struct ElementInfo {
     pub prose: f32,
     /// Other characters in its subtree (links, labels, marked descendants).
     pub junk: f32,
+    /// Prose characters in its whole subtree, marks and depth ignored.
+    pub raw_prose: f32,
     /// `h1` elements in its subtree.
     pub h1s: u32,
 }
@@ -150,8 +152,8 @@ impl Page {
 /// Elements skipped with everything inside: never visible article text.
 const SKIPPED_TAGS: &[&str] = &[
     "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
-    "meter", "object", "option", "progress", "script", "select", "style", "svg",
-    "template", "textarea", "video",
+    "meter", "object", "option", "progress", "script", "select", "style", "svg", "template",
+    "textarea", "video",
 ];
 
 /// Elements that never split words. Every other element is a block.
@@ -162,7 +164,14 @@ const INLINE_TAGS: &[&str] = &[
 ];
 
 fn is_skipped(el: &Element) -> bool {
-    SKIPPED_TAGS.contains(&el.name()) || is_hidden(el)
+    SKIPPED_TAGS.contains(&el.name()) || is_hidden(el) || is_inline_popup(el)
+}
+
+/// An inline element inside a sentence whose names say it is a popup,
+/// tooltip, hover card or hidden text: the page shows it only on demand,
+/// and its text would split the sentence.
+fn is_inline_popup(el: &Element) -> bool {
+    INLINE_TAGS.contains(&el.name()) && names::element_mark(el) == Some(Kind::Other)
 }
 
 /// True for elements the page hides from readers.
@@ -325,6 +334,7 @@ impl Walker {
             },
             prose: 0.0,
             junk: 0.0,
+            raw_prose: 0.0,
             h1s: u32::from(name == "h1"),
         });
         if let Some(kind) = mark {
@@ -377,7 +387,9 @@ impl Walker {
             info.mark.is_some(),
             info.parent,
         );
+        let raw_prose = info.raw_prose;
         if let Some(p) = parent.and_then(|p| self.page.elements.get_mut(p)) {
+            p.raw_prose += raw_prose;
             if marked {
                 p.junk += (prose + junk) * ANCESTOR_DECAY;
             } else {
@@ -415,6 +427,7 @@ impl Walker {
         if let Some(info) = self.page.elements.get_mut(element) {
             let own = chars.saturating_sub(link_chars) as f32;
             if block.is_prose() {
+                info.raw_prose += own;
                 info.prose += own;
                 info.junk += link_chars as f32;
             } else if matches!(tag, Tag::Heading(_)) {
@@ -461,7 +474,34 @@ pub fn from_html(doc: &Html) -> Page {
         }
     }
     walker.flush();
-    walker.page
+    let mut page = walker.page;
+    unmark_page_wrappers(&mut page);
+    page
+}
+
+/// A boilerplate box never holds most of the page's prose and the
+/// headline: an element marked by its names (`class="nav-open"` on a page
+/// wrapper) that does loses its mark, and the inherited marks of the elements inside are
+/// recomputed. One pass in document order: parents come before children.
+fn unmark_page_wrappers(page: &mut Page) {
+    let total = page.elements.first().map_or(0.0, |root| root.raw_prose);
+    if total <= 0.0 {
+        return;
+    }
+    for i in 0..page.elements.len() {
+        let Some(e) = page.elements.get(i) else { break };
+        let share = e.raw_prose / total;
+        let wrapper = share > MAX_MARKED_PROSE_SHARE && (e.h1s > 0 || share > WRAPPER_PROSE_SHARE);
+        let mark = e.mark.filter(|_| !wrapper);
+        let inherited = e
+            .parent
+            .and_then(|p| page.elements.get(p))
+            .and_then(|p| p.context_mark);
+        if let Some(e) = page.elements.get_mut(i) {
+            e.mark = mark;
+            e.context_mark = mark.or(inherited);
+        }
+    }
 }
 
 /// Bullet characters that open list lines of text dumps.
@@ -542,6 +582,13 @@ mod tests {
                     <div hidden>h</div><div style='display: none'>n</div>\
                     <span aria-hidden='true'>i</span><p>also</p>";
         assert_eq!(blocks(html), ["keep", "also"]);
+    }
+
+    #[test]
+    fn inline_hover_cards_are_skipped() {
+        let html = "<p>Rep. <span class=person><a href=/p>Jane Roe</a>\
+                    <span class=hovercard>Jane Roe: latest stories</span></span> said no.</p>";
+        assert_eq!(blocks(html), ["Rep. Jane Roe said no."]);
     }
 
     #[test]

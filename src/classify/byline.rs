@@ -16,6 +16,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^(
             (\w+,?\s+)?(\d{1,2}\.?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember)\w*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}.*
           | \d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}.*
+          | \d{1,2}/\d{1,2}/\d{2,4}.*
           | \d{4}-\d{2}-\d{2}.*
           | \d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember)\w*\.?\s+\d{4}.*
           | \d+\s+min(ute)?s?\s+read
@@ -49,6 +50,7 @@ mod tests {
         assert!(byline("November 19, 2019"));
         assert!(byline("12.03.2024, 14:05 Uhr"));
         assert!(byline("4 min read"));
+        assert!(byline("05/10/2018 - Publicado por: Clarissa Borba"));
         assert!(!byline(
             "By the end of the year, prices had doubled in most cities."
         ));

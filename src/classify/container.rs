@@ -10,12 +10,14 @@
 use super::Kind;
 use crate::blocks::{Page, Tag};
 use crate::rules::thresholds::{
-    JUNK_WEIGHT, MARKED_CONTAINER_FACTOR, MARKED_KIND_CONTAINER_FACTOR, MAX_SIBLING_JUNK_RATIO,
-    MAX_WIDEN_STEPS, MIN_ARTICLE_PROSE_CHARS, MIN_SIBLING_PROSE_CHARS,
+    JUNK_WEIGHT, MARKED_CONTAINER_FACTOR, MARKED_KIND_CONTAINER_FACTOR, MAX_PASSED_JUNK_CHARS,
+    MAX_SIBLING_JUNK_RATIO, MAX_WIDEN_STEPS, MIN_ARTICLE_PROSE_CHARS, MIN_SIBLING_PROSE_CHARS,
 };
 
-/// Score of one element as the article container.
-pub fn score(page: &Page, index: usize) -> f32 {
+/// Score of one element as the article container. With `heed_marks`
+/// false, boilerplate marks are ignored (the fallback for pages whose
+/// whole article sits under a misleading class name).
+pub fn score(page: &Page, index: usize, heed_marks: bool) -> f32 {
     let Some(e) = page.elements.get(index) else {
         return f32::MIN;
     };
@@ -24,8 +26,9 @@ pub fn score(page: &Page, index: usize) -> f32 {
     }
     let s = (e.prose - JUNK_WEIGHT * e.junk) * e.bonus;
     match e.context_mark {
+        _ if !heed_marks => s,
         None => s,
-        Some(Kind::Other) => s * MARKED_CONTAINER_FACTOR,
+        Some(Kind::Other | Kind::Caption) => s * MARKED_CONTAINER_FACTOR,
         Some(_) => s * MARKED_KIND_CONTAINER_FACTOR,
     }
 }
@@ -33,8 +36,12 @@ pub fn score(page: &Page, index: usize) -> f32 {
 /// The index of the article container, or None if no element holds enough
 /// prose to be an article.
 pub fn choose(page: &Page) -> Option<usize> {
+    choose_with(page, true).or_else(|| choose_with(page, false))
+}
+
+fn choose_with(page: &Page, heed_marks: bool) -> Option<usize> {
     let best = (0..page.elements.len())
-        .map(|i| (i, score(page, i)))
+        .map(|i| (i, score(page, i, heed_marks)))
         .fold(None::<(usize, f32)>, |best, (i, s)| match best {
             Some((_, bs)) if bs >= s => best,
             _ => Some((i, s)),
@@ -50,7 +57,8 @@ fn prose_and_junk(page: &Page, outer: usize, inner: Option<usize>) -> (f32, f32)
     let mut prose = 0.0;
     let mut junk = 0.0;
     for b in &page.blocks {
-        if !page.is_within(b.element, outer) || inner.is_some_and(|i| page.is_within(b.element, i)) {
+        if !page.is_within(b.element, outer) || inner.is_some_and(|i| page.is_within(b.element, i))
+        {
             continue;
         }
         if b.is_prose() && b.mark.is_none_or(|(m, _)| !page.is_inside(m, outer)) {
@@ -63,24 +71,34 @@ fn prose_and_junk(page: &Page, outer: usize, inner: Option<usize>) -> (f32, f32)
     (prose, junk)
 }
 
-/// Grows the container to its parent while what the parent adds is clean
-/// prose: an article split over sibling elements (a lead paragraph apart
-/// from the body, text on both sides of an embedded box).
-fn widen(page: &Page, mut container: usize) -> usize {
+/// Grows the container towards the root while what an ancestor adds is
+/// clean prose: an article split over sibling elements (a lead paragraph
+/// apart from the body, text on both sides of a share box or a video).
+/// Ancestors that add nothing, or only a little boilerplate (a byline),
+/// are passed through without being taken.
+fn widen(page: &Page, container: usize) -> usize {
+    let mut current = container;
+    let mut probe = container;
     for _ in 0..MAX_WIDEN_STEPS {
-        let Some(parent) = page.elements.get(container).and_then(|e| e.parent) else {
+        let Some(parent) = page.elements.get(probe).and_then(|e| e.parent) else {
             break;
         };
-        if page.elements.get(parent).is_some_and(|p| p.context_mark.is_some_and(|k| k != Kind::Other)) {
+        if page
+            .elements
+            .get(parent)
+            .is_some_and(|p| p.mark.is_some_and(|k| k != Kind::Other))
+        {
             break;
         }
-        let (prose, junk) = prose_and_junk(page, parent, Some(container));
-        if prose < MIN_SIBLING_PROSE_CHARS || junk > prose * MAX_SIBLING_JUNK_RATIO {
+        let (prose, junk) = prose_and_junk(page, parent, Some(current));
+        if prose >= MIN_SIBLING_PROSE_CHARS && junk <= prose * MAX_SIBLING_JUNK_RATIO {
+            current = parent;
+        } else if prose > 0.0 || junk > MAX_PASSED_JUNK_CHARS {
             break;
         }
-        container = parent;
+        probe = parent;
     }
-    container
+    current
 }
 
 #[cfg(test)]
@@ -110,7 +128,10 @@ mod tests {
              <div id=story><p>{PARA}</p><p>{PARA} Two.</p></div>\
              <div><a href=/a>Another headline here</a><a href=/b>And one more headline</a></div></body>"
         );
-        assert_eq!(container_text(&html), [PARA.to_string(), format!("{PARA} Two.")]);
+        assert_eq!(
+            container_text(&html),
+            [PARA.to_string(), format!("{PARA} Two.")]
+        );
     }
 
     #[test]

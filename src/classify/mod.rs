@@ -17,7 +17,8 @@ pub mod sequence;
 
 use crate::blocks::{Block, Page, Tag, ends_sentence};
 use crate::rules::thresholds::{
-    LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_HEADING_CHARS, MIN_LINKED_PROSE_OWN_CHARS,
+    LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_CAPTION_CHARS, MAX_HEADING_CHARS,
+    MIN_LINKED_PROSE_OWN_CHARS,
 };
 
 /// What a block is.
@@ -135,13 +136,21 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
                 return b.mark.map_or(Kind::Other, |m| m.1);
             }
             match b.mark {
-                Some((e, kind)) if page.is_inside(e, container) => kind,
+                Some((_, Kind::Caption)) if b.is_prose() && b.chars > MAX_CAPTION_CHARS => {
+                    block_kind(b)
+                }
+                Some((e, kind)) if page.is_inside(e, container) && still_marked(page, e) => kind,
                 _ => block_kind(b),
             }
         })
         .collect();
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
     kinds
+}
+
+/// True if element `e` kept its boilerplate mark (page wrappers lose it).
+fn still_marked(page: &Page, e: usize) -> bool {
+    page.elements.get(e).is_some_and(|info| info.mark.is_some())
 }
 
 /// Classifies every line of a text dump.

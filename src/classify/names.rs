@@ -6,7 +6,7 @@ use scraper::node::Element;
 use super::Kind;
 use crate::rules::thresholds::{STRONG_POSITIVE_BONUS, WEAK_POSITIVE_BONUS};
 use crate::rules::tokens as t;
-use crate::rules::{contains_any, contains_word};
+use crate::rules::{contains_any, contains_word, starts_with_any};
 
 /// The boilerplate kind an element's tag stands for, if any.
 pub fn tag_mark(tag: &str) -> Option<Kind> {
@@ -34,6 +34,9 @@ pub fn name_kind(raw: &str) -> Option<Kind> {
         return None;
     }
     let lower = raw.to_ascii_lowercase();
+    if starts_with_any(t::TAXONOMY_PREFIXES, &lower) {
+        return None;
+    }
     let first_token = lower.split(['-', '_']).next().unwrap_or("");
     if raw.contains(['-', '_']) && contains_word(t::AD_LEADING_TOKENS, first_token) {
         return Some(Kind::Ad);
@@ -133,6 +136,7 @@ mod tests {
     fn wordpress_tag_classes_on_the_article_are_not_tag_lists() {
         assert_eq!(name_kind("tag-economy"), None);
         assert_eq!(name_kind("category-news"), None);
+        assert_eq!(name_kind("tag-sponsoring"), None);
         assert_eq!(name_kind("tags"), Some(Kind::Tags));
     }
 

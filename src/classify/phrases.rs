@@ -47,6 +47,12 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
     None
 }
 
+/// True if the block opens with a phrase announcing related links.
+pub fn is_related_opener(block: &Block) -> bool {
+    block.chars <= MAX_LABEL_CHARS
+        && starts_with_any(p::RELATED_OPENERS, &block.text.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::{Kind, author_bio, byline, caption, is_heading_like, is_sentence_like};
+use super::{Kind, author_bio, byline, caption, is_heading_like, is_sentence_like, phrases};
 use crate::blocks::{Block, Tag};
-use crate::rules::thresholds::TAIL_SHARE;
+use crate::rules::thresholds::{MAX_LABEL_CHARS, TAIL_SHARE};
 
 /// Where the blocks come from: some rules only fit one of the two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,7 +23,51 @@ pub fn apply(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     offer_lists(blocks, kinds);
     repeated_blocks(blocks, kinds, source);
     headline_and_byline(blocks, kinds, source);
+    related_sections(blocks, kinds);
     headings_of_removed_sections(blocks, kinds);
+    labels_after_the_last_paragraph(blocks, kinds);
+}
+
+/// After the last paragraph of the article, headings and labels ending in
+/// a colon ("Weitere Informationen:", "Contact:") introduce what follows
+/// the article, not the article.
+fn labels_after_the_last_paragraph(blocks: &[Block], kinds: &mut [Kind]) {
+    let Some(last_prose) = (0..blocks.len())
+        .rev()
+        .find(|&i| kind_at(kinds, i) == Kind::Body && blocks.get(i).is_some_and(Block::is_prose))
+    else {
+        return;
+    };
+    for (i, block) in blocks.iter().enumerate().skip(last_prose + 1) {
+        let label = matches!(block.tag, Tag::Heading(_))
+            || (block.chars <= MAX_LABEL_CHARS && block.text.trim_end().ends_with(':'));
+        if label && kind_at(kinds, i) == Kind::Body {
+            set(kinds, i, Kind::Other);
+        }
+    }
+}
+
+/// Under a heading that announces links to other articles ("Related",
+/// "Mehr zum Thema", "Read more"), the blocks that carry links and are not
+/// prose are those links, up to the next heading.
+fn related_sections(blocks: &[Block], kinds: &mut [Kind]) {
+    let mut in_section = false;
+    for (i, block) in blocks.iter().enumerate() {
+        if matches!(block.tag, Tag::Heading(_)) {
+            in_section = phrases::is_related_opener(block);
+            if in_section && kind_at(kinds, i) == Kind::Body {
+                set(kinds, i, Kind::Related);
+            }
+            continue;
+        }
+        if in_section
+            && block.link_chars > 0
+            && !block.is_prose()
+            && kind_at(kinds, i) == Kind::Body
+        {
+            set(kinds, i, Kind::Related);
+        }
+    }
 }
 
 fn kind_at(kinds: &[Kind], i: usize) -> Kind {
@@ -127,8 +171,9 @@ fn offer_lists(blocks: &[Block], kinds: &mut [Kind]) {
     }
 }
 
-/// Before the first paragraph of the article: the first heading (an `h1`,
-/// or a text dump's first line) is the headline; bylines and datelines are
+/// Before the first paragraph of the article: the first heading (of any
+/// level: many sites write the headline as an `h2`; or a text dump's first
+/// line) is the headline; bylines and datelines are
 /// removed.
 fn headline_and_byline(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     let first_prose = blocks
@@ -142,7 +187,7 @@ fn headline_and_byline(blocks: &[Block], kinds: &mut [Kind], source: Source) {
             continue;
         }
         let is_title = match source {
-            Source::Html => block.tag == Tag::Heading(1),
+            Source::Html => matches!(block.tag, Tag::Heading(_)),
             Source::Text => i == 0 && is_heading_like(block),
         };
         if is_title && !title_found {

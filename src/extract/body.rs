@@ -149,3 +149,214 @@ mod tests {
         assert_eq!(got, want);
     }
 }
+
+/// One rule, one small page shape: each test wraps a boilerplate shape
+/// around the same short article and checks the article stays whole and
+/// the boilerplate is removed with its kind.
+#[cfg(test)]
+mod page_shapes {
+    use super::*;
+
+    const P1: &str =
+        "The council approved the new budget on Tuesday after a long debate about schools.";
+    const P2: &str =
+        "Critics said the plan would raise local taxes for families already under pressure.";
+    const P3: &str =
+        "The mayor defended the spending and promised a review of the numbers next spring.";
+
+    fn page(before: &str, middle: &str, after: &str) -> String {
+        format!(
+            "<html><body><nav><a href=/>Home</a><a href=/news>News</a></nav>\
+             <header><a href=/>The Daily Example</a></header>\
+             <article>{before}<p>{P1}</p>{middle}<p>{P2}</p><p>{P3}</p>{after}</article>\
+             <footer><p>© 2024 Example Media. All rights reserved.</p></footer></body></html>"
+        )
+    }
+
+    fn extract(html: &str) -> Body {
+        let doc = Html::parse_document(html);
+        from_html(&doc, &Config::default())
+    }
+
+    fn article() -> String {
+        [P1, P2, P3].join("\n\n")
+    }
+
+    fn removed_kind(body: &Body, needle: &str) -> Option<String> {
+        body.removed
+            .iter()
+            .find(|r| r.text.contains(needle))
+            .map(|r| r.kind.clone())
+    }
+
+    fn assert_removed(html: &str, needle: &str, kind: &str) {
+        let body = extract(html);
+        assert_eq!(body.text, article(), "body of {html}");
+        assert_eq!(
+            removed_kind(&body, needle).as_deref(),
+            Some(kind),
+            "{:?}",
+            body.removed
+        );
+    }
+
+    #[test]
+    fn navigation_header_and_footer_are_not_body() {
+        let body = extract(&page("", "", ""));
+        assert_eq!(body.text, article());
+        assert_eq!(removed_kind(&body, "Home").as_deref(), Some("navigation"));
+    }
+
+    #[test]
+    fn promo_box_by_class_and_by_words() {
+        let boxed = "<div class='promo-box'><p>Get the print edition for less.</p></div>";
+        assert_removed(&page("", boxed, ""), "print edition", "promo");
+        let tip = "<p>Do you have a tip on a story we should be covering? Let us know via tips@example.com.</p>";
+        assert_removed(&page("", "", tip), "Do you have a tip", "promo");
+    }
+
+    #[test]
+    fn figcaption_and_photo_credit_lines_are_captions() {
+        let figure = "<figure><img src=a.jpg><figcaption>The council chamber on Tuesday. \
+                      Photo: Jane Doe</figcaption></figure>";
+        assert_removed(&page("", figure, ""), "council chamber", "caption");
+        let credit = "<p>Council members vote. Contributor/Getty Images</p>";
+        assert_removed(&page("", credit, ""), "Getty Images", "caption");
+    }
+
+    #[test]
+    fn author_bio_by_class_and_by_heading() {
+        let by_class = "<div class='author-bio'><p>Jane Doe covers city hall.</p></div>";
+        assert_removed(&page("", "", by_class), "Jane Doe", "author_bio");
+        let by_heading =
+            "<h3>About the author</h3><p>Jane Doe is a reporter based in Springfield.</p>";
+        assert_removed(
+            &page("", "", by_heading),
+            "based in Springfield",
+            "author_bio",
+        );
+    }
+
+    #[test]
+    fn newsletter_box() {
+        let signup = "<div class='newsletter-signup'><p>Sign up for our morning briefing</p></div>";
+        assert_removed(&page("", signup, ""), "morning briefing", "newsletter");
+        let words = "<p>Sign up for our newsletter to get the news first.</p>";
+        assert_removed(&page("", "", words), "Sign up", "newsletter");
+    }
+
+    #[test]
+    fn share_bar() {
+        let bar = "<div class='share-bar'><a href=#>Facebook</a> <a href=#>Twitter</a></div>";
+        assert_removed(&page(bar, "", ""), "Facebook", "share");
+        let words = "<ul><li><a href=#>Share on Facebook</a></li></ul>";
+        assert_removed(&page("", "", words), "Share on Facebook", "share");
+    }
+
+    #[test]
+    fn related_links_and_read_more() {
+        let related = "<div class='related-stories'><h3>More stories</h3><ul>\
+                       <li><a href=/a>Another budget story</a></li></ul></div>";
+        assert_removed(&page("", "", related), "Another budget story", "related");
+        let read_more = "<p><a href=/b>Read more: How the budget works</a></p>";
+        assert_removed(&page("", read_more, ""), "How the budget works", "related");
+        let section = "<h2>Mehr zum Thema</h2><p><a href=/c>Haushalt</a> im Rat beschlossen</p>";
+        assert_removed(&page("", "", section), "Haushalt", "related");
+    }
+
+    #[test]
+    fn tag_list() {
+        let tags = "<div class='tags'><a href=/t/a>budget</a> <a href=/t/b>council</a></div>";
+        assert_removed(&page("", "", tags), "budget", "tags");
+        let words = "<p>Tags: budget, council, schools</p>";
+        assert_removed(&page("", "", words), "Tags:", "tags");
+    }
+
+    #[test]
+    fn cookie_banner() {
+        let banner =
+            "<div id='cookie-consent'><p>We use cookies to improve your experience.</p></div>";
+        assert_removed(&page("", "", banner), "cookies", "cookie");
+    }
+
+    #[test]
+    fn comments_section() {
+        let comments = format!(
+            "<section id='comments'><h3>3 comments</h3><p>{P1} I disagree entirely.</p>\
+             <p>{P2} Great reporting.</p><p>{P3} Thanks.</p><p>{P3} Again.</p></section>"
+        );
+        assert_removed(&page("", "", &comments), "I disagree", "comment");
+    }
+
+    #[test]
+    fn ads_and_sponsored_labels() {
+        let slot = "<div class='ad-slot'><p>Buy our shoes</p></div>";
+        assert_removed(&page("", slot, ""), "shoes", "ad");
+        let label = "<p>Advertisement</p>";
+        assert_removed(&page("", label, ""), "Advertisement", "ad");
+    }
+
+    #[test]
+    fn ai_use_and_editorial_policy_notices() {
+        let notice = "<p>To read how the Example uses AI as a newsroom tool, click here.</p>";
+        assert_removed(&page("", "", notice), "newsroom tool", "promo");
+        let policy = "<p>Read our editorial standards.</p>";
+        assert_removed(&page("", "", policy), "editorial standards", "promo");
+    }
+
+    #[test]
+    fn byline_and_dateline_at_the_top_of_the_body() {
+        let top = "<h1>Council passes budget</h1><p>By Jane Doe</p><p>March 3, 2024</p>";
+        let body = extract(&page(top, "", ""));
+        assert_eq!(body.text, article());
+        assert_eq!(body.title.as_deref(), Some("Council passes budget"));
+        assert_eq!(removed_kind(&body, "Jane Doe").as_deref(), Some("byline"));
+        assert_eq!(removed_kind(&body, "March 3").as_deref(), Some("byline"));
+    }
+
+    #[test]
+    fn headings_lists_quotes_and_tables_stay_in_order() {
+        let middle = "<h2>What changes</h2><ul><li>More teachers</li><li>New roads</li></ul>\
+                      <blockquote>We kept our promise.</blockquote>\
+                      <table><tr><td>Schools</td><td>$4m</td></tr></table>";
+        let body = extract(&page("", middle, ""));
+        let want = [
+            P1,
+            "What changes",
+            "More teachers",
+            "New roads",
+            "We kept our promise.",
+            "Schools",
+            "$4m",
+            P2,
+            P3,
+        ]
+        .join("\n\n");
+        assert_eq!(body.text, want);
+    }
+
+    #[test]
+    fn no_glued_words_and_no_paragraph_twice() {
+        let middle = format!(
+            "<p>split<b>word</b> and <i>in</i>line</p><aside class=pullquote><p>{P1}</p></aside><p>{P1}</p>"
+        );
+        let body = extract(&page("", &middle, ""));
+        assert!(body.text.contains("splitword and inline"));
+        assert_eq!(body.text.matches(P1).count(), 1);
+    }
+
+    #[test]
+    fn an_article_wrapped_in_a_form_is_still_found() {
+        let html = format!(
+            "<body><form action=/x><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></form></body>"
+        );
+        assert_eq!(extract(&html).text, article());
+    }
+
+    #[test]
+    fn pages_without_an_article_give_an_empty_body() {
+        let html = "<body><nav><ul><li><a href=/>Home</a></li><li><a href=/a>About</a></li></ul></nav>\
+                    <div class=login><p>Please log in</p></div></body>";
+        assert!(extract(html).text.is_empty());
+    }
+}

@@ -15,6 +15,7 @@ pub const PROMO: &[&str] = &[
     "delivered to your door",
     "do you have a tip",
     "download our app",
+    "download our apps",
     "download the app",
     "editorial guidelines",
     "editorial policy",
@@ -23,6 +24,7 @@ pub const PROMO: &[&str] = &[
     "got a tip",
     "have a tip",
     "jetzt abonnieren",
+    "please subscribe",
     "subscribe now",
     "subscribe today",
     "subscribers only",
@@ -30,6 +32,7 @@ pub const PROMO: &[&str] = &[
     "support quality journalism",
     "unlimited access",
     "uses ai",
+    "war der artikel nützlich",
 ];
 
 /// Phrases of newsletter sign-ups.
@@ -71,17 +74,23 @@ pub const SHARE_WHOLE: &[&str] = &[
 /// Openers of share prompts ("Share on Facebook", "Share this article").
 pub const SHARE_OPENERS: &[&str] = &[
     "artikel teilen",
+    "den artikel mit anderen teilen",
+    "diesen artikel teilen",
+    "möchten sie den artikel teilen",
     "share on",
     "share this",
+    "share this article",
     "share via",
     "teilen auf",
 ];
 
 /// Openers of links to other articles.
 pub const RELATED_OPENERS: &[&str] = &[
+    "alle artikel",
     "also read",
     "auch interessant",
     "das könnte sie auch interessieren",
+    "explore further",
     "lesen sie auch",
     "mehr zum thema",
     "more from",
@@ -94,9 +103,13 @@ pub const RELATED_OPENERS: &[&str] = &[
     "recommended",
     "related",
     "see also",
+    "verwandte themen",
+    "weitere artikel",
+    "weitere informationen",
     "weiterlesen",
     "you may also like",
     "you might also like",
+    "zum weiterlesen",
 ];
 
 /// Openers of tag and topic lists.

@@ -93,8 +93,13 @@ pub const BIO_ROLE_WINDOW: usize = 90;
 /// stand without an "About the writer" heading.
 pub const TAIL_SHARE: f32 = 0.3;
 
-/// The container is widened to its parent at most this many times.
-pub const MAX_WIDEN_STEPS: usize = 3;
+/// The container's ancestors are examined this many levels up for more
+/// of the article.
+pub const MAX_WIDEN_STEPS: usize = 6;
+
+/// An ancestor adding no prose and at most this much boilerplate (a
+/// byline, a share row) is passed through when looking further up.
+pub const MAX_PASSED_JUNK_CHARS: f32 = 200.0;
 
 /// A parent is taken in only for at least this much more prose.
 pub const MIN_SIBLING_PROSE_CHARS: f32 = 50.0;
@@ -103,3 +108,13 @@ pub const MIN_SIBLING_PROSE_CHARS: f32 = 50.0;
 /// boxes) is at most this share of the prose it adds: teaser cards, with a
 /// linked title over each summary, stay out.
 pub const MAX_SIBLING_JUNK_RATIO: f32 = 0.25;
+
+/// An element marked as boilerplate by its names that holds more than this
+/// share of the page's prose and the `h1` is a page wrapper with an unlucky
+/// class name, not a boilerplate box. (A long footer blurb may outweigh a
+/// short article, but it does not hold the headline.)
+pub const MAX_MARKED_PROSE_SHARE: f32 = 0.5;
+
+/// ...and one that holds more than this share is a wrapper even without
+/// an `h1`.
+pub const WRAPPER_PROSE_SHARE: f32 = 0.8;

@@ -27,6 +27,11 @@ pub const NEVER_BOILERPLATE_CONTAINS: &[&str] = &[
     "storycontent",
 ];
 
+/// Prefixes of class names that describe the article's topics rather than
+/// the element (WordPress writes `tag-sponsoring category-news` on the
+/// article element): such names are ignored.
+pub const TAXONOMY_PREFIXES: &[&str] = &["category-", "format-", "tag-", "tags-", "topic-"];
+
 /// First tokens (before the first `-` or `_`) that mark advertising slots:
 /// `ad-slot`, `ads_wrapper`, `dfp-top`.
 pub const AD_LEADING_TOKENS: &[&str] = &["ad", "ads", "adv", "advert", "dfp", "gpt"];
@@ -152,9 +157,11 @@ pub const OTHER_WHOLE: &[&str] = &["hidden", "hide", "print", "sronly"];
 
 pub const OTHER_CONTAINS: &[&str] = &[
     "footer",
+    "hovercard",
     "lightbox",
     "modal",
     "overlay",
+    "popover",
     "popup",
     "printonly",
     "screenreader",
@@ -164,12 +171,13 @@ pub const OTHER_CONTAINS: &[&str] = &[
     "widget",
 ];
 
+/// (Not `paywall`: in a scraped page the element named so holds the
+/// article text the paywall hides from non-subscribers.)
 pub const PROMO_CONTAINS: &[&str] = &[
     "donate",
     "donation",
     "marketing",
     "membership",
-    "paywall",
     "promo",
     "upsell",
 ];
@@ -247,6 +255,7 @@ mod tests {
     fn every_vocabulary_is_sorted_and_lowercase() {
         for list in [
             NEVER_BOILERPLATE_CONTAINS,
+            TAXONOMY_PREFIXES,
             AD_LEADING_TOKENS,
             AD_WHOLE,
             AD_CONTAINS,

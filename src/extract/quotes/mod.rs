@@ -15,6 +15,7 @@
 //! work quadratic or the stack deep. The cue vocabulary is English: in other
 //! languages quotes are found and left unattributed.
 
+mod cjk;
 mod marks;
 mod names;
 mod speaker;
@@ -25,8 +26,8 @@ use std::ops::Range;
 use crate::record::{Quote, word_count};
 use crate::rules::quotes::{
     INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS, MAX_FORWARD_CUE_TOKENS_APPOSITIVE,
-    MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains,
-    contains_lower,
+    MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_CJK_QUOTE_CHARS, MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS,
+    contains, contains_lower,
 };
 use marks::Span;
 use names::NameIndex;
@@ -60,7 +61,8 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         names: &names,
     };
     let hits = speaker::find_hits(&ctx);
-    let attributions = attribute(&ctx, &placed, &hits);
+    let mut attributions = attribute(&ctx, &placed, &hits);
+    attribute_japanese(text, &spans, &paragraphs, &mut attributions);
     to_quotes(text, &spans, attributions)
 }
 
@@ -88,12 +90,44 @@ pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
-/// A span is a quote if it has enough words and is not a title.
+/// A span is a quote if it has enough words and is not a title. Japanese
+/// and Chinese have no spaces to count words by: their letters count.
 fn is_quote(text: &str, span: &Span) -> bool {
     let Some(content) = text.get(span.content.clone()) else {
         return false;
     };
+    if content.chars().any(cjk::is_cjk) {
+        return content.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_CJK_QUOTE_CHARS;
+    }
     usize::try_from(word_count(content)).unwrap_or(0) >= MIN_QUOTE_WORDS && !is_title(content)
+}
+
+/// Japanese quotes (`「…」`) take their speakers from the character-level
+/// reading of [`cjk`]; the word-level one finds nothing in them.
+fn attribute_japanese(
+    text: &str,
+    spans: &[Span],
+    paragraphs: &[Range<usize>],
+    attributions: &mut [Attribution],
+) {
+    let mut speakers: Vec<String> = Vec::new();
+    for (span, attribution) in spans.iter().zip(attributions.iter_mut()) {
+        if !cjk::is_corner_quote(text, span) {
+            continue;
+        }
+        let Some(paragraph) = paragraphs.get(span.paragraph) else {
+            continue;
+        };
+        if let Some(found) = cjk::attribute(text, span, paragraph, &speakers) {
+            if let Some(speaker) = &found.speaker {
+                speakers.push(speaker.clone());
+            }
+            *attribution = Attribution {
+                speaker: found.speaker,
+                cue: Some(found.cue),
+            };
+        }
+    }
 }
 
 /// `"The Lord of the Rings"`: every word capitalised but the small ones,

@@ -163,6 +163,11 @@ pub const PARTICIPLE_CUES: &[&str] = &[
 /// Business Insider`) never speaks, so they are not read inverted.
 pub const LISTENER_CUES: &[&str] = &["tell", "telling", "tells", "told"];
 
+/// Cue verbs that attribute only a quote after them (`Noem called the
+/// campaign a "bold, innovative effort…"`): after a quote they are mostly
+/// another sense (`which showed the army could yet be called in`).
+pub const FORWARD_ONLY_CUES: &[&str] = &["called"];
+
 /// The two-word cue whose speaker comes after it: `according to X`.
 pub const ACCORDING: &str = "according";
 
@@ -1490,6 +1495,7 @@ mod tests {
         ("CUE_VERBS", CUE_VERBS),
         ("PARTICIPLE_CUES", PARTICIPLE_CUES),
         ("LISTENER_CUES", LISTENER_CUES),
+        ("FORWARD_ONLY_CUES", FORWARD_ONLY_CUES),
         ("SPEAKER_PRONOUNS", SPEAKER_PRONOUNS),
         ("FIRST_PERSON", FIRST_PERSON),
         ("PERSON_PRONOUNS", PERSON_PRONOUNS),

@@ -25,9 +25,9 @@ use std::ops::Range;
 
 use crate::record::{Quote, word_count};
 use crate::rules::quotes::{
-    INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS, MAX_FORWARD_CUE_TOKENS_APPOSITIVE,
-    MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_CJK_QUOTE_CHARS, MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS,
-    contains, contains_lower,
+    FORWARD_ONLY_CUES, INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS,
+    MAX_FORWARD_CUE_TOKENS_APPOSITIVE, MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_CJK_QUOTE_CHARS,
+    MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains, contains_lower,
 };
 use marks::Span;
 use names::NameIndex;
@@ -280,7 +280,9 @@ fn cue_after<'h>(
 ) -> Option<&'h Hit> {
     let first = first_after(ctx, quote, next_open)?;
     let from = hits.partition_point(|h| h.tok < quote.after);
-    let hit = hits.get(from)?;
+    let hit = hits
+        .get(from)
+        .filter(|h| !contains(FORWARD_ONLY_CUES, &h.cue))?;
     let same_clause = hit.tok < next_open
         && hit.paragraph == quote.paragraph
         && ctx.clause_start.get(hit.tok) == Some(&quote.after);
@@ -341,7 +343,9 @@ fn named_after(
 ) -> Option<Attribution> {
     let first = first_after(ctx, quote, next_open)?;
     let from = hits.partition_point(|h| h.tok < quote.after);
-    let hit = hits.get(from)?;
+    let hit = hits
+        .get(from)
+        .filter(|h| !contains(FORWARD_ONLY_CUES, &h.cue))?;
     let same_clause = hit.tok < next_open
         && hit.paragraph == quote.paragraph
         && ctx.clause_start.get(hit.tok) == Some(&quote.after)
@@ -382,7 +386,7 @@ fn person_at(ctx: &Context<'_>, first: usize, hi: usize) -> Option<String> {
     if named.words.is_empty() {
         return None;
     }
-    let full = ctx.names.fullest(&named.words);
+    let full = ctx.names.fullest_at(&named.words, first);
     ctx.names.is_person(&full).then(|| full.join(" "))
 }
 

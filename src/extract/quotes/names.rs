@@ -355,10 +355,17 @@ impl<'a> NameIndex<'a> {
     }
 
     /// The fullest name of the article that ends with `words`
-    /// (`Tokayev` → `Kassym-Jomart Tokayev`), else, for a single word, the
-    /// fullest that starts with it (`Grace` → `Grace Liu`); `words` itself
-    /// if none.
+    /// (`Tokayev` → `Kassym-Jomart Tokayev`); `words` itself if none.
     pub fn fullest(&self, words: &[String]) -> Vec<String> {
+        self.fullest_at(words, 0)
+    }
+
+    /// Like [`NameIndex::fullest`], for a name written at token `at`: a
+    /// lone known first name with no name ending in it takes the fullest
+    /// name starting with it given before `at` (`Grace Liu … Grace said`).
+    /// Only before: an article introduces a person in full first, and a
+    /// later `Sir Charles Walker` is not the `Charles` of the lead.
+    pub fn fullest_at(&self, words: &[String], at: usize) -> Vec<String> {
         let last = words.last().map_or("", String::as_str);
         let mut best: Option<Vec<&str>> = None;
         for &id in self.by_last.get(last).into_iter().flatten() {
@@ -368,10 +375,12 @@ impl<'a> NameIndex<'a> {
                 best = Some(candidate);
             }
         }
-        if best.is_none() && words.len() == 1 {
+        let first_name_alone = words.len() == 1 && gender_of_first_name(last).is_some();
+        if best.is_none() && first_name_alone {
             for &id in self.by_first.get(last).into_iter().flatten() {
+                let earlier = self.names.get(id).is_some_and(|r| r.start < at);
                 let candidate = self.words_of(id);
-                if best.as_ref().is_none_or(|b| candidate.len() > b.len()) {
+                if earlier && best.as_ref().is_none_or(|b| candidate.len() > b.len()) {
                     best = Some(candidate);
                 }
             }

@@ -11,11 +11,11 @@ use super::names::{
 use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
     ACCORDING, AFTER_QUOTE_SOURCE_MARKERS, APPOSITIVE_OPENERS, AUXILIARIES, COORDINATORS,
-    CueLanguage, FIRST_PERSON, LISTENER_CUES, MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS,
-    MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS,
-    PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS, ROLE_PHRASE_STOPS,
-    SOURCE_MARKERS, SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower, cue_language,
-    find_lower, speaker_pronoun,
+    CueLanguage, FIRST_PERSON, FORWARD_ONLY_CUES, LISTENER_CUES, MAX_APPOSITIVE_TOKENS,
+    MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS,
+    NOT_NAME_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS,
+    ROLE_PHRASE_STOPS, SOURCE_MARKERS, SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
+    cue_language, find_lower, speaker_pronoun,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -129,7 +129,7 @@ impl Known {
             KnownName::Resolved(speaker) => Some(speaker.clone()),
             KnownName::Subject(run) => {
                 let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
-                let full = ctx.names.fullest(&named.words);
+                let full = ctx.names.fullest_at(&named.words, run.start);
                 ctx.names.is_person(&full).then(|| full.join(" "))
             }
         }
@@ -280,7 +280,7 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
         return Some((word.to_string(), Some(found), false));
     }
     let after_comma = i > lo && ctx.punct(i - 1) == Some(",");
-    let listener_follows = contains(LISTENER_CUES, word);
+    let listener_follows = contains(LISTENER_CUES, word) || contains(FORWARD_ONLY_CUES, word);
     if (directly_after_quote(ctx, i, lo) || after_comma) && !listener_follows {
         let found = subject_after(ctx, i + 1).or_else(|| dropped_subject(ctx, i, language));
         let inverted = found
@@ -581,8 +581,9 @@ fn name_in_commas_after(ctx: &Context<'_>, end: usize) -> Option<Found> {
         .tokens
         .get(run.end)
         .is_none_or(|t| t.paragraph != ctx.paragraph(end).unwrap_or(0) || !t.is_word);
+    let at = run.start;
     let named = name_of_run(ctx.tokens, ctx.text, run)?;
-    let full = ctx.names.fullest(&named.words);
+    let full = ctx.names.fullest_at(&named.words, at);
     (closes && ctx.names.is_person(&full)).then(|| found(Subject::Name(named.words), end + 1))?
 }
 
@@ -596,7 +597,7 @@ fn name_between_commas(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Fou
         return None;
     }
     let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
-    let full = ctx.names.fullest(&named.words);
+    let full = ctx.names.fullest_at(&named.words, run.start);
     ctx.names
         .is_person(&full)
         .then(|| found(Subject::Name(named.words), run.start))?
@@ -659,7 +660,7 @@ fn resolve(
 ) -> (Option<String>, bool) {
     match subject {
         Subject::Name(words) => {
-            let full = ctx.names.fullest(words);
+            let full = ctx.names.fullest_at(words, at);
             let person = ctx.names.is_person(&full);
             (Some(full.join(" ")), person)
         }

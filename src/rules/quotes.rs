@@ -268,6 +268,8 @@ pub const TITLES: &[&str] = &[
     "councilman",
     "councilwoman",
     "dame",
+    "delegada",
+    "delegado",
     "deputy",
     "detective",
     "diputada",
@@ -389,6 +391,7 @@ pub const FEMALE_TITLES: &[&str] = &[
     "congresswoman",
     "councilwoman",
     "dame",
+    "delegada",
     "diputada",
     "directora",
     "directrice",
@@ -428,6 +431,7 @@ pub const MALE_TITLES: &[&str] = &[
     "concejal",
     "congressman",
     "councilman",
+    "delegado",
     "diputado",
     "directeur",
     "diretor",
@@ -459,13 +463,15 @@ pub const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Capitalised words that are not names, mostly because they open a
-/// sentence (`But Smith said`, `Another ally appeared`); stripped from the
-/// start of a capitalised run. Weekdays and months are here too: `Smith
-/// said Monday` is no name "Smith Monday".
+/// sentence (`But Smith said`, `Another ally appeared`, German `Und`,
+/// `Zugleich`); stripped from the start of a capitalised run. Weekdays and
+/// months are here too: `Smith said Monday` is no name "Smith Monday".
 pub const NOT_NAME_WORDS: &[&str] = &[
     "a",
+    "aber",
     "after",
     "all",
+    "als",
     "also",
     "an",
     "and",
@@ -474,12 +480,16 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "as",
     "asked",
     "at",
+    "auch",
     "august",
     "before",
     "both",
     "but",
     "by",
+    "dazu",
     "december",
+    "denn",
+    "doch",
     "during",
     "earlier",
     "even",
@@ -515,6 +525,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "november",
     "now",
     "october",
+    "oder",
     "of",
     "on",
     "or",
@@ -525,6 +536,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "since",
     "so",
     "some",
+    "sowohl",
     "still",
     "sunday",
     "that",
@@ -539,8 +551,10 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "thursday",
     "to",
     "tuesday",
+    "und",
     "we",
     "wednesday",
+    "wenn",
     "what",
     "when",
     "where",
@@ -548,10 +562,13 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "while",
     "who",
     "why",
+    "wie",
     "with",
     "yet",
     "you",
     "your",
+    "zudem",
+    "zugleich",
 ];
 
 /// Words whose presence makes a capitalised speaker an organisation rather

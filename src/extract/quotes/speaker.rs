@@ -6,7 +6,8 @@
 use std::ops::Range;
 
 use super::names::{
-    Gender, NameIndex, is_capitalized, is_possessive, name_of_run, run_backward, run_forward,
+    Gender, NameIndex, gender_of_first_name, is_capitalized, is_organisation, is_possessive,
+    name_of_run, run_backward, run_forward, title_of,
 };
 use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
@@ -276,19 +277,51 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
         ));
     }
     let language = cue_language(word)?;
-    if let Some(found) = subject_before(ctx, i, lo, language) {
+    let plausible = |f: &Found| plausible_subject(ctx, f, language, i);
+    if let Some(found) = subject_before(ctx, i, lo, language).filter(plausible) {
         return Some((word.to_string(), Some(found), false));
     }
     let after_comma = i > lo && ctx.punct(i - 1) == Some(",");
     let listener_follows = contains(LISTENER_CUES, word) || contains(FORWARD_ONLY_CUES, word);
-    if (directly_after_quote(ctx, i, lo) || after_comma) && !listener_follows {
-        let found = subject_after(ctx, i + 1).or_else(|| dropped_subject(ctx, i, language));
+    // German puts the verb second (`Zugleich mahnte er`), Spanish often
+    // after the subject: their cues may take the subject after them
+    // anywhere.
+    let inverts = language != CueLanguage::English;
+    if (directly_after_quote(ctx, i, lo) || after_comma || inverts) && !listener_follows {
+        let found = subject_after(ctx, i + 1)
+            .filter(plausible)
+            .or_else(|| dropped_subject(ctx, i, language));
         let inverted = found
             .as_ref()
             .is_some_and(|f| f.subject != Subject::Dropped);
         return Some((word.to_string(), found, inverted));
     }
     Some((word.to_string(), None, false))
+}
+
+/// In languages that capitalise nouns or drop subjects, a subject read
+/// the English way is often none: a lone capitalised word that names no
+/// one (`Zugleich mahnte`, `Mitteilung betont`), a bare phrase (`pero
+/// también advierte`, `dijo al auditorio`). Such a subject must be a
+/// person's name, or a role with its determiner (`la alcaldesa`).
+fn plausible_subject(ctx: &Context<'_>, found: &Found, language: CueLanguage, at: usize) -> bool {
+    if language == CueLanguage::English {
+        return true;
+    }
+    match &found.subject {
+        Subject::Name(words) => {
+            let full = ctx.names.fullest_at(words, at);
+            full.len() >= 2 || ctx.names.is_person(&full)
+        }
+        Subject::Role { phrase, .. } => {
+            let mut words = phrase.split(' ');
+            let determiner = words
+                .next()
+                .is_some_and(|w| contains_lower(ROLE_DETERMINERS, w));
+            determiner && words.next().is_some()
+        }
+        Subject::Pronoun(_) | Subject::FirstPerson | Subject::Dropped => true,
+    }
 }
 
 /// `selon le ministre`, `según X`, `„…“, so Müller`: a preposition naming
@@ -563,11 +596,37 @@ fn subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
         end += 1;
     }
     if end > i + 1
-        && let Some(name) = name_in_commas_after(ctx, end)
+        && let Some(name) =
+            name_in_role_phrase(ctx, i, end).or_else(|| name_in_commas_after(ctx, end))
     {
         return Some(name);
     }
     (end > i + 1).then(|| role_found(ctx, i, end))?
+}
+
+/// `sagt der Parteienrechtler Martin Morlok`, `said the former president
+/// Bill Clinton`: a role phrase (tokens `i..end`) that goes on into a
+/// person's name, known by its first name or the title before it.
+fn name_in_role_phrase(ctx: &Context<'_>, i: usize, end: usize) -> Option<Found> {
+    let mut titled = false;
+    for j in i + 1..end {
+        let word = ctx.word(j)?;
+        if !is_capitalized(word) {
+            titled |= title_of(word).is_some();
+            continue;
+        }
+        let run = run_forward(ctx.tokens, ctx.text, j, clause_end(ctx, j))?;
+        let named = name_of_run(ctx.tokens, ctx.text, run)?;
+        let first_known = named
+            .words
+            .first()
+            .is_some_and(|w| gender_of_first_name(w).is_some());
+        let titled = titled || named.role.is_some();
+        let person = named.words.len() >= 2 && !is_organisation(&named.words);
+        return (person && (first_known || titled))
+            .then(|| found(Subject::Name(named.words), i))?;
+    }
+    None
 }
 
 /// `afirmó la alcaldesa, Carmen Ruiz Salgado, durante…`: a name set off by

@@ -464,7 +464,7 @@ pub const NAME_PARTICLES: &[&str] = &[
 
 /// Capitalised words that are not names, mostly because they open a
 /// sentence (`But Smith said`, `Another ally appeared`, German `Und`,
-/// `Zugleich`); stripped from the start of a capitalised run. Weekdays and
+/// `Zugleich`, the source markers `Según`, `Selon`); stripped from the start of a capitalised run. Weekdays and
 /// months are here too: `Smith said Monday` is no name "Smith Monday".
 pub const NOT_NAME_WORDS: &[&str] = &[
     "a",
@@ -513,6 +513,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "june",
     "last",
     "later",
+    "laut",
     "many",
     "march",
     "meanwhile",
@@ -531,6 +532,9 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "or",
     "our",
     "saturday",
+    "segundo",
+    "según",
+    "selon",
     "september",
     "she",
     "since",

@@ -36,14 +36,20 @@ fn is_name_char(c: char) -> bool {
     matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
+/// A Japanese speaker named so far, with the index of its paragraph.
+pub struct Named {
+    pub name: String,
+    pub paragraph: usize,
+}
+
 /// Attributes the Japanese quote `span` of the paragraph `paragraph`;
 /// `earlier` are the speakers named so far (most recent last), to resolve
-/// a surname and to inherit from.
+/// a surname and to inherit from (within the paragraph or the one above).
 pub fn attribute(
     text: &str,
     span: &Span,
     paragraph: &Range<usize>,
-    earlier: &[String],
+    earlier: &[Named],
 ) -> Option<JaAttribution> {
     let after = text.get(span.after..paragraph.end)?.trim_start();
     let rest = after.strip_prefix('\u{3068}')?; // と
@@ -52,7 +58,12 @@ pub fn attribute(
     if let Some(cue) = cue {
         let speaker = speaker_before(text, span, paragraph)
             .map(|name| fullest(&name, earlier))
-            .or_else(|| earlier.last().cloned());
+            .or_else(|| {
+                earlier
+                    .last()
+                    .filter(|n| n.paragraph + 1 >= span.paragraph)
+                    .map(|n| n.name.clone())
+            });
         return Some(JaAttribution { speaker, cue });
     }
     let (name, cue) = name_then_cue(rest)?;
@@ -123,11 +134,12 @@ fn name_of(subject: &str) -> Option<String> {
 
 /// The fullest earlier name that starts with `name` (a surname: `田中` →
 /// `田中浩二`), or `name` itself.
-fn fullest(name: &str, earlier: &[String]) -> String {
+fn fullest(name: &str, earlier: &[Named]) -> String {
     earlier
         .iter()
         .rev()
         .take(MAX_REFERENT_LOOKBACK)
+        .map(|n| &n.name)
         .filter(|full| full.starts_with(name))
         .max_by_key(|full| full.len())
         .map_or_else(|| name.to_string(), Clone::clone)

@@ -110,7 +110,7 @@ fn attribute_japanese(
     paragraphs: &[Range<usize>],
     attributions: &mut [Attribution],
 ) {
-    let mut speakers: Vec<String> = Vec::new();
+    let mut speakers: Vec<cjk::Named> = Vec::new();
     for (span, attribution) in spans.iter().zip(attributions.iter_mut()) {
         if !cjk::is_corner_quote(text, span) {
             continue;
@@ -120,7 +120,10 @@ fn attribute_japanese(
         };
         if let Some(found) = cjk::attribute(text, span, paragraph, &speakers) {
             if let Some(speaker) = &found.speaker {
-                speakers.push(speaker.clone());
+                speakers.push(cjk::Named {
+                    name: speaker.clone(),
+                    paragraph: span.paragraph,
+                });
             }
             *attribution = Attribution {
                 speaker: found.speaker,

@@ -290,7 +290,7 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
     if (directly_after_quote(ctx, i, lo) || after_comma || inverts) && !listener_follows {
         let found = subject_after(ctx, i + 1)
             .filter(plausible)
-            .or_else(|| dropped_subject(ctx, i, language));
+            .or_else(|| dropped_subject(ctx, i, lo, language));
         let inverted = found
             .as_ref()
             .is_some_and(|f| f.subject != Subject::Dropped);
@@ -353,14 +353,16 @@ fn auxiliary_with_pronoun(word: &str) -> Option<&'static str> {
     speaker_pronoun(&tail.to_lowercase())
 }
 
-/// `“…”, preguntó.`: a cue of a language that drops its subject, with
-/// nothing after it in the sentence.
-fn dropped_subject(ctx: &Context<'_>, i: usize, language: CueLanguage) -> Option<Found> {
+/// `“…”, preguntó.`, `“…”, dijo al auditorio.`: a cue of a language that
+/// drops its subject, right after a quote or with nothing after it in the
+/// sentence.
+fn dropped_subject(ctx: &Context<'_>, i: usize, lo: usize, language: CueLanguage) -> Option<Found> {
     let ends = ctx
         .tokens
         .get(i + 1)
         .is_none_or(|t| t.paragraph != ctx.paragraph(i).unwrap_or(0) || ends_sentence(t, ctx.text));
-    (language.drops_subject() && ends).then(|| found(Subject::Dropped, i))?
+    let closes_quote = directly_after_quote(ctx, i, lo);
+    (language.drops_subject() && (ends || closes_quote)).then(|| found(Subject::Dropped, i))?
 }
 
 /// True if only punctuation stands between a closing quote mark and token `i`.

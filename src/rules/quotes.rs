@@ -531,6 +531,8 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "on",
     "or",
     "our",
+    "para",
+    "pour",
     "saturday",
     "segundo",
     "según",

@@ -43,7 +43,8 @@ pub const MAX_NAMES_PER_SURNAME: usize = 32;
 /// side of it.
 pub const MAX_ROLE_LOOKUP: usize = 64;
 
-/// Verbs that attribute a quote to the subject of their clause, in the forms
+/// English verbs that attribute a quote to the subject of their clause
+/// (the other languages' lists follow below), in the forms
 /// news text uses (present, past, participle). Nouns that share a form
 /// ("notes", "states", "claims") are left out: they would make a cue of a
 /// noun phrase. Matched lowercase only, so "United States" is no cue.

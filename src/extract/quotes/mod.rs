@@ -12,8 +12,10 @@
 //!
 //! Every pass is linear in the body; lookbacks are bounded by constants in
 //! `rules::quotes`, and subject reads never nest, so no page can make the
-//! work quadratic or the stack deep. The cue vocabulary is English: in other
-//! languages quotes are found and left unattributed.
+//! work quadratic or the stack deep. Cue verbs come per language (English,
+//! German, French, Spanish, Portuguese) with their inversions (`sagt er`,
+//! `dit-il`, `dijo X`) and dropped subjects; Japanese `「…」` quotes are
+//! counted in letters and attributed on characters by [`cjk`].
 
 mod cjk;
 mod marks;

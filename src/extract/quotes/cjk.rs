@@ -13,6 +13,10 @@ use crate::rules::quotes::{JA_CUE_VERBS, JA_NAME_SUFFIXES, MAX_REFERENT_LOOKBACK
 /// イデン` has eight; longer runs before `は` are phrases, not names).
 const MAX_NAME_CHARS: usize = 16;
 
+/// The speaker before a quote is looked for at most this many characters
+/// back (a Japanese news sentence rarely runs past a hundred).
+const MAX_SENTENCE_CHARS: usize = 200;
+
 /// The speaker and cue of a Japanese quote, if it has a cue.
 pub struct JaAttribution {
     pub speaker: Option<String>,
@@ -105,6 +109,14 @@ fn is_topic_particle(c: char) -> bool {
 /// quote's sentence, after the last comma before it.
 fn speaker_before(text: &str, span: &Span, paragraph: &Range<usize>) -> Option<String> {
     let before = text.get(paragraph.start..span.open)?;
+    // Bounded look-back: a page of many quotes in one paragraph stays
+    // linear.
+    let window = before
+        .char_indices()
+        .rev()
+        .nth(MAX_SENTENCE_CHARS)
+        .map_or(0, |(i, _)| i);
+    let before = before.get(window..)?;
     let sentence_start = before
         .rfind(['\u{3002}', '\u{FF01}', '\u{FF1F}'])
         .map_or(0, |i| i + '\u{3002}'.len_utf8());
@@ -193,6 +205,15 @@ mod tests {
     fn short_bracketed_terms_are_not_quotes() {
         let text = "市は「コンパクトシティ」を掲げ、田中市長は「働き方改革」と述べた。";
         assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn many_quotes_in_one_paragraph_stay_linear() {
+        let text =
+            "田中浩二市長は「高齢者や学生が気軽にバスを使える町にしたい」と述べた、".repeat(5_000);
+        let quotes = found(&text);
+        assert_eq!(quotes.len(), 5_000);
+        assert!(quotes.iter().all(|q| q.1.as_deref() == Some("田中浩二")));
     }
 
     #[test]

@@ -19,8 +19,8 @@ use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
 use crate::rules::thresholds::{
-    ANCESTOR_DECAY, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS,
-    MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT,
+    MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS, MIN_PROSE_CHARS, MIN_PROSE_WORDS,
+    SHORT_TEXT_WEIGHT, ANCESTOR_DECAY,
 };
 
 /// What element a block's text comes from.
@@ -150,8 +150,8 @@ impl Page {
 /// Elements skipped with everything inside: never visible article text.
 const SKIPPED_TAGS: &[&str] = &[
     "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
-    "meter", "object", "option", "progress", "script", "select", "style", "svg", "template",
-    "textarea", "video",
+    "meter", "object", "option", "progress", "script", "select", "style", "svg",
+    "template", "textarea", "video",
 ];
 
 /// Elements that never split words. Every other element is a block.

@@ -47,14 +47,9 @@ mod tests {
 
     #[test]
     fn noscript_content_is_parsed_as_elements() {
-        let doc = parse_html(
-            "<noscript><p>hidden copy</p></noscript>",
-            &Config::default(),
-        );
+        let doc = parse_html("<noscript><p>hidden copy</p></noscript>", &Config::default());
         let has_p = doc.is_ok_and(|d| {
-            d.tree
-                .nodes()
-                .any(|n| n.value().as_element().is_some_and(|e| e.name() == "p"))
+            d.tree.nodes().any(|n| n.value().as_element().is_some_and(|e| e.name() == "p"))
         });
         assert!(has_p);
     }

@@ -33,13 +33,12 @@ pub fn score(page: &Page, index: usize) -> f32 {
 /// The index of the article container, or None if no element holds enough
 /// prose to be an article.
 pub fn choose(page: &Page) -> Option<usize> {
-    let best = (0..page.elements.len()).map(|i| (i, score(page, i))).fold(
-        None::<(usize, f32)>,
-        |best, (i, s)| match best {
+    let best = (0..page.elements.len())
+        .map(|i| (i, score(page, i)))
+        .fold(None::<(usize, f32)>, |best, (i, s)| match best {
             Some((_, bs)) if bs >= s => best,
             _ => Some((i, s)),
-        },
-    )?;
+        })?;
     let container = widen(page, best.0);
     let (prose, _) = prose_and_junk(page, container, None);
     (prose >= MIN_ARTICLE_PROSE_CHARS).then_some(container)
@@ -51,8 +50,7 @@ fn prose_and_junk(page: &Page, outer: usize, inner: Option<usize>) -> (f32, f32)
     let mut prose = 0.0;
     let mut junk = 0.0;
     for b in &page.blocks {
-        if !page.is_within(b.element, outer) || inner.is_some_and(|i| page.is_within(b.element, i))
-        {
+        if !page.is_within(b.element, outer) || inner.is_some_and(|i| page.is_within(b.element, i)) {
             continue;
         }
         if b.is_prose() && b.mark.is_none_or(|(m, _)| !page.is_inside(m, outer)) {
@@ -73,11 +71,7 @@ fn widen(page: &Page, mut container: usize) -> usize {
         let Some(parent) = page.elements.get(container).and_then(|e| e.parent) else {
             break;
         };
-        if page
-            .elements
-            .get(parent)
-            .is_some_and(|p| p.context_mark.is_some_and(|k| k != Kind::Other))
-        {
+        if page.elements.get(parent).is_some_and(|p| p.context_mark.is_some_and(|k| k != Kind::Other)) {
             break;
         }
         let (prose, junk) = prose_and_junk(page, parent, Some(container));
@@ -116,10 +110,7 @@ mod tests {
              <div id=story><p>{PARA}</p><p>{PARA} Two.</p></div>\
              <div><a href=/a>Another headline here</a><a href=/b>And one more headline</a></div></body>"
         );
-        assert_eq!(
-            container_text(&html),
-            [PARA.to_string(), format!("{PARA} Two.")]
-        );
+        assert_eq!(container_text(&html), [PARA.to_string(), format!("{PARA} Two.")]);
     }
 
     #[test]

@@ -43,7 +43,8 @@ pub const MAX_NAMES_PER_SURNAME: usize = 32;
 /// side of it.
 pub const MAX_ROLE_LOOKUP: usize = 64;
 
-/// Verbs that attribute a quote to the subject of their clause, in the forms
+/// English verbs that attribute a quote to the subject of their clause
+/// (the other languages' lists follow below), in the forms
 /// news text uses (present, past, participle). Nouns that share a form
 /// ("notes", "states", "claims") are left out: they would make a cue of a
 /// noun phrase. Matched lowercase only, so "United States" is no cue.
@@ -65,6 +66,7 @@ pub const CUE_VERBS: &[&str] = &[
     "asserted",
     "asserts",
     "boasted",
+    "called",
     "cautioned",
     "claimed",
     "commented",
@@ -162,6 +164,11 @@ pub const PARTICIPLE_CUES: &[&str] = &[
 /// Business Insider`) never speaks, so they are not read inverted.
 pub const LISTENER_CUES: &[&str] = &["tell", "telling", "tells", "told"];
 
+/// Cue verbs that attribute only a quote after them (`Noem called the
+/// campaign a "bold, innovative effort…"`): after a quote they are mostly
+/// another sense (`which showed the army could yet be called in`).
+pub const FORWARD_ONLY_CUES: &[&str] = &["called"];
+
 /// The two-word cue whose speaker comes after it: `according to X`.
 pub const ACCORDING: &str = "according";
 
@@ -217,19 +224,29 @@ pub const SUBJECT_CUE_FILLERS: &[&str] = &[
 /// Determiners that open a role phrase used as a subject (`the president`,
 /// `a spokesperson for the ministry`, `one official`).
 pub const ROLE_DETERMINERS: &[&str] = &[
-    "a", "an", "another", "her", "his", "its", "one", "several", "some", "the", "their", "two",
+    "a", "an", "another", "das", "der", "die", "ein", "eine", "el", "her", "his", "its", "la",
+    "las", "le", "les", "los", "o", "one", "os", "several", "some", "the", "their", "two", "um",
+    "uma", "un", "una", "une",
 ];
 
 /// Titles and roles that precede a name (`Kazakh President Kassym-Jomart
 /// Tokayev`, `Chancellor Olaf Scholz`, `Dr. Jane Doe`): stripped from the
 /// name and remembered, so that "the president" later finds the person.
 pub const TITLES: &[&str] = &[
+    "abgeordnete",
+    "abgeordneter",
     "adm.",
     "admiral",
+    "alcalde",
+    "alcaldesa",
     "ambassador",
     "assemblyman",
     "assemblywoman",
     "attorney",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "bürgermeister",
+    "bürgermeisterin",
     "capt.",
     "captain",
     "ceo",
@@ -237,39 +254,74 @@ pub const TITLES: &[&str] = &[
     "chairman",
     "chairwoman",
     "chancellor",
+    "chef",
+    "chefin",
     "chief",
     "co-founder",
     "coach",
     "col.",
     "colonel",
     "commissioner",
+    "concejal",
+    "concejala",
     "congressman",
     "congresswoman",
     "councilman",
     "councilwoman",
     "dame",
+    "delegada",
+    "delegado",
     "deputy",
     "detective",
+    "diputada",
+    "diputado",
+    "directeur",
     "director",
+    "directora",
+    "directrice",
+    "direktor",
+    "direktorin",
+    "diretor",
+    "diretora",
     "dr",
     "dr.",
+    "député",
+    "députée",
     "emperor",
     "executive",
     "founder",
+    "frau",
     "gen.",
     "general",
+    "gobernador",
+    "gobernadora",
     "gov.",
+    "governador",
+    "governadora",
     "governor",
+    "herr",
     "judge",
     "justice",
+    "kanzler",
+    "kanzlerin",
     "king",
+    "landrat",
+    "landrätin",
     "leader",
+    "leiter",
+    "leiterin",
     "lieutenant",
     "lord",
     "lt.",
+    "maire",
     "manager",
     "mayor",
     "minister",
+    "ministerin",
+    "ministra",
+    "ministre",
+    "ministro",
+    "mme",
     "mr",
     "mr.",
     "mrs",
@@ -280,14 +332,26 @@ pub const TITLES: &[&str] = &[
     "pastor",
     "police",
     "pope",
+    "porta-voz",
+    "portavoz",
+    "porte-parole",
+    "prefeita",
+    "prefeito",
     "premier",
     "president",
     "president-elect",
+    "presidenta",
+    "presidente",
     "prince",
     "princess",
     "prof",
     "prof.",
+    "professeur",
     "professor",
+    "präsident",
+    "präsidentin",
+    "président",
+    "présidente",
     "queen",
     "rabbi",
     "rep.",
@@ -295,6 +359,8 @@ pub const TITLES: &[&str] = &[
     "rev.",
     "secretary",
     "sen.",
+    "senador",
+    "senadora",
     "senator",
     "sergeant",
     "sgt.",
@@ -304,39 +370,90 @@ pub const TITLES: &[&str] = &[
     "spokesman",
     "spokesperson",
     "spokeswoman",
+    "sprecher",
+    "sprecherin",
     "superintendent",
+    "sénateur",
+    "sénatrice",
+    "vorsitzende",
+    "vorsitzender",
 ];
 
 /// Titles that tell a woman (`Ms. Grisham`, `spokeswoman Jane Doe`): the
 /// surname then fits "she" and not "he". Each is also in [`TITLES`].
 pub const FEMALE_TITLES: &[&str] = &[
+    "alcaldesa",
     "assemblywoman",
+    "bundeskanzlerin",
+    "bürgermeisterin",
     "chairwoman",
+    "chefin",
+    "concejala",
     "congresswoman",
     "councilwoman",
     "dame",
+    "delegada",
+    "diputada",
+    "directora",
+    "directrice",
+    "direktorin",
+    "diretora",
+    "députée",
+    "frau",
+    "gobernadora",
+    "governadora",
+    "kanzlerin",
+    "landrätin",
+    "leiterin",
+    "ministerin",
+    "ministra",
+    "mme",
     "mrs",
     "mrs.",
     "ms",
     "ms.",
+    "prefeita",
+    "presidenta",
     "princess",
+    "präsidentin",
     "queen",
+    "senadora",
     "spokeswoman",
+    "sprecherin",
+    "sénatrice",
 ];
 
 /// Titles that tell a man (`Mr. Trump`, `Sen. … chairman`).
 pub const MALE_TITLES: &[&str] = &[
+    "alcalde",
     "assemblyman",
+    "bundeskanzler",
     "chairman",
+    "concejal",
     "congressman",
     "councilman",
+    "delegado",
+    "diputado",
+    "directeur",
+    "diretor",
+    "député",
+    "gobernador",
+    "governador",
+    "herr",
+    "kanzler",
     "king",
+    "landrat",
     "lord",
+    "ministro",
     "mr",
     "mr.",
+    "prefeito",
     "prince",
+    "senador",
     "sir",
     "spokesman",
+    "sprecher",
+    "sénateur",
 ];
 
 /// Lowercase particles inside a name (`Ursula von der Leyen`, `Vincent van
@@ -347,13 +464,15 @@ pub const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Capitalised words that are not names, mostly because they open a
-/// sentence (`But Smith said`, `Another ally appeared`); stripped from the
-/// start of a capitalised run. Weekdays and months are here too: `Smith
-/// said Monday` is no name "Smith Monday".
+/// sentence (`But Smith said`, `Another ally appeared`, German `Und`,
+/// `Zugleich`, the source markers `Según`, `Selon`); stripped from the start of a capitalised run. Weekdays and
+/// months are here too: `Smith said Monday` is no name "Smith Monday".
 pub const NOT_NAME_WORDS: &[&str] = &[
     "a",
+    "aber",
     "after",
     "all",
+    "als",
     "also",
     "an",
     "and",
@@ -362,12 +481,16 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "as",
     "asked",
     "at",
+    "auch",
     "august",
     "before",
     "both",
     "but",
     "by",
+    "dazu",
     "december",
+    "denn",
+    "doch",
     "during",
     "earlier",
     "even",
@@ -391,6 +514,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "june",
     "last",
     "later",
+    "laut",
     "many",
     "march",
     "meanwhile",
@@ -403,16 +527,23 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "november",
     "now",
     "october",
+    "oder",
     "of",
     "on",
     "or",
     "our",
+    "para",
+    "pour",
     "saturday",
+    "segundo",
+    "según",
+    "selon",
     "september",
     "she",
     "since",
     "so",
     "some",
+    "sowohl",
     "still",
     "sunday",
     "that",
@@ -427,8 +558,10 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "thursday",
     "to",
     "tuesday",
+    "und",
     "we",
     "wednesday",
+    "wenn",
     "what",
     "when",
     "where",
@@ -436,10 +569,13 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "while",
     "who",
     "why",
+    "wie",
     "with",
     "yet",
     "you",
     "your",
+    "zudem",
+    "zugleich",
 ];
 
 /// Words whose presence makes a capitalised speaker an organisation rather
@@ -990,6 +1126,360 @@ pub const MALE_FIRST_NAMES: &[&str] = &[
     "zach",
 ];
 
+/// German cue verbs (`„…“, sagte Petersen`, `sagt er`, `betonte die Ministerin`):
+/// present, preterite and participle (`hat gesagt`). Nouns that share a form
+/// are left out: matched lowercase, so `Sagen` or `Erklärung` never cue.
+pub const CUE_VERBS_DE: &[&str] = &[
+    "antwortet",
+    "antwortete",
+    "behauptet",
+    "behauptete",
+    "bekräftigte",
+    "berichtet",
+    "berichtete",
+    "betont",
+    "betonte",
+    "ergänzt",
+    "ergänzte",
+    "erklärt",
+    "erklärte",
+    "erläutert",
+    "erläuterte",
+    "erzählt",
+    "erzählte",
+    "fragt",
+    "fragte",
+    "fügte",
+    "gesagt",
+    "kritisierte",
+    "mahnt",
+    "mahnte",
+    "meint",
+    "meinte",
+    "räumte",
+    "sagt",
+    "sagte",
+    "sagten",
+    "schreibt",
+    "schrieb",
+    "unterstreicht",
+    "unterstrich",
+    "versichert",
+    "versicherte",
+    "warnt",
+    "warnte",
+];
+
+/// French cue verbs (`« … », explique X`, `a déclaré X`, `dit-il`): present,
+/// and the participle of the passé composé after its auxiliary. Forms that
+/// are English words too (`note`, `observe`, `résumé`) are left out.
+pub const CUE_VERBS_FR: &[&str] = &[
+    "affirme",
+    "affirmé",
+    "ajoute",
+    "ajouté",
+    "annonce",
+    "annoncé",
+    "assure",
+    "assuré",
+    "avertit",
+    "confie",
+    "confirme",
+    "confirmé",
+    "confié",
+    "dit",
+    "déclare",
+    "déclaré",
+    "estime",
+    "estimé",
+    "explique",
+    "expliqué",
+    "indique",
+    "indiqué",
+    "insiste",
+    "insisté",
+    "lance",
+    "lancé",
+    "martèle",
+    "poursuit",
+    "précise",
+    "précisé",
+    "prévient",
+    "raconte",
+    "raconté",
+    "rappelle",
+    "rappelé",
+    "reconnaît",
+    "reconnu",
+    "regrette",
+    "répond",
+    "répondu",
+    "souligne",
+    "souligné",
+    "tranche",
+    "témoigne",
+];
+
+/// Spanish cue verbs (`“…”, afirmó la alcaldesa`, `dijo X`, `ha dicho X`):
+/// present, preterite and participle. `cuenta` and `pregunta` are left out:
+/// they are nouns too.
+pub const CUE_VERBS_ES: &[&str] = &[
+    "advierte",
+    "advirtió",
+    "afirma",
+    "afirmado",
+    "afirmó",
+    "agrega",
+    "agregó",
+    "apuntó",
+    "asegura",
+    "asegurado",
+    "aseguró",
+    "añade",
+    "añadió",
+    "comentó",
+    "concluyó",
+    "contó",
+    "declarado",
+    "declaró",
+    "destacó",
+    "dice",
+    "dicho",
+    "dijo",
+    "explica",
+    "explicado",
+    "explicó",
+    "expresó",
+    "indicó",
+    "insistió",
+    "lamentó",
+    "manifestó",
+    "precisó",
+    "preguntó",
+    "recordó",
+    "relató",
+    "respondió",
+    "señala",
+    "señalado",
+    "señaló",
+    "sostiene",
+    "sostuvo",
+    "subrayó",
+];
+
+/// Portuguese cue verbs (`“…”, disse X`, `afirmou o prefeito`): present and
+/// preterite.
+pub const CUE_VERBS_PT: &[&str] = &[
+    "acrescentou",
+    "admitiu",
+    "afirma",
+    "afirmou",
+    "alertou",
+    "avaliou",
+    "comentou",
+    "completou",
+    "concluiu",
+    "contou",
+    "declarou",
+    "defende",
+    "defendeu",
+    "destacou",
+    "disse",
+    "diz",
+    "escreveu",
+    "explica",
+    "explicou",
+    "garante",
+    "garantiu",
+    "lembrou",
+    "perguntou",
+    "questionou",
+    "reconheceu",
+    "respondeu",
+    "ressaltou",
+];
+
+/// Auxiliaries that stand between a subject and a cue participle in other
+/// languages (`X a déclaré`, `X ha dicho`, `X hat gesagt`): skipped like the
+/// English fillers, but only before a cue of those languages, since `a` or
+/// `ha` before an English verb is no auxiliary.
+pub const AUXILIARIES: &[&str] = &[
+    "a", "avait", "ha", "había", "habían", "han", "hat", "hatte", "ont",
+];
+
+/// Prepositions naming the source after them, like `according to`: `selon
+/// le ministre`, `según X`, `laut X`, German `„…“, so X`, Portuguese
+/// `segundo X`. Those that are common words otherwise ([`AFTER_QUOTE_SOURCE_MARKERS`])
+/// only count right after a quote.
+pub const SOURCE_MARKERS: &[&str] = &["laut", "segundo", "según", "selon", "so"];
+
+/// Source markers that are also common words (`so`, Portuguese `segundo`,
+/// "second"): a cue only right after a quote and its comma.
+pub const AFTER_QUOTE_SOURCE_MARKERS: &[&str] = &["segundo", "so"];
+
+/// Heads of German compound titles (`Pressesprecherin`, `Landesvorsitzende`,
+/// `Oberbürgermeister`, `Nordnetz-Sprecherin`): a capitalised word longer
+/// than one of these and ending with it is a title.
+pub const TITLE_HEADS: &[&str] = &[
+    "bürgermeister",
+    "bürgermeisterin",
+    "chef",
+    "chefin",
+    "direktor",
+    "direktorin",
+    "leiter",
+    "leiterin",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "sprecher",
+    "sprecherin",
+    "vorsitzende",
+    "vorsitzender",
+];
+
+/// Japanese cue verbs, read right after the quote's `と`
+/// (`「…」と述べた`, `「…」と指摘した`): the longest entry the text starts
+/// with is the cue.
+pub const JA_CUE_VERBS: &[&str] = &[
+    "主張した",
+    "強調",
+    "強調した",
+    "批判した",
+    "指摘した",
+    "明かした",
+    "明らかにした",
+    "発言した",
+    "答えた",
+    "表明した",
+    "言う",
+    "言った",
+    "訴えた",
+    "話し",
+    "話した",
+    "話している",
+    "話す",
+    "語った",
+    "語っている",
+    "語り",
+    "語る",
+    "説明",
+    "説明した",
+    "述べ",
+    "述べた",
+    "述べている",
+];
+
+/// Honorifics and titles written after a Japanese name (`田中浩二市長`,
+/// `中村さん`, `佐藤氏`): stripped from a speaker, the longest first.
+pub const JA_NAME_SUFFIXES: &[&str] = &[
+    "さん",
+    "代表",
+    "会長",
+    "准教授",
+    "副市長",
+    "区長",
+    "医師",
+    "大臣",
+    "委員長",
+    "官房長官",
+    "局長",
+    "市議",
+    "市長",
+    "幹事長",
+    "弁護士",
+    "所長",
+    "教授",
+    "村長",
+    "校長",
+    "氏",
+    "理事長",
+    "町長",
+    "監督",
+    "知事",
+    "社長",
+    "総裁",
+    "記者",
+    "課長",
+    "議員",
+    "議長",
+    "選手",
+    "部長",
+    "長官",
+    "院長",
+    "首相",
+];
+
+/// A quote in a script written without spaces (Japanese `「…」`, Chinese)
+/// needs at least this many letters instead of [`MIN_QUOTE_WORDS`]: a
+/// Japanese word averages two to three characters, so four words make
+/// about ten, while the terms and names set in brackets (`「働き方改革」`,
+/// `「コンパクトシティ」`) stay under it.
+pub const MIN_CJK_QUOTE_CHARS: usize = 10;
+
+/// The language a cue verb belongs to: it decides which auxiliaries may
+/// precede it and whether its subject may be left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueLanguage {
+    English,
+    German,
+    French,
+    Spanish,
+    Portuguese,
+}
+
+impl CueLanguage {
+    /// Spanish and Portuguese drop a pronoun subject (`“…”, preguntó.`):
+    /// a cue of theirs without a subject speaks for the last person named.
+    pub fn drops_subject(self) -> bool {
+        matches!(self, CueLanguage::Spanish | CueLanguage::Portuguese)
+    }
+}
+
+/// The language of the cue verb `word` (lowercase), if it is one.
+pub fn cue_language(word: &str) -> Option<CueLanguage> {
+    [
+        (CUE_VERBS, CueLanguage::English),
+        (CUE_VERBS_DE, CueLanguage::German),
+        (CUE_VERBS_FR, CueLanguage::French),
+        (CUE_VERBS_ES, CueLanguage::Spanish),
+        (CUE_VERBS_PT, CueLanguage::Portuguese),
+    ]
+    .into_iter()
+    .find_map(|(list, language)| contains(list, word).then_some(language))
+}
+
+/// Subject pronouns of other languages that stand for a speaker (`sagt er`,
+/// `dit-elle`, `afirmou ela`), sorted, each with the English pronoun whose
+/// rules it follows. German `sie` is taken as "she": after a quote it
+/// almost always is.
+pub const PRONOUN_EQUIVALENTS: &[(&str, &str)] = &[
+    ("ela", "she"),
+    ("ele", "he"),
+    ("ella", "she"),
+    ("elle", "she"),
+    ("elles", "they"),
+    ("er", "he"),
+    ("il", "he"),
+    ("ils", "they"),
+    ("sie", "she"),
+    ("\u{e9}l", "he"),
+];
+
+/// The English pronoun a speaker pronoun (lowercase) stands for: itself
+/// for an English one, its equivalent for another language's.
+pub fn speaker_pronoun(word: &str) -> Option<&'static str> {
+    if let Some(english) = find_lower(SPEAKER_PRONOUNS, word) {
+        return Some(english);
+    }
+    PRONOUN_EQUIVALENTS
+        .binary_search_by(|(key, _)| (*key).cmp(word))
+        .ok()
+        .and_then(|i| PRONOUN_EQUIVALENTS.get(i))
+        .map(|(_, english)| *english)
+}
+
 /// True if `word` (already lowercase) is in the sorted list `list`.
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
@@ -1029,6 +1519,7 @@ mod tests {
         ("CUE_VERBS", CUE_VERBS),
         ("PARTICIPLE_CUES", PARTICIPLE_CUES),
         ("LISTENER_CUES", LISTENER_CUES),
+        ("FORWARD_ONLY_CUES", FORWARD_ONLY_CUES),
         ("SPEAKER_PRONOUNS", SPEAKER_PRONOUNS),
         ("FIRST_PERSON", FIRST_PERSON),
         ("PERSON_PRONOUNS", PERSON_PRONOUNS),
@@ -1049,6 +1540,16 @@ mod tests {
         ("INDIRECT_SPEECH_OPENERS", INDIRECT_SPEECH_OPENERS),
         ("FEMALE_FIRST_NAMES", FEMALE_FIRST_NAMES),
         ("MALE_FIRST_NAMES", MALE_FIRST_NAMES),
+        ("CUE_VERBS_DE", CUE_VERBS_DE),
+        ("CUE_VERBS_FR", CUE_VERBS_FR),
+        ("CUE_VERBS_ES", CUE_VERBS_ES),
+        ("CUE_VERBS_PT", CUE_VERBS_PT),
+        ("AUXILIARIES", AUXILIARIES),
+        ("SOURCE_MARKERS", SOURCE_MARKERS),
+        ("AFTER_QUOTE_SOURCE_MARKERS", AFTER_QUOTE_SOURCE_MARKERS),
+        ("TITLE_HEADS", TITLE_HEADS),
+        ("JA_CUE_VERBS", JA_CUE_VERBS),
+        ("JA_NAME_SUFFIXES", JA_NAME_SUFFIXES),
     ];
 
     #[test]

@@ -27,6 +27,11 @@ enum Shape {
     AngleLeft,
     /// `»`, `›`: the mirror of [`Shape::AngleLeft`].
     AngleRight,
+    /// `「`, `『`: always opens (Japanese quotes sit between letters, with
+    /// no spaces to tell the direction).
+    CornerOpen,
+    /// `」`, `』`: always closes.
+    CornerClose,
 }
 
 /// A quote found between marks: byte offsets into the text.
@@ -45,9 +50,8 @@ pub struct Span {
     pub continues: bool,
 }
 
-/// The family and shape of a quotation mark. The CJK and fullwidth marks
-/// are left out: a four-word threshold means nothing in scripts without
-/// spaces.
+/// The family and shape of a quotation mark. Japanese corner brackets
+/// quote with `「」` and nest `『』`, so they join the two families.
 fn mark_shape(c: char) -> Option<(Family, Shape)> {
     let mark = match c {
         '"' => (Family::Double, Shape::Either),
@@ -60,6 +64,10 @@ fn mark_shape(c: char) -> Option<(Family, Shape)> {
         '\u{2019}' => (Family::Single, Shape::Closing),
         '\u{2039}' => (Family::Single, Shape::AngleLeft),
         '\u{203A}' => (Family::Single, Shape::AngleRight),
+        '\u{300C}' => (Family::Double, Shape::CornerOpen),
+        '\u{300D}' => (Family::Double, Shape::CornerClose),
+        '\u{300E}' => (Family::Single, Shape::CornerOpen),
+        '\u{300F}' => (Family::Single, Shape::CornerClose),
         _ => return None,
     };
     Some(mark)
@@ -97,8 +105,12 @@ fn decide(
     opener: Option<char>,
     mark: char,
 ) -> Action {
-    if let Shape::AngleLeft | Shape::AngleRight = shape {
-        return decide_angle(shape, opener, mark);
+    match shape {
+        Shape::AngleLeft | Shape::AngleRight => return decide_angle(shape, opener, mark),
+        Shape::CornerOpen => return Action::Open,
+        Shape::CornerClose if opener.is_some() => return Action::Close,
+        Shape::CornerClose => return Action::Ignore,
+        _ => {}
     }
     let next_is_word = next.is_some_and(char::is_alphanumeric);
     let open_ctx = prev.is_none_or(|c| opens_after(c) || is_quote_mark(c))
@@ -192,14 +204,17 @@ struct Mark {
 
 /// Every quotation mark of `family` in `text`. The marks are an ASCII
 /// quote or start with the bytes 0xC2 (`«»`) or 0xE2 (the typographic
-/// ones), so a SIMD byte search finds the candidates and only they are
-/// decoded.
+/// ones), or 0xE3 (the corner brackets), so a byte search finds the
+/// candidates and only they are decoded.
 fn marks_of(text: &str, family: Family) -> impl Iterator<Item = Mark> + '_ {
     let ascii = match family {
         Family::Double => b'"',
         Family::Single => b'\'',
     };
-    memchr::memchr3_iter(ascii, 0xC2, 0xE2, text.as_bytes()).filter_map(move |at| {
+    let bytes = text.as_bytes();
+    let candidates = memchr::memchr3_iter(ascii, 0xC2, 0xE2, bytes);
+    let corners = memchr::memchr_iter(0xE3, bytes);
+    merge_sorted(candidates, corners).filter_map(move |at| {
         let mark = text.get(at..)?.chars().next()?;
         let (f, _) = mark_shape(mark)?;
         (f == family).then(|| Mark {
@@ -210,6 +225,20 @@ fn marks_of(text: &str, family: Family) -> impl Iterator<Item = Mark> + '_ {
                 .get(at + mark.len_utf8()..)
                 .and_then(|t| t.chars().next()),
         })
+    })
+}
+
+/// The positions of two ascending iterators, merged in order.
+fn merge_sorted(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let mut a = a.peekable();
+    let mut b = b.peekable();
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(&x), Some(&y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
     })
 }
 

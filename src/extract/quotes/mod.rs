@@ -12,9 +12,12 @@
 //!
 //! Every pass is linear in the body; lookbacks are bounded by constants in
 //! `rules::quotes`, and subject reads never nest, so no page can make the
-//! work quadratic or the stack deep. The cue vocabulary is English: in other
-//! languages quotes are found and left unattributed.
+//! work quadratic or the stack deep. Cue verbs come per language (English,
+//! German, French, Spanish, Portuguese) with their inversions (`sagt er`,
+//! `dit-il`, `dijo X`) and dropped subjects; Japanese `「…」` quotes are
+//! counted in letters and attributed on characters by [`cjk`].
 
+mod cjk;
 mod marks;
 mod names;
 mod speaker;
@@ -24,9 +27,9 @@ use std::ops::Range;
 
 use crate::record::{Quote, word_count};
 use crate::rules::quotes::{
-    INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS, MAX_FORWARD_CUE_TOKENS_APPOSITIVE,
-    MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains,
-    contains_lower,
+    FORWARD_ONLY_CUES, INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS,
+    MAX_FORWARD_CUE_TOKENS_APPOSITIVE, MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_CJK_QUOTE_CHARS,
+    MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains, contains_lower,
 };
 use marks::Span;
 use names::NameIndex;
@@ -60,7 +63,8 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         names: &names,
     };
     let hits = speaker::find_hits(&ctx);
-    let attributions = attribute(&ctx, &placed, &hits);
+    let mut attributions = attribute(&ctx, &placed, &hits);
+    attribute_japanese(text, &spans, &paragraphs, &mut attributions);
     to_quotes(text, &spans, attributions)
 }
 
@@ -88,12 +92,47 @@ pub(crate) fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
-/// A span is a quote if it has enough words and is not a title.
+/// A span is a quote if it has enough words and is not a title. Japanese
+/// and Chinese have no spaces to count words by: their letters count.
 fn is_quote(text: &str, span: &Span) -> bool {
     let Some(content) = text.get(span.content.clone()) else {
         return false;
     };
+    if content.chars().any(cjk::is_cjk) {
+        return content.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_CJK_QUOTE_CHARS;
+    }
     usize::try_from(word_count(content)).unwrap_or(0) >= MIN_QUOTE_WORDS && !is_title(content)
+}
+
+/// Japanese quotes (`「…」`) take their speakers from the character-level
+/// reading of [`cjk`]; the word-level one finds nothing in them.
+fn attribute_japanese(
+    text: &str,
+    spans: &[Span],
+    paragraphs: &[Range<usize>],
+    attributions: &mut [Attribution],
+) {
+    let mut speakers: Vec<cjk::Named> = Vec::new();
+    for (span, attribution) in spans.iter().zip(attributions.iter_mut()) {
+        if !cjk::is_corner_quote(text, span) {
+            continue;
+        }
+        let Some(paragraph) = paragraphs.get(span.paragraph) else {
+            continue;
+        };
+        if let Some(found) = cjk::attribute(text, span, paragraph, &speakers) {
+            if let Some(speaker) = &found.speaker {
+                speakers.push(cjk::Named {
+                    name: speaker.clone(),
+                    paragraph: span.paragraph,
+                });
+            }
+            *attribution = Attribution {
+                speaker: found.speaker,
+                cue: Some(found.cue),
+            };
+        }
+    }
 }
 
 /// `"The Lord of the Rings"`: every word capitalised but the small ones,
@@ -246,7 +285,9 @@ fn cue_after<'h>(
 ) -> Option<&'h Hit> {
     let first = first_after(ctx, quote, next_open)?;
     let from = hits.partition_point(|h| h.tok < quote.after);
-    let hit = hits.get(from)?;
+    let hit = hits
+        .get(from)
+        .filter(|h| !contains(FORWARD_ONLY_CUES, &h.cue))?;
     let same_clause = hit.tok < next_open
         && hit.paragraph == quote.paragraph
         && ctx.clause_start.get(hit.tok) == Some(&quote.after);
@@ -307,7 +348,9 @@ fn named_after(
 ) -> Option<Attribution> {
     let first = first_after(ctx, quote, next_open)?;
     let from = hits.partition_point(|h| h.tok < quote.after);
-    let hit = hits.get(from)?;
+    let hit = hits
+        .get(from)
+        .filter(|h| !contains(FORWARD_ONLY_CUES, &h.cue))?;
     let same_clause = hit.tok < next_open
         && hit.paragraph == quote.paragraph
         && ctx.clause_start.get(hit.tok) == Some(&quote.after)
@@ -348,7 +391,7 @@ fn person_at(ctx: &Context<'_>, first: usize, hi: usize) -> Option<String> {
     if named.words.is_empty() {
         return None;
     }
-    let full = ctx.names.fullest(&named.words);
+    let full = ctx.names.fullest_at(&named.words, first);
     ctx.names.is_person(&full).then(|| full.join(" "))
 }
 

@@ -9,9 +9,31 @@ use std::ops::Range;
 use super::tokens::Token;
 use crate::rules::quotes::{
     FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, MAX_NAMES_PER_SURNAME,
-    MAX_ROLE_LOOKUP, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_DETERMINERS, TITLES,
-    contains, contains_lower, find_lower,
+    MAX_ROLE_LOOKUP, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_DETERMINERS,
+    TITLE_HEADS, TITLES, contains, contains_lower, find_lower,
 };
+
+/// The title a word is (`President`, `Sen.`), also as the head of a
+/// compound (`Nordnetz-Sprecherin`, `Pressesprecher`, `Vice-President`).
+pub fn title_of(word: &str) -> Option<&'static str> {
+    if let Some(title) = find_lower(TITLES, word) {
+        return Some(title);
+    }
+    if let Some((_, last)) = word.rsplit_once('-') {
+        return find_lower(TITLES, last);
+    }
+    TITLE_HEADS
+        .iter()
+        .find(|head| ends_with_lower(word, head) && word.len() > head.len())
+        .copied()
+}
+
+/// True if `word` ends with `suffix` (lowercase), case-insensitively,
+/// without allocating.
+fn ends_with_lower(word: &str, suffix: &str) -> bool {
+    let mut chars = word.chars().rev().flat_map(char::to_lowercase);
+    suffix.chars().rev().all(|c| chars.next() == Some(c))
+}
 
 /// True if the word starts with an uppercase letter.
 pub fn is_capitalized(word: &str) -> bool {
@@ -121,7 +143,7 @@ fn name_range(
     }
     let title = (start..run.end)
         .rev()
-        .find_map(|i| find_lower(TITLES, name_word(tokens, text, i)).map(|t| (i, t)));
+        .find_map(|i| title_of(name_word(tokens, text, i)).map(|t| (i, t)));
     let (start, role) = match title {
         Some((i, t)) => (i + 1, Some(t)),
         None => (start, None),
@@ -207,6 +229,9 @@ pub struct NameIndex<'a> {
     text: &'a str,
     names: Vec<Range<usize>>,
     by_last: HashMap<&'a str, Vec<usize>>,
+    /// Multi-word names by their first word, for a person called by the
+    /// first name alone (`Grace said` → `Grace Liu`).
+    by_first: HashMap<&'a str, Vec<usize>>,
     /// (token index, role, name index), in text order.
     roles: Vec<(usize, &'static str, usize)>,
     /// Surnames whose gender a title told (`Mr. Trump`).
@@ -221,6 +246,7 @@ impl<'a> NameIndex<'a> {
             text,
             names: Vec::new(),
             by_last: HashMap::new(),
+            by_first: HashMap::new(),
             roles: Vec::new(),
             genders: HashMap::new(),
         };
@@ -309,6 +335,11 @@ impl<'a> NameIndex<'a> {
             .any(|&k| self.names.get(k).is_some_and(same_words));
         if !seen && known.len() < MAX_NAMES_PER_SURNAME {
             known.push(id);
+            let first = name_word(self.tokens, self.text, range.start);
+            let by_first = self.by_first.entry(first).or_default();
+            if by_first.len() < MAX_NAMES_PER_SURNAME {
+                by_first.push(id);
+            }
         }
         self.names.push(range);
         id
@@ -326,6 +357,15 @@ impl<'a> NameIndex<'a> {
     /// The fullest name of the article that ends with `words`
     /// (`Tokayev` → `Kassym-Jomart Tokayev`); `words` itself if none.
     pub fn fullest(&self, words: &[String]) -> Vec<String> {
+        self.fullest_at(words, 0)
+    }
+
+    /// Like [`NameIndex::fullest`], for a name written at token `at`: a
+    /// lone known first name with no name ending in it takes the fullest
+    /// name starting with it given before `at` (`Grace Liu … Grace said`).
+    /// Only before: an article introduces a person in full first, and a
+    /// later `Sir Charles Walker` is not the `Charles` of the lead.
+    pub fn fullest_at(&self, words: &[String], at: usize) -> Vec<String> {
         let last = words.last().map_or("", String::as_str);
         let mut best: Option<Vec<&str>> = None;
         for &id in self.by_last.get(last).into_iter().flatten() {
@@ -333,6 +373,16 @@ impl<'a> NameIndex<'a> {
             let longer = best.as_ref().is_none_or(|b| candidate.len() > b.len());
             if longer && ends_with(&candidate, words) {
                 best = Some(candidate);
+            }
+        }
+        let first_name_alone = words.len() == 1 && gender_of_first_name(last).is_some();
+        if best.is_none() && first_name_alone {
+            for &id in self.by_first.get(last).into_iter().flatten() {
+                let earlier = self.names.get(id).is_some_and(|r| r.start < at);
+                let candidate = self.words_of(id);
+                if earlier && best.as_ref().is_none_or(|b| candidate.len() > b.len()) {
+                    best = Some(candidate);
+                }
             }
         }
         match best {
@@ -383,9 +433,7 @@ fn paragraph_end(tokens: &[Token], i: usize) -> usize {
 /// A lowercase title right before a name: `Kremlin spokesman Dmitry Peskov`.
 fn role_before(tokens: &[Token], text: &str, start: usize) -> Option<&'static str> {
     let token = tokens.get(start.checked_sub(1)?)?;
-    token
-        .is_word
-        .then(|| find_lower(TITLES, token.text(text)))?
+    token.is_word.then(|| title_of(token.text(text)))?
 }
 
 /// A title in an appositive after a name: `X, the president of Y,`.
@@ -401,7 +449,7 @@ fn appositive_role(tokens: &[Token], text: &str, after: usize) -> Option<&'stati
         .get(after + 2..tokens.len().min(after + 5))?
         .iter()
         .take_while(|t| t.is_word)
-        .find_map(|t| find_lower(TITLES, t.text(text)))
+        .find_map(|t| title_of(t.text(text)))
 }
 
 #[cfg(test)]

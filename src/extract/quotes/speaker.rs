@@ -6,15 +6,17 @@
 use std::ops::Range;
 
 use super::names::{
-    Gender, NameIndex, is_capitalized, is_possessive, name_of_run, run_backward, run_forward,
+    Gender, NameIndex, gender_of_first_name, is_capitalized, is_organisation, is_possessive,
+    name_of_run, run_backward, run_forward, title_of,
 };
 use super::tokens::{Token, ends_sentence};
 use crate::rules::quotes::{
-    ACCORDING, APPOSITIVE_OPENERS, COORDINATORS, CUE_VERBS, FIRST_PERSON, LISTENER_CUES,
-    MAX_APPOSITIVE_TOKENS, MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS,
-    MAX_SUBJECT_DESCRIPTOR_WORDS, NOT_NAME_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS,
-    ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SPEAKER_PRONOUNS, SUBJECT_CUE_FILLERS, TITLES, contains,
-    contains_lower,
+    ACCORDING, AFTER_QUOTE_SOURCE_MARKERS, APPOSITIVE_OPENERS, AUXILIARIES, COORDINATORS,
+    CueLanguage, FIRST_PERSON, FORWARD_ONLY_CUES, LISTENER_CUES, MAX_APPOSITIVE_TOKENS,
+    MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS,
+    NOT_NAME_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS,
+    ROLE_PHRASE_STOPS, SOURCE_MARKERS, SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
+    cue_language, find_lower, speaker_pronoun,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -70,6 +72,9 @@ enum Subject {
         role: Option<String>,
     },
     FirstPerson,
+    /// No subject written, as Spanish and Portuguese allow (`“…”,
+    /// preguntó.`): the last person named speaks.
+    Dropped,
 }
 
 /// A subject with the tokens it covers.
@@ -125,12 +130,16 @@ impl Known {
             KnownName::Resolved(speaker) => Some(speaker.clone()),
             KnownName::Subject(run) => {
                 let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
-                let full = ctx.names.fullest(&named.words);
+                let full = ctx.names.fullest_at(&named.words, run.start);
                 ctx.names.is_person(&full).then(|| full.join(" "))
             }
         }
     }
 }
+
+/// The pronoun key under which a dropped subject is resolved: a person of
+/// either gender.
+const DROPPED: &str = "";
 
 /// True if the pronoun may refer to the known speaker.
 fn fits(ctx: &Context<'_>, pronoun: &str, known: &Known, speaker: &str, paragraph: usize) -> bool {
@@ -139,6 +148,7 @@ fn fits(ctx: &Context<'_>, pronoun: &str, known: &Known, speaker: &str, paragrap
     }
     let gender = ctx.names.gender_of(speaker);
     match pronoun {
+        DROPPED => known.person,
         "he" => known.person && gender != Some(Gender::Female),
         "she" => known.person && gender != Some(Gender::Male),
         _ => !known.subject_only,
@@ -249,27 +259,110 @@ fn sentence_subject(ctx: &Context<'_>, i: usize) -> Option<Range<usize>> {
 /// The cue at token `i` (lowercase cue verb, or `according to`) with its
 /// subject and whether the subject follows it.
 fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<Found>, bool)> {
+    let lo = ctx.clause_start.get(i).copied().unwrap_or(i);
     if word == ACCORDING || word == "According" {
         if ctx.lower(i + 1) != "to" {
             return None;
         }
         return Some(("according to".to_string(), subject_after(ctx, i + 2), true));
     }
-    if !contains(CUE_VERBS, word) {
-        return None;
+    if let Some(marker) = source_marker(ctx, i, word, lo) {
+        return Some((marker, subject_after(ctx, i + 1), true));
     }
-    let lo = ctx.clause_start.get(i).copied().unwrap_or(i);
-    if let Some(found) = subject_before(ctx, i, lo) {
+    if let Some((cue, pronoun)) = cue_with_pronoun(word) {
+        return Some((
+            cue.to_string(),
+            found(Subject::Pronoun(pronoun.into()), i),
+            true,
+        ));
+    }
+    let language = cue_language(word)?;
+    let plausible = |f: &Found| plausible_subject(ctx, f, language, i);
+    if let Some(found) = subject_before(ctx, i, lo, language).filter(plausible) {
         return Some((word.to_string(), Some(found), false));
     }
     let after_comma = i > lo && ctx.punct(i - 1) == Some(",");
-    let listener_follows = contains(LISTENER_CUES, word);
-    if (directly_after_quote(ctx, i, lo) || after_comma) && !listener_follows {
-        let found = subject_after(ctx, i + 1);
-        let inverted = found.is_some();
+    let listener_follows = contains(LISTENER_CUES, word) || contains(FORWARD_ONLY_CUES, word);
+    // German puts the verb second (`Zugleich mahnte er`), Spanish often
+    // after the subject: their cues may take the subject after them
+    // anywhere.
+    let inverts = language != CueLanguage::English;
+    if (directly_after_quote(ctx, i, lo) || after_comma || inverts) && !listener_follows {
+        let found = subject_after(ctx, i + 1)
+            .filter(plausible)
+            .or_else(|| dropped_subject(ctx, i, lo, language));
+        let inverted = found
+            .as_ref()
+            .is_some_and(|f| f.subject != Subject::Dropped);
         return Some((word.to_string(), found, inverted));
     }
     Some((word.to_string(), None, false))
+}
+
+/// In languages that capitalise nouns or drop subjects, a subject read
+/// the English way is often none: a lone capitalised word that names no
+/// one (`Zugleich mahnte`, `Mitteilung betont`), a bare phrase (`pero
+/// también advierte`, `dijo al auditorio`). Such a subject must be a
+/// person's name, or a role with its determiner (`la alcaldesa`).
+fn plausible_subject(ctx: &Context<'_>, found: &Found, language: CueLanguage, at: usize) -> bool {
+    if language == CueLanguage::English {
+        return true;
+    }
+    match &found.subject {
+        Subject::Name(words) => {
+            let full = ctx.names.fullest_at(words, at);
+            full.len() >= 2 || ctx.names.is_person(&full)
+        }
+        Subject::Role { phrase, .. } => {
+            let mut words = phrase.split(' ');
+            let determiner = words
+                .next()
+                .is_some_and(|w| contains_lower(ROLE_DETERMINERS, w));
+            determiner && words.next().is_some()
+        }
+        Subject::Pronoun(_) | Subject::FirstPerson | Subject::Dropped => true,
+    }
+}
+
+/// `selon le ministre`, `según X`, `„…“, so Müller`: a preposition naming
+/// the source after it, lowercase. The ones that are common words
+/// otherwise count only right after a quote.
+fn source_marker(ctx: &Context<'_>, i: usize, word: &str, lo: usize) -> Option<String> {
+    let lower = find_lower(SOURCE_MARKERS, word)?;
+    let after_quote = directly_after_quote(ctx, i, lo) && i > lo;
+    (!contains(AFTER_QUOTE_SOURCE_MARKERS, lower) || after_quote).then(|| lower.to_string())
+}
+
+/// `dit-il`, `explique-t-elle`: a French cue joined to its inverted
+/// pronoun, as one token; the cue and the English pronoun it stands for.
+fn cue_with_pronoun(word: &str) -> Option<(&str, &'static str)> {
+    let (head, _) = word.split_once('-')?;
+    let (_, tail) = word.rsplit_once('-')?;
+    cue_language(head)?;
+    Some((head, speaker_pronoun(&tail.to_lowercase())?))
+}
+
+/// `a-t-il déclaré`: an auxiliary joined to its inverted pronoun before a
+/// participle; the English pronoun it stands for.
+fn auxiliary_with_pronoun(word: &str) -> Option<&'static str> {
+    let (head, _) = word.split_once('-')?;
+    let (_, tail) = word.rsplit_once('-')?;
+    if !contains(AUXILIARIES, &head.to_lowercase()) {
+        return None;
+    }
+    speaker_pronoun(&tail.to_lowercase())
+}
+
+/// `“…”, preguntó.`, `“…”, dijo al auditorio.`: a cue of a language that
+/// drops its subject, right after a quote or with nothing after it in the
+/// sentence.
+fn dropped_subject(ctx: &Context<'_>, i: usize, lo: usize, language: CueLanguage) -> Option<Found> {
+    let ends = ctx
+        .tokens
+        .get(i + 1)
+        .is_none_or(|t| t.paragraph != ctx.paragraph(i).unwrap_or(0) || ends_sentence(t, ctx.text));
+    let closes_quote = directly_after_quote(ctx, i, lo);
+    (language.drops_subject() && (ends || closes_quote)).then(|| found(Subject::Dropped, i))?
 }
 
 /// True if only punctuation stands between a closing quote mark and token `i`.
@@ -278,7 +371,26 @@ fn directly_after_quote(ctx: &Context<'_>, i: usize, lo: usize) -> bool {
 }
 
 /// The subject before the cue at `cue`, not reaching below token `lo`.
-fn subject_before(ctx: &Context<'_>, cue: usize, lo: usize) -> Option<Found> {
+fn subject_before(
+    ctx: &Context<'_>,
+    cue: usize,
+    lo: usize,
+    language: CueLanguage,
+) -> Option<Found> {
+    let mut cue = cue;
+    if language != CueLanguage::English {
+        // `X a déclaré`, `X ha dicho`, `X hat gesagt`: the auxiliary, or
+        // `a-t-il` with its pronoun, stands between subject and cue.
+        let before = cue.checked_sub(1).filter(|&j| j >= lo);
+        if let Some(j) = before
+            && let Some(pronoun) = ctx.word(j).and_then(auxiliary_with_pronoun)
+        {
+            return found(Subject::Pronoun(pronoun.into()), j);
+        }
+        if before.is_some_and(|j| contains(AUXILIARIES, &ctx.lower(j))) {
+            cue -= 1;
+        }
+    }
     subject_before_at(ctx, cue, lo, Nesting::Outer)
 }
 
@@ -297,15 +409,18 @@ fn subject_before_at(ctx: &Context<'_>, cue: usize, lo: usize, nesting: Nesting)
     }
     let last = end.checked_sub(1).filter(|&t| t >= lo)?;
     match ctx.punct(last) {
-        Some(",") if nesting == Nesting::Outer => return appositive_subject(ctx, last, lo),
+        Some(",") if nesting == Nesting::Outer => {
+            return appositive_subject(ctx, last, lo)
+                .or_else(|| name_between_commas(ctx, last, lo));
+        }
         Some(")") if nesting == Nesting::Outer => return parenthesis_subject(ctx, last, lo),
         Some(_) => return None,
         None => {}
     }
     let word = ctx.word(last)?;
     let lower = word.to_lowercase();
-    if contains(SPEAKER_PRONOUNS, &lower) {
-        return found(Subject::Pronoun(lower), last);
+    if let Some(pronoun) = speaker_pronoun(&lower) {
+        return found(Subject::Pronoun(pronoun.into()), last);
     }
     if contains(FIRST_PERSON, &lower) {
         return found(Subject::FirstPerson, last);
@@ -408,7 +523,7 @@ fn role_phrase_before(ctx: &Context<'_>, last: usize, lo: usize) -> Option<Found
         if contains(ROLE_DETERMINERS, &lower) {
             return role_found(ctx, first, last + 1);
         }
-        if contains(ROLE_PHRASE_STOPS, &lower) || contains(CUE_VERBS, &lower) {
+        if contains(ROLE_PHRASE_STOPS, &lower) || cue_language(&lower).is_some() {
             first += 1;
             break;
         }
@@ -450,8 +565,8 @@ fn subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
     }
     let word = ctx.word(i)?;
     let lower = word.to_lowercase();
-    if contains(SPEAKER_PRONOUNS, &lower) {
-        return found(Subject::Pronoun(lower), i);
+    if let Some(pronoun) = speaker_pronoun(&lower) {
+        return found(Subject::Pronoun(pronoun.into()), i);
     }
     if contains(FIRST_PERSON, &lower) {
         return found(Subject::FirstPerson, i);
@@ -482,7 +597,71 @@ fn subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
         }
         end += 1;
     }
+    if end > i + 1
+        && let Some(name) =
+            name_in_role_phrase(ctx, i, end).or_else(|| name_in_commas_after(ctx, end))
+    {
+        return Some(name);
+    }
     (end > i + 1).then(|| role_found(ctx, i, end))?
+}
+
+/// `sagt der Parteienrechtler Martin Morlok`, `said the former president
+/// Bill Clinton`: a role phrase (tokens `i..end`) that goes on into a
+/// person's name, known by its first name or the title before it.
+fn name_in_role_phrase(ctx: &Context<'_>, i: usize, end: usize) -> Option<Found> {
+    let mut titled = false;
+    for j in i + 1..end {
+        let word = ctx.word(j)?;
+        if !is_capitalized(word) {
+            titled |= title_of(word).is_some();
+            continue;
+        }
+        let run = run_forward(ctx.tokens, ctx.text, j, clause_end(ctx, j))?;
+        let named = name_of_run(ctx.tokens, ctx.text, run)?;
+        let first_known = named
+            .words
+            .first()
+            .is_some_and(|w| gender_of_first_name(w).is_some());
+        let titled = titled || named.role.is_some();
+        let person = named.words.len() >= 2 && !is_organisation(&named.words);
+        return (person && (first_known || titled))
+            .then(|| found(Subject::Name(named.words), i))?;
+    }
+    None
+}
+
+/// `afirmó la alcaldesa, Carmen Ruiz Salgado, durante…`: a name set off by
+/// commas right after a role phrase ending at `end` is the speaker.
+fn name_in_commas_after(ctx: &Context<'_>, end: usize) -> Option<Found> {
+    if ctx.punct(end) != Some(",") || !ctx.usable(end + 1, end) {
+        return None;
+    }
+    let run = run_forward(ctx.tokens, ctx.text, end + 1, clause_end(ctx, end + 1))?;
+    let closes = ctx
+        .tokens
+        .get(run.end)
+        .is_none_or(|t| t.paragraph != ctx.paragraph(end).unwrap_or(0) || !t.is_word);
+    let at = run.start;
+    let named = name_of_run(ctx.tokens, ctx.text, run)?;
+    let full = ctx.names.fullest_at(&named.words, at);
+    (closes && ctx.names.is_person(&full)).then(|| found(Subject::Name(named.words), end + 1))?
+}
+
+/// `El portavoz del grupo, Andrés Villalba, advirtió`: a person's name set
+/// off by commas (the comma `comma` closing it) after a role phrase.
+fn name_between_commas(ctx: &Context<'_>, comma: usize, lo: usize) -> Option<Found> {
+    let last = comma.checked_sub(1).filter(|&j| j > lo)?;
+    let run = run_backward(ctx.tokens, ctx.text, last, lo)?;
+    let opening = run.start.checked_sub(1).filter(|&j| j > lo)?;
+    if ctx.punct(opening) != Some(",") || ctx.word(opening - 1).is_none() {
+        return None;
+    }
+    let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
+    let full = ctx.names.fullest_at(&named.words, run.start);
+    ctx.names
+        .is_person(&full)
+        .then(|| found(Subject::Name(named.words), run.start))?
 }
 
 /// `wrote 43-year-old Martin Taylor`, `says veteran industry analyst Ken
@@ -497,8 +676,8 @@ fn described_subject_after(ctx: &Context<'_>, i: usize) -> Option<Found> {
         let lower = word.to_lowercase();
         if is_capitalized(word)
             || contains(ROLE_PHRASE_STOPS, &lower)
-            || contains(CUE_VERBS, &lower)
-            || contains(SPEAKER_PRONOUNS, &lower)
+            || cue_language(&lower).is_some()
+            || speaker_pronoun(&lower).is_some()
         {
             break;
         }
@@ -542,22 +721,13 @@ fn resolve(
 ) -> (Option<String>, bool) {
     match subject {
         Subject::Name(words) => {
-            let full = ctx.names.fullest(words);
+            let full = ctx.names.fullest_at(words, at);
             let person = ctx.names.is_person(&full);
             (Some(full.join(" ")), person)
         }
         Subject::Pronoun(pronoun) => {
             let wants_person = contains(PERSON_PRONOUNS, pronoun);
-            let paragraph = ctx.paragraph(at).unwrap_or(0);
-            let referent = known
-                .iter()
-                .rev()
-                .take(MAX_REFERENT_LOOKBACK)
-                .find_map(|k| {
-                    let speaker = k.speaker(ctx)?;
-                    fits(ctx, pronoun, k, &speaker, paragraph).then_some(speaker)
-                });
-            (referent, wants_person)
+            (resolve_pronoun(ctx, pronoun, at, known), wants_person)
         }
         Subject::Role { phrase, role } => {
             match role.as_deref().and_then(|r| ctx.names.holder_of(r, at)) {
@@ -565,6 +735,20 @@ fn resolve(
                 None => (Some(phrase.clone()), false),
             }
         }
+        Subject::Dropped => (resolve_pronoun(ctx, DROPPED, at, known), true),
         Subject::FirstPerson => (None, false),
     }
+}
+
+/// The most recent known speaker that `pronoun` at token `at` may refer to.
+fn resolve_pronoun(ctx: &Context<'_>, pronoun: &str, at: usize, known: &[Known]) -> Option<String> {
+    let paragraph = ctx.paragraph(at).unwrap_or(0);
+    known
+        .iter()
+        .rev()
+        .take(MAX_REFERENT_LOOKBACK)
+        .find_map(|k| {
+            let speaker = k.speaker(ctx)?;
+            fits(ctx, pronoun, k, &speaker, paragraph).then_some(speaker)
+        })
 }

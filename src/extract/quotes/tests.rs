@@ -436,3 +436,125 @@ fn titles_without_periods_are_stripped() {
     let text = "\"We expect the numbers to go up soon,\" added Dr Ramona Archer-Bradshaw.";
     assert_eq!(speaker_of(text).as_deref(), Some("Ramona Archer-Bradshaw"));
 }
+
+/// (speaker, cue) of every quote found.
+fn attributions(text: &str) -> Vec<(Option<String>, Option<String>)> {
+    found(text).into_iter().map(|(_, s, c)| (s, c)).collect()
+}
+
+fn pair(speaker: &str, cue: &str) -> (Option<String>, Option<String>) {
+    (Some(speaker.to_string()), Some(cue.to_string()))
+}
+
+#[test]
+fn german_cue_after_the_quote_with_a_compound_title() {
+    let text = "\u{201E}Wir wissen, dass wir viel zumuten\u{201C}, sagte Nordnetz-Sprecherin Anja Petersen am Donnerstag. \u{201E}Aber es geht nicht anders.\u{201C}";
+    assert_eq!(
+        attributions(text),
+        [
+            pair("Anja Petersen", "sagte"),
+            pair("Anja Petersen", "sagte")
+        ]
+    );
+}
+
+#[test]
+fn german_surname_after_the_cue_takes_the_titled_full_name() {
+    let text = "Landr\u{e4}tin Susanne Kr\u{f6}ger fordert Geld zur\u{fc}ck.\n\n\u{201E}Eine Fahrkarte kann nicht den vollen Preis kosten\u{201C}, sagte Kr\u{f6}ger.";
+    assert_eq!(attributions(text), [pair("Susanne Kr\u{f6}ger", "sagte")]);
+}
+
+#[test]
+fn german_pronoun_after_the_cue_and_so_as_source() {
+    let text = "Jörg Albers leitet den Verband. \u{201E}Das ist für viele Familien nicht machbar\u{201C}, sagt er.";
+    assert_eq!(attributions(text), [pair("Jörg Albers", "sagt")]);
+    let text = "\u{201E}Das ist für viele Familien nicht machbar\u{201C}, so Jörg Albers.";
+    assert_eq!(attributions(text), [pair("Jörg Albers", "so")]);
+}
+
+#[test]
+fn german_adverb_before_a_verb_second_cue_is_no_speaker() {
+    // `Zugleich mahnte er`: the verb comes second, the subject after it.
+    let text = "Anja Petersen spricht. Zugleich mahnte sie: \u{201E}Wir brauchen mehr Geld für die Strecke.\u{201C}";
+    assert_eq!(attributions(text), [pair("Anja Petersen", "mahnte")]);
+}
+
+#[test]
+fn french_inverted_name_and_joined_pronoun() {
+    let text = "\u{ab}\u{a0}Nous ne ramasserons pas un seul raisin\u{a0}\u{bb}, explique Bernard Lacoste, qui exploite 32 hectares.";
+    assert_eq!(attributions(text), [pair("Bernard Lacoste", "explique")]);
+    let text = "Claire Dubernet suit soixante domaines.\n\n\u{ab}\u{a0}Les sauvignons sont magnifiques cette année\u{a0}\u{bb}, dit-elle.";
+    assert_eq!(attributions(text), [pair("Claire Dubernet", "dit")]);
+}
+
+#[test]
+fn french_passe_compose_and_selon() {
+    let text = "Bernard Lacoste a déclaré\u{a0}: \u{ab}\u{a0}Nous ne ramasserons pas un seul raisin.\u{a0}\u{bb}";
+    assert_eq!(attributions(text), [pair("Bernard Lacoste", "déclaré")]);
+    let text = "Claire Dubernet parle.\n\n\u{ab}\u{a0}Les sauvignons sont magnifiques cette année\u{a0}\u{bb}, a-t-elle déclaré.";
+    assert_eq!(attributions(text), [pair("Claire Dubernet", "déclaré")]);
+    let text = "Selon Claire Dubernet, \u{ab}\u{a0}les sauvignons sont magnifiques cette année\u{a0}\u{bb}.";
+    assert_eq!(attributions(text), [pair("Claire Dubernet", "selon")]);
+}
+
+#[test]
+fn spanish_role_then_name_in_commas_after_the_cue() {
+    let text = "\u{201C}Queremos un centro para las personas\u{201D}, afirmó la alcaldesa, Carmen Ruiz Salgado, durante el debate.";
+    assert_eq!(attributions(text), [pair("Carmen Ruiz Salgado", "afirmó")]);
+}
+
+#[test]
+fn spanish_name_in_commas_before_the_cue_and_a_dropped_subject() {
+    let text = "El portavoz del grupo, Andrés Villalba, advirtió de que perderán clientes. \u{201C}¿Dónde van a dejar el coche los vecinos?\u{201D}, preguntó.";
+    assert_eq!(attributions(text), [pair("Andrés Villalba", "preguntó")]);
+}
+
+#[test]
+fn spanish_post_posed_name_and_segun() {
+    let text = "\u{201C}No vamos a dar marcha atrás ahora\u{201D}, dijo Carmen Ruiz Salgado.";
+    assert_eq!(attributions(text), [pair("Carmen Ruiz Salgado", "dijo")]);
+    let text = "Según Carmen Ruiz Salgado, \u{201C}no vamos a dar marcha atrás ahora\u{201D}.";
+    assert_eq!(attributions(text), [pair("Carmen Ruiz Salgado", "según")]);
+}
+
+#[test]
+fn spanish_bare_phrase_after_the_cue_is_no_speaker() {
+    // `dijo al auditorio`: told the audience; the subject is dropped.
+    let text = "Sergio Fajardo habló en Medellín. \u{201C}Tenemos que unir al centro del país\u{201D}, dijo al auditorio.";
+    assert_eq!(attributions(text), [pair("Sergio Fajardo", "dijo")]);
+}
+
+#[test]
+fn portuguese_cues_and_segundo() {
+    let text = "\u{201C}Não houve crítica ao tribunal pela decisão\u{201D}, disse Rodrigo Pacheco.";
+    assert_eq!(attributions(text), [pair("Rodrigo Pacheco", "disse")]);
+    let text =
+        "\u{201C}Não houve crítica ao tribunal pela decisão\u{201D}, segundo Rodrigo Pacheco.";
+    assert_eq!(attributions(text), [pair("Rodrigo Pacheco", "segundo")]);
+    let text =
+        "Rodrigo Pacheco afirmou: \u{201C}Não houve crítica ao tribunal pela decisão.\u{201D}";
+    assert_eq!(attributions(text), [pair("Rodrigo Pacheco", "afirmou")]);
+}
+
+#[test]
+fn a_first_name_alone_takes_the_full_name_given_before() {
+    let text = "Tuesdays belong to Grace Liu, a retired cook.\n\n\u{201C}I spent thirty years feeding kids,\u{201D} Grace said.";
+    assert_eq!(attributions(text), [pair("Grace Liu", "said")]);
+    // A fuller name given only later is someone else.
+    let text = "\u{201C}I spent thirty years feeding kids,\u{201D} Grace said.\n\nThe list: Grace Liu, Tom Ray.";
+    assert_eq!(attributions(text), [pair("Grace", "said")]);
+}
+
+#[test]
+fn called_attributes_the_quote_after_it_only() {
+    let text = "Samuel Okafor, an agronomist who was not involved in the research, called the results \u{201C}encouraging but not yet a recommendation.\u{201D}";
+    assert_eq!(attributions(text), [pair("Samuel Okafor", "called")]);
+    let text = "The army cleared the streets: a \u{201C}voluntary clean-up activity for all\u{201D} which showed it could yet be called in.";
+    assert_eq!(attributions(text), [(None, None)]);
+}
+
+#[test]
+fn a_name_inside_a_role_phrase_after_the_cue_speaks() {
+    let text = "\u{201E}Das Gesetz ist eindeutig und klar formuliert\u{201C}, sagt der Parteienrechtler Martin Morlok.";
+    assert_eq!(attributions(text), [pair("Martin Morlok", "sagt")]);
+}

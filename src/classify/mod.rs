@@ -93,10 +93,21 @@ pub fn is_heading_like(block: &Block) -> bool {
     }
 }
 
+/// True if the block is nothing but a web address (a "printed from" line,
+/// a share URL).
+pub fn is_bare_url(block: &Block) -> bool {
+    let text = block.text.trim();
+    (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
+        && !text.contains(char::is_whitespace)
+}
+
 /// The kind a block has on its own, from its words and links.
 pub fn block_kind(block: &Block) -> Kind {
     if let Some(kind) = phrases::phrase_kind(block) {
         return kind;
+    }
+    if is_bare_url(block) {
+        return Kind::Other;
     }
     if caption::is_credit(block) {
         return Kind::Caption;

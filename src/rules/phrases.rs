@@ -90,6 +90,7 @@ pub const RELATED_OPENERS: &[&str] = &[
     "also read",
     "auch interessant",
     "das könnte sie auch interessieren",
+    "don't miss",
     "explore further",
     "lesen sie auch",
     "mehr zum thema",

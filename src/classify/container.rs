@@ -62,7 +62,9 @@ fn prose_and_junk(page: &Page, outer: usize, inner: Option<usize>) -> (f32, f32)
         {
             continue;
         }
-        let unmarked = b.mark.is_none_or(|(m, _)| !page.is_inside(m, outer));
+        let unmarked = b
+            .mark
+            .is_none_or(|(m, kind)| kind == Kind::Other || !page.is_inside(m, outer));
         if b.is_prose() && unmarked {
             prose += b.own_chars() as f32;
             junk += b.link_chars as f32;

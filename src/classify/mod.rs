@@ -70,6 +70,10 @@ impl Kind {
     }
 }
 
+/// A paragraph of prose this long inside a generic box (a `header` with
+/// the standfirst, an `aside` within the article) is the article's.
+const MIN_LEAD_CHARS: usize = 100;
+
 /// Words a sentence-like block has at least.
 const MIN_SENTENCE_WORDS: usize = 6;
 
@@ -150,6 +154,7 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
                 Some((_, Kind::Caption)) if b.is_prose() && b.chars > MAX_CAPTION_CHARS => {
                     block_kind(b)
                 }
+                Some((_, Kind::Other)) if b.is_prose() && b.chars >= MIN_LEAD_CHARS => block_kind(b),
                 Some((e, kind)) if page.is_inside(e, container) && still_marked(page, e) => kind,
                 _ => block_kind(b),
             }

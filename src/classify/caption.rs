@@ -49,7 +49,9 @@ mod tests {
         assert!(credit("Photo: Jane Doe"));
         assert!(credit("Firefighters at the scene (AP Photo)"));
         assert!(credit("Foto: dpa"));
-        assert!(credit("Protesters do not want Hong Kong to lose its autonomy (Image: getty )"));
+        assert!(credit(
+            "Protesters do not want Hong Kong to lose its autonomy (Image: getty )"
+        ));
         assert!(!credit("The photo was taken by a tourist on Monday."));
     }
 }

@@ -154,7 +154,9 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
                 Some((_, Kind::Caption)) if b.is_prose() && b.chars > MAX_CAPTION_CHARS => {
                     block_kind(b)
                 }
-                Some((_, Kind::Other)) if b.is_prose() && b.chars >= MIN_LEAD_CHARS => block_kind(b),
+                Some((_, Kind::Other)) if b.is_prose() && b.chars >= MIN_LEAD_CHARS => {
+                    block_kind(b)
+                }
                 Some((e, kind)) if page.is_inside(e, container) && still_marked(page, e) => kind,
                 _ => block_kind(b),
             }

@@ -14,7 +14,22 @@ pub fn is_credit(block: &Block) -> bool {
     }
     let lower = block.text.to_lowercase();
     let end = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | ']'));
-    CREDIT_ENDINGS.iter().any(|e| end.ends_with(e)) || starts_with_any(CREDIT_OPENERS, &lower)
+    CREDIT_ENDINGS.iter().any(|e| end.ends_with(e))
+        || starts_with_any(CREDIT_OPENERS, &lower)
+        || ends_with_credit_in_brackets(&lower)
+}
+
+/// "Protesters in the street (Image: GETTY)": a caption whose last
+/// bracketed group is a credit.
+fn ends_with_credit_in_brackets(lower: &str) -> bool {
+    let trimmed = lower.trim_end();
+    if !trimmed.ends_with(')') {
+        return false;
+    }
+    trimmed
+        .rfind('(')
+        .and_then(|i| trimmed.get(i + 1..))
+        .is_some_and(|inner| starts_with_any(CREDIT_OPENERS, inner.trim_start()))
 }
 
 #[cfg(test)]
@@ -34,6 +49,9 @@ mod tests {
         assert!(credit("Photo: Jane Doe"));
         assert!(credit("Firefighters at the scene (AP Photo)"));
         assert!(credit("Foto: dpa"));
+        assert!(credit(
+            "Protesters do not want Hong Kong to lose its autonomy (Image: getty )"
+        ));
         assert!(!credit("The photo was taken by a tourist on Monday."));
     }
 }

@@ -11,7 +11,8 @@ use super::Kind;
 use crate::blocks::{Page, Tag};
 use crate::rules::thresholds::{
     JUNK_WEIGHT, MARKED_CONTAINER_FACTOR, MARKED_KIND_CONTAINER_FACTOR, MAX_PASSED_JUNK_CHARS,
-    MAX_SIBLING_JUNK_RATIO, MAX_WIDEN_STEPS, MIN_ARTICLE_PROSE_CHARS, MIN_SIBLING_PROSE_CHARS,
+    MAX_PROSE_LINK_DENSITY, MAX_SIBLING_JUNK_RATIO, MAX_WIDEN_STEPS, MIN_ARTICLE_PROSE_CHARS,
+    MIN_SIBLING_PROSE_CHARS, SHORT_TEXT_WEIGHT,
 };
 
 /// Score of one element as the article container. With `heed_marks`
@@ -61,8 +62,16 @@ fn prose_and_junk(page: &Page, outer: usize, inner: Option<usize>) -> (f32, f32)
         {
             continue;
         }
-        if b.is_prose() && b.mark.is_none_or(|(m, _)| !page.is_inside(m, outer)) {
+        let unmarked = b
+            .mark
+            .is_none_or(|(m, kind)| kind == Kind::Other || !page.is_inside(m, outer));
+        if b.is_prose() && unmarked {
             prose += b.own_chars() as f32;
+            junk += b.link_chars as f32;
+        } else if unmarked && b.link_density() <= MAX_PROSE_LINK_DENSITY {
+            // Short unlinked text (ingredients, a list of facts) is
+            // neither the article's prose nor boilerplate.
+            prose += b.own_chars() as f32 * SHORT_TEXT_WEIGHT;
             junk += b.link_chars as f32;
         } else if !matches!(b.tag, Tag::Heading(_)) {
             junk += b.chars as f32;

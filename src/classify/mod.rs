@@ -70,6 +70,10 @@ impl Kind {
     }
 }
 
+/// A paragraph of prose this long inside a generic box (a `header` with
+/// the standfirst, an `aside` within the article) is the article's.
+const MIN_LEAD_CHARS: usize = 100;
+
 /// Words a sentence-like block has at least.
 const MIN_SENTENCE_WORDS: usize = 6;
 
@@ -93,10 +97,21 @@ pub fn is_heading_like(block: &Block) -> bool {
     }
 }
 
+/// True if the block is nothing but a web address (a "printed from" line,
+/// a share URL).
+pub fn is_bare_url(block: &Block) -> bool {
+    let text = block.text.trim();
+    (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
+        && !text.contains(char::is_whitespace)
+}
+
 /// The kind a block has on its own, from its words and links.
 pub fn block_kind(block: &Block) -> Kind {
     if let Some(kind) = phrases::phrase_kind(block) {
         return kind;
+    }
+    if is_bare_url(block) {
+        return Kind::Other;
     }
     if caption::is_credit(block) {
         return Kind::Caption;
@@ -137,6 +152,9 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
             }
             match b.mark {
                 Some((_, Kind::Caption)) if b.is_prose() && b.chars > MAX_CAPTION_CHARS => {
+                    block_kind(b)
+                }
+                Some((_, Kind::Other)) if b.is_prose() && b.chars >= MIN_LEAD_CHARS => {
                     block_kind(b)
                 }
                 Some((e, kind)) if page.is_inside(e, container) && still_marked(page, e) => kind,

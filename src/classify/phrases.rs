@@ -14,7 +14,7 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
     let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ', '›', '»', '>']);
     if block.chars <= MAX_LABEL_CHARS {
         let label = bare.trim_end_matches([':', ' ', '.', '!']);
-        if contains_word(p::AD_WHOLE, label) {
+        if contains_word(p::AD_WHOLE, label) || starts_with_any(p::AD_OPENERS, bare) {
             return Some(Kind::Ad);
         }
         if contains_word(p::SHARE_WHOLE, label) || starts_with_any(p::SHARE_OPENERS, bare) {

@@ -28,9 +28,10 @@ pub fn apply(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     labels_after_the_last_paragraph(blocks, kinds);
 }
 
-/// After the last paragraph of the article, headings and labels ending in
-/// a colon ("Weitere Informationen:", "Contact:") introduce what follows
-/// the article, not the article.
+/// After the last paragraph of the article, labels ending in a colon
+/// ("Weitere Informationen:", "Contact:") introduce what follows the
+/// article, not the article. (Headings there may introduce a list that is
+/// part of it: "Qualified teams" above the teams.)
 fn labels_after_the_last_paragraph(blocks: &[Block], kinds: &mut [Kind]) {
     let Some(last_prose) = (0..blocks.len())
         .rev()
@@ -39,8 +40,7 @@ fn labels_after_the_last_paragraph(blocks: &[Block], kinds: &mut [Kind]) {
         return;
     };
     for (i, block) in blocks.iter().enumerate().skip(last_prose + 1) {
-        let label = matches!(block.tag, Tag::Heading(_))
-            || (block.chars <= MAX_LABEL_CHARS && block.text.trim_end().ends_with(':'));
+        let label = block.chars <= MAX_LABEL_CHARS && block.text.trim_end().ends_with(':');
         if label && kind_at(kinds, i) == Kind::Body {
             set(kinds, i, Kind::Other);
         }

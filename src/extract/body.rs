@@ -354,6 +354,34 @@ mod page_shapes {
     }
 
     #[test]
+    fn bare_urls_and_labels_after_the_article_are_removed() {
+        let after = "<p>https://example.com/news/budget-123</p><p>Contact:</p>";
+        let body = extract(&page("", "", after));
+        assert_eq!(body.text, article());
+        assert_eq!(removed_kind(&body, "Contact:").as_deref(), Some("other"));
+    }
+
+    #[test]
+    fn an_article_split_around_a_share_box_is_kept_whole() {
+        let html = format!(
+            "<body><div class=layout><div class=part><p>{P1}</p></div>\
+             <div class=share-tools><a href=#>Share</a></div>\
+             <div class=part><p>{P2}</p><p>{P3}</p></div></div>\
+             <div class=teasers><a href=/x>Other story one</a><a href=/y>Other story two</a></div></body>"
+        );
+        assert_eq!(extract(&html).text, article());
+    }
+
+    #[test]
+    fn a_page_wrapper_with_a_misleading_class_is_not_boilerplate() {
+        let html = format!(
+            "<body><div class='menu-open'><h1>Council passes budget</h1>\
+             <div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body>"
+        );
+        assert_eq!(extract(&html).text, article());
+    }
+
+    #[test]
     fn pages_without_an_article_give_an_empty_body() {
         let html = "<body><nav><ul><li><a href=/>Home</a></li><li><a href=/a>About</a></li></ul></nav>\
                     <div class=login><p>Please log in</p></div></body>";

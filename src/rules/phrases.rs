@@ -25,6 +25,8 @@ pub const PROMO: &[&str] = &[
     "have a tip",
     "jetzt abonnieren",
     "please subscribe",
+    "pour accéder en illimité",
+    "pour lire la suite",
     "subscribe now",
     "subscribe today",
     "subscribers only",
@@ -38,27 +40,36 @@ pub const PROMO: &[&str] = &[
 /// Phrases of newsletter sign-ups.
 pub const NEWSLETTER: &[&str] = &[
     "delivered to your inbox",
+    "do you want to be informed",
     "enter your email",
+    "geben sie ihre e-mail-adresse ein",
     "get our newsletter",
+    "gib deine e-mail-adresse ein",
     "newsletter abonnieren",
     "sign up for our",
     "sign up for the",
     "sign up to our",
     "subscribe to our",
     "to your inbox",
+    "wir informieren sie regelmäßig",
 ];
 
 /// Whole texts (after trimming trailing `:`) of share bars and their
 /// buttons.
 pub const SHARE_WHOLE: &[&str] = &[
+    "artikel drucken",
+    "drucken",
     "e-mail",
     "email",
     "facebook",
     "flipboard",
     "linkedin",
+    "permalien",
+    "permalink",
     "pinterest",
     "print",
     "reddit",
+    "rezept drucken",
     "share",
     "share this",
     "share this article",
@@ -90,6 +101,7 @@ pub const RELATED_OPENERS: &[&str] = &[
     "also read",
     "auch interessant",
     "das könnte sie auch interessieren",
+    "don't miss",
     "explore further",
     "lesen sie auch",
     "mehr zum thema",
@@ -175,6 +187,16 @@ pub const AD_WHOLE: &[&str] = &[
     "werbung",
 ];
 
+/// Openers of advertising labels ("Anzeige - Heute mal ausgehen?").
+pub const AD_OPENERS: &[&str] = &[
+    "*werbung",
+    "advertisement:",
+    "anzeige -",
+    "anzeige:",
+    "sponsored by",
+    "werbung:",
+];
+
 /// Headings that open an author bio.
 pub const BIO_OPENERS: &[&str] = &[
     "about the author",
@@ -218,8 +240,11 @@ pub const CREDIT_ENDINGS: &[&str] = &[
     "/reuters",
     "afp via getty images",
     "ap photo",
+    "domena publiczna",
     "getty images",
     "istock",
+    "istock.com",
+    "public domain",
     "shutterstock",
 ];
 
@@ -230,12 +255,14 @@ pub const CREDIT_OPENERS: &[&str] = &[
     "credit:",
     "foto:",
     "fotos:",
+    "fuente:",
     "image:",
     "photo:",
     "photograph:",
     "photos:",
     "picture:",
     "quelle:",
+    "źródło:",
 ];
 
 #[cfg(test)]
@@ -256,6 +283,7 @@ mod tests {
             LEGAL,
             COMMENT,
             AD_WHOLE,
+            AD_OPENERS,
             BIO_OPENERS,
             BIO_ROLES,
             BYLINE_OPENERS,

@@ -130,7 +130,7 @@ mod tests {
     #[test]
     fn founding_example_text_dump_matches_the_expected_output() {
         let expected: serde_json::Value =
-            serde_json::from_str(&read("tests/expected/newsweek-kazakhstan.json"))
+            serde_json::from_str(&read("tests/golden/newsweek-kazakhstan.json"))
                 .unwrap_or_else(|e| panic!("expected JSON: {e}"));
         let body = from_text(&read("samples/newsweek-kazakhstan.txt"), &Config::default());
         assert_eq!(Some(body.text.as_str()), expected["text"].as_str());

@@ -36,7 +36,7 @@ fn char_slice(text: &str, quote: &Quote) -> String {
 fn newsweek_kazakhstan_has_exactly_its_nine_quotes() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/expected/newsweek-kazakhstan.json"
+        "/tests/golden/newsweek-kazakhstan.json"
     );
     let raw = std::fs::read_to_string(path).unwrap_or_default();
     let expected: serde_json::Value = serde_json::from_str(&raw).unwrap_or_default();

@@ -197,6 +197,22 @@ fn headline_and_byline(blocks: &[Block], kinds: &mut [Kind], source: Source) {
             set(kinds, i, Kind::Byline);
         }
     }
+    if title_found {
+        dek_above_byline(blocks, kinds, first_prose);
+    }
+}
+
+/// A dek (subtitle, chapo) is written as a sentence and so looks like the
+/// first paragraph; but when the next body block is the byline, it sits
+/// in the header, above the byline: the dek and the byline are removed.
+fn dek_above_byline(blocks: &[Block], kinds: &mut [Kind], dek: usize) {
+    let Some(next) = (dek + 1..blocks.len()).find(|&j| kind_at(kinds, j) == Kind::Body) else {
+        return;
+    };
+    if blocks.get(next).is_some_and(byline::is_byline) {
+        set(kinds, dek, Kind::Other);
+        set(kinds, next, Kind::Byline);
+    }
 }
 
 /// A heading whose section (the blocks up to the next heading) is all

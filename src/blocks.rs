@@ -607,6 +607,13 @@ mod tests {
     }
 
     #[test]
+    fn a_table_row_is_one_block_with_its_cells_separated() {
+        let html = "<table><tr><th>City</th><th>Rent</th></tr>\
+                    <tr><td>Ashford</td><td> <b>$1,240</b> </td></tr></table><p>after</p>";
+        assert_eq!(blocks(html), ["City | Rent", "Ashford | $1,240", "after"]);
+    }
+
+    #[test]
     fn br_is_a_line_break_inside_a_block() {
         assert_eq!(
             blocks("<p>first line<br>second  line</p>"),

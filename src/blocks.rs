@@ -18,10 +18,12 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
+use crate::rules::contains_word;
 use crate::rules::thresholds::{
     ANCESTOR_DECAY, MAX_MARKED_PROSE_SHARE, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS,
     MIN_PROSE_CHARS, MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT, WRAPPER_PROSE_SHARE,
 };
+use crate::rules::tokens::EMBEDDED_POST_CLASSES;
 
 /// What element a block's text comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +35,8 @@ pub enum Tag {
     ListItem,
     Quote,
     Pre,
-    /// `td`, `th`.
+    /// A table row (`tr`): its cells (`td`, `th`) joined by
+    /// [`CELL_SEPARATOR`].
     Cell,
     /// `figcaption`, table `caption`.
     Caption,
@@ -163,6 +166,24 @@ const INLINE_TAGS: &[&str] = &[
     "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 ];
 
+/// Between the cells of one table row: a row is one block.
+pub const CELL_SEPARATOR: &str = " | ";
+
+/// Table cells: they do not end a block, they separate the row's cells.
+fn is_cell(name: &str) -> bool {
+    matches!(name, "td" | "th")
+}
+
+/// An embedded social post (`blockquote.twitter-tweet`): material the
+/// article quotes. Its paragraphs are body whatever box holds it (a
+/// `figure`, a "social embed" div); its attribution line is not.
+fn is_embedded_post(el: &Element) -> bool {
+    el.name() == "blockquote"
+        && el
+            .classes()
+            .any(|c| contains_word(EMBEDDED_POST_CLASSES, c))
+}
+
 fn is_skipped(el: &Element) -> bool {
     SKIPPED_TAGS.contains(&el.name()) || is_hidden(el) || is_inline_popup(el)
 }
@@ -207,7 +228,7 @@ fn tag_of(name: &str) -> Tag {
         "li" | "dt" | "dd" => Tag::ListItem,
         "blockquote" => Tag::Quote,
         "pre" => Tag::Pre,
-        "td" | "th" => Tag::Cell,
+        "tr" | "td" | "th" => Tag::Cell,
         "figcaption" | "caption" => Tag::Caption,
         _ => Tag::Other,
     }
@@ -231,6 +252,8 @@ struct TextBuffer {
     chars: usize,
     link_chars: usize,
     pending_space: bool,
+    /// A table cell opened: the next text starts a new cell of the row.
+    cell_pending: bool,
 }
 
 impl TextBuffer {
@@ -239,6 +262,13 @@ impl TextBuffer {
             if c.is_whitespace() && !in_pre {
                 self.pending_space = true;
                 continue;
+            }
+            if self.cell_pending {
+                self.cell_pending = false;
+                if !self.text.is_empty() && !self.text.ends_with('\n') {
+                    self.text.push_str(CELL_SEPARATOR);
+                    self.pending_space = false;
+                }
             }
             if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
                 self.text.push(' ');
@@ -274,6 +304,7 @@ impl TextBuffer {
         let chars = std::mem::take(&mut self.chars);
         let link_chars = std::mem::take(&mut self.link_chars);
         self.pending_space = false;
+        self.cell_pending = false;
         let lines: Vec<&str> = raw
             .lines()
             .map(str::trim)
@@ -314,11 +345,18 @@ impl Walker {
             self.buffer.line_break();
         }
         let is_block = !INLINE_TAGS.contains(&name);
-        if is_block {
+        let cell = is_cell(name);
+        if cell {
+            self.buffer.cell_pending = true;
+        } else if is_block {
             self.flush();
         }
         let index = self.page.elements.len();
-        let mark = names::tag_mark(name).or_else(|| names::element_mark(el));
+        let mark = if is_embedded_post(el) {
+            Some(Kind::Body)
+        } else {
+            names::tag_mark(name).or_else(|| names::element_mark(el))
+        };
         let parent = self.frames.last().map(|f| f.element);
         let context_mark = mark.or_else(|| self.marks.last().map(|m| m.1));
         self.page.elements.push(ElementInfo {
@@ -346,7 +384,7 @@ impl Walker {
         self.pre_open += usize::from(is_pre);
         self.frames.push(Frame {
             element: index,
-            is_block,
+            is_block: is_block && !cell,
             is_link,
             is_pre,
             tag: tag_of(name),
@@ -566,6 +604,13 @@ mod tests {
     fn block_elements_always_separate() {
         assert_eq!(blocks("<div><p>a</p><p>b</p>c</div>"), ["a", "b", "c"]);
         assert_eq!(blocks("<ul><li>one</li><li>two</li></ul>"), ["one", "two"]);
+    }
+
+    #[test]
+    fn a_table_row_is_one_block_with_its_cells_separated() {
+        let html = "<table><tr><th>City</th><th>Rent</th></tr>\
+                    <tr><td>Ashford</td><td> <b>$1,240</b> </td></tr></table><p>after</p>";
+        assert_eq!(blocks(html), ["City | Rent", "Ashford | $1,240", "after"]);
     }
 
     #[test]

@@ -51,6 +51,11 @@ mod tests {
         assert!(byline("12.03.2024, 14:05 Uhr"));
         assert!(byline("4 min read"));
         assert!(byline("05/10/2018 - Publicado por: Clarissa Borba"));
+        assert!(byline(
+            "Par Élodie Marchand Publié le 14 septembre 2026 à 11h20"
+        ));
+        assert!(byline("Por Ana García Pérez"));
+        assert!(byline("Aktualisiert am 27.11.2026"));
         assert!(!byline(
             "By the end of the year, prices had doubled in most cities."
         ));

@@ -157,6 +157,7 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
                 Some((_, Kind::Other)) if b.is_prose() && b.chars >= MIN_LEAD_CHARS => {
                     block_kind(b)
                 }
+                Some((e, Kind::Body)) if page.is_inside(e, container) => embedded_post_kind(b),
                 Some((e, kind)) if page.is_inside(e, container) && still_marked(page, e) => kind,
                 _ => block_kind(b),
             }
@@ -164,6 +165,17 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
         .collect();
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
     kinds
+}
+
+/// Inside an embedded post (marked `Body` by [`crate::blocks`]), the
+/// post's paragraphs are body; the rest (the "— Name (@handle) date"
+/// attribution line) is its chrome.
+fn embedded_post_kind(block: &Block) -> Kind {
+    if block.tag == Tag::Paragraph {
+        Kind::Body
+    } else {
+        Kind::Other
+    }
 }
 
 /// True if element `e` kept its boilerplate mark (page wrappers lose it).

@@ -197,9 +197,35 @@ fn headline_and_byline(blocks: &[Block], kinds: &mut [Kind], source: Source) {
             set(kinds, i, Kind::Byline);
         }
     }
+    if title_found {
+        dek_above_byline(blocks, kinds, first_prose);
+    }
 }
 
-/// A heading whose section (the blocks up to the next heading) is all
+/// A dek (subtitle, chapo) is written as a sentence and so looks like the
+/// first paragraph; but when the next body block is the byline, it sits
+/// in the header, above the byline: the dek and the byline are removed.
+fn dek_above_byline(blocks: &[Block], kinds: &mut [Kind], dek: usize) {
+    let Some(next) = (dek + 1..blocks.len()).find(|&j| kind_at(kinds, j) == Kind::Body) else {
+        return;
+    };
+    if blocks.get(next).is_some_and(byline::is_byline) {
+        set(kinds, dek, Kind::Other);
+        set(kinds, next, Kind::Byline);
+    }
+}
+
+/// The level of an HTML heading; other heading-like lines (of text dumps)
+/// have no level and end any section.
+fn heading_level(block: &Block) -> u8 {
+    match block.tag {
+        Tag::Heading(level) => level,
+        _ => u8::MAX,
+    }
+}
+
+/// A heading whose section (the blocks up to the next heading of the same
+/// or a higher level: an `h2`'s section holds its `h3`s) is all
 /// boilerplate belongs to that boilerplate ("Related stories", "Uncommon
 /// Knowledge" above a promo); a heading with nothing after it is removed.
 fn headings_of_removed_sections(blocks: &[Block], kinds: &mut [Kind]) {
@@ -208,8 +234,13 @@ fn headings_of_removed_sections(blocks: &[Block], kinds: &mut [Kind]) {
         if kind_at(kinds, i) != Kind::Body || !is_heading_like(block) {
             continue;
         }
+        let level = heading_level(block);
         let section_end = (i + 1..blocks.len())
-            .find(|&j| blocks.get(j).is_some_and(is_heading_like))
+            .find(|&j| {
+                blocks
+                    .get(j)
+                    .is_some_and(|b| is_heading_like(b) && heading_level(b) <= level)
+            })
             .unwrap_or(blocks.len());
         let section = i + 1..section_end;
         if section.clone().all(|j| kind_at(kinds, j) != Kind::Body) {

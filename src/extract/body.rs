@@ -326,13 +326,53 @@ mod page_shapes {
             "More teachers",
             "New roads",
             "We kept our promise.",
-            "Schools",
-            "$4m",
+            "Schools | $4m",
             P2,
             P3,
         ]
         .join("\n\n");
         assert_eq!(body.text, want);
+    }
+
+    #[test]
+    fn embedded_tweet_text_is_body_but_not_its_attribution() {
+        let tweet = "<figure class='kg-card kg-embed-card'><blockquote class='twitter-tweet'>\
+                     <p>Road closed at the bridge. #Flood</p>&mdash; City Desk (@citydesk) \
+                     <a href=/s/1>May 2, 2024</a></blockquote></figure>";
+        let body = extract(&page("", tweet, ""));
+        let want = [P1, "Road closed at the bridge. #Flood", P2, P3].join("\n\n");
+        assert_eq!(body.text, want);
+        assert!(removed_kind(&body, "@citydesk").is_some());
+    }
+
+    #[test]
+    fn a_dek_above_the_byline_is_not_body() {
+        let top = "<h1>Council passes budget</h1>\
+                   <p>The vote ends a year of argument over how to pay for new schools.</p>\
+                   <p>Par Jeanne Dupont Publié le 3 mars 2024 à 10h00</p>";
+        let body = extract(&page(top, "", ""));
+        assert_eq!(body.text, article());
+        assert_eq!(removed_kind(&body, "Par Jeanne").as_deref(), Some("byline"));
+        assert!(removed_kind(&body, "year of argument").is_some());
+    }
+
+    #[test]
+    fn a_heading_over_sub_headings_stays() {
+        let faq = "<h2>Frequently asked questions</h2><h3>Do I need a permit?</h3>\
+                   <p>No. Any resident can attend the council meeting without one.</p>";
+        let body = extract(&page("", faq, ""));
+        assert!(
+            body.text
+                .contains("Frequently asked questions\n\nDo I need a permit?")
+        );
+    }
+
+    #[test]
+    fn multilingual_ad_labels_and_subscription_promos() {
+        assert_removed(&page("", "<p>Publicité</p>", ""), "Publicité", "ad");
+        assert_removed(&page("", "<p>Publicidad</p>", ""), "Publicidad", "ad");
+        let promo = "<p>Soutenez l'information locale. Abonnez-vous : 1 € le premier mois.</p>";
+        assert_removed(&page("", "", promo), "Abonnez-vous", "promo");
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub const AD_CONTAINS: &[&str] = &[
     "sponsor",
 ];
 
+/// Classes of embedded social posts whose text the article quotes.
+pub const EMBEDDED_POST_CLASSES: &[&str] = &["twitter-tweet"];
+
 pub const AUTHOR_BIO_WHOLE: &[&str] = &["bio", "biography"];
 
 pub const AUTHOR_BIO_CONTAINS: &[&str] = &[
@@ -254,6 +257,7 @@ mod tests {
     #[test]
     fn every_vocabulary_is_sorted_and_lowercase() {
         for list in [
+            EMBEDDED_POST_CLASSES,
             NEVER_BOILERPLATE_CONTAINS,
             TAXONOMY_PREFIXES,
             AD_LEADING_TOKENS,

@@ -184,6 +184,13 @@ fn is_embedded_post(el: &Element) -> bool {
             .any(|c| contains_word(EMBEDDED_POST_CLASSES, c))
 }
 
+/// A hidden block element (a separator `div`) still separates the text
+/// around it, like any block: "5 min read" and "Feb 2, 2026" on either
+/// side of it must not be glued into one word.
+fn ends_words(el: &Element) -> bool {
+    is_hidden(el) && !INLINE_TAGS.contains(&el.name()) && !SKIPPED_TAGS.contains(&el.name())
+}
+
 fn is_skipped(el: &Element) -> bool {
     SKIPPED_TAGS.contains(&el.name()) || is_hidden(el) || is_inline_popup(el)
 }
@@ -493,7 +500,12 @@ pub fn from_html(doc: &Html) -> Page {
                 }
                 match node.value() {
                     Node::Text(text) => walker.text(text),
-                    Node::Element(el) if is_skipped(el) => skipping = Some(node.id()),
+                    Node::Element(el) if is_skipped(el) => {
+                        if ends_words(el) {
+                            walker.flush();
+                        }
+                        skipping = Some(node.id());
+                    }
                     Node::Element(el) => walker.open(el),
                     _ => {}
                 }

@@ -642,6 +642,13 @@ mod tests {
     }
 
     #[test]
+    fn a_hidden_separator_div_still_separates_blocks() {
+        let html = "<div><span>5 min read</span><div aria-hidden=true>·</div>\
+                    <span>Feb 2, 2026</span></div>";
+        assert_eq!(blocks(html), ["5 min read", "Feb 2, 2026"]);
+    }
+
+    #[test]
     fn inline_hover_cards_are_skipped() {
         let html = "<p>Rep. <span class=person><a href=/p>Jane Roe</a>\
                     <span class=hovercard>Jane Roe: latest stories</span></span> said no.</p>";

@@ -184,6 +184,13 @@ fn is_embedded_post(el: &Element) -> bool {
             .any(|c| contains_word(EMBEDDED_POST_CLASSES, c))
 }
 
+/// A hidden block element (a separator `div`) still separates the text
+/// around it, like any block: "5 min read" and "Feb 2, 2026" on either
+/// side of it must not be glued into one word.
+fn ends_words(el: &Element) -> bool {
+    is_hidden(el) && !INLINE_TAGS.contains(&el.name()) && !SKIPPED_TAGS.contains(&el.name())
+}
+
 fn is_skipped(el: &Element) -> bool {
     SKIPPED_TAGS.contains(&el.name()) || is_hidden(el) || is_inline_popup(el)
 }
@@ -493,7 +500,12 @@ pub fn from_html(doc: &Html) -> Page {
                 }
                 match node.value() {
                     Node::Text(text) => walker.text(text),
-                    Node::Element(el) if is_skipped(el) => skipping = Some(node.id()),
+                    Node::Element(el) if is_skipped(el) => {
+                        if ends_words(el) {
+                            walker.flush();
+                        }
+                        skipping = Some(node.id());
+                    }
                     Node::Element(el) => walker.open(el),
                     _ => {}
                 }
@@ -627,6 +639,13 @@ mod tests {
                     <div hidden>h</div><div style='display: none'>n</div>\
                     <span aria-hidden='true'>i</span><p>also</p>";
         assert_eq!(blocks(html), ["keep", "also"]);
+    }
+
+    #[test]
+    fn a_hidden_separator_div_still_separates_blocks() {
+        let html = "<div><span>5 min read</span><div aria-hidden=true>·</div>\
+                    <span>Feb 2, 2026</span></div>";
+        assert_eq!(blocks(html), ["5 min read", "Feb 2, 2026"]);
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub mod names;
 pub mod phrases;
 pub mod sequence;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::blocks::{Block, Page, Tag, ends_sentence};
 use crate::rules::thresholds::{
     LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_CAPTION_CHARS, MAX_HEADING_CHARS,
@@ -105,6 +109,18 @@ pub fn is_bare_url(block: &Block) -> bool {
         && !text.contains(char::is_whitespace)
 }
 
+/// A number alone, maybe with a thousands suffix ("24", "1.2K"): the count
+/// of a clap, like or response button, never a paragraph.
+static BARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d[\d.,]*[km]?$")
+        .unwrap_or_else(|_| unreachable!("the count pattern is a valid regex"))
+});
+
+/// True if the block is a bare count (see [`BARE_COUNT`]).
+fn is_bare_count(block: &Block) -> bool {
+    block.tag != Tag::Cell && BARE_COUNT.is_match(block.text.trim())
+}
+
 /// The kind a block has on its own, from its words and links.
 pub fn block_kind(block: &Block) -> Kind {
     if let Some(kind) = phrases::phrase_kind(block) {
@@ -121,6 +137,9 @@ pub fn block_kind(block: &Block) -> Kind {
     }
     if block.tag == Tag::Caption {
         return Kind::Caption;
+    }
+    if is_bare_count(block) {
+        return Kind::Other;
     }
     let linked_prose =
         ends_sentence(&block.text) && block.own_chars() >= MIN_LINKED_PROSE_OWN_CHARS;

@@ -193,6 +193,8 @@ fn headline_and_byline(blocks: &[Block], kinds: &mut [Kind], source: Source) {
         if is_title && !title_found {
             set(kinds, i, Kind::Title);
             title_found = true;
+        } else if title_found && is_heading_like(block) && next_body_is_byline(blocks, kinds, i) {
+            set(kinds, i, Kind::Other);
         } else if byline::is_byline(block) {
             set(kinds, i, Kind::Byline);
         }
@@ -200,6 +202,15 @@ fn headline_and_byline(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     if title_found {
         dek_above_byline(blocks, kinds, first_prose);
     }
+}
+
+/// True if the next body block after `i` is a byline: a subtitle heading
+/// between the headline and the byline is a dek, not a subheading.
+fn next_body_is_byline(blocks: &[Block], kinds: &[Kind], i: usize) -> bool {
+    (i + 1..blocks.len())
+        .find(|&j| kind_at(kinds, j) == Kind::Body)
+        .and_then(|j| blocks.get(j))
+        .is_some_and(byline::is_byline)
 }
 
 /// A dek (subtitle, chapo) is written as a sentence and so looks like the

@@ -357,6 +357,16 @@ mod page_shapes {
     }
 
     #[test]
+    fn a_subtitle_heading_above_the_byline_and_clap_counts_are_not_body() {
+        let top = "<h1>Council passes budget</h1><h2>Notes from a long night</h2>\
+                   <p>4 min read</p><div class=claps><p>1.2K</p></div>";
+        let body = extract(&page(top, "", ""));
+        assert_eq!(body.text, article());
+        assert!(removed_kind(&body, "Notes from").is_some());
+        assert!(removed_kind(&body, "1.2K").is_some());
+    }
+
+    #[test]
     fn a_heading_over_sub_headings_stays() {
         let faq = "<h2>Frequently asked questions</h2><h3>Do I need a permit?</h3>\
                    <p>No. Any resident can attend the council meeting without one.</p>";

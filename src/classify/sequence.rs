@@ -26,6 +26,32 @@ pub fn apply(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     related_sections(blocks, kinds);
     headings_of_removed_sections(blocks, kinds);
     labels_after_the_last_paragraph(blocks, kinds);
+    titles_of_offer_boxes(blocks, kinds);
+}
+
+/// A promo, newsletter, related or ad box often opens with a title line
+/// ("Elbbote+ lesen", "Our newsletter") that names nothing by itself: a
+/// short paragraph that is not a sentence, directly above a block removed
+/// as one of those kinds, belongs to that box. Headings are left to
+/// [`headings_of_removed_sections`], which sees their whole section.
+fn titles_of_offer_boxes(blocks: &[Block], kinds: &mut [Kind]) {
+    for (i, pair) in blocks.windows(2).enumerate() {
+        let [title, next] = pair else { continue };
+        let next_kind = kind_at(kinds, i + 1);
+        let is_title_line = title.tag == Tag::Paragraph
+            && title.chars <= MAX_LABEL_CHARS
+            && !crate::blocks::ends_sentence(&title.text);
+        if is_title_line
+            && kind_at(kinds, i) == Kind::Body
+            && next.tag == Tag::Paragraph
+            && matches!(
+                next_kind,
+                Kind::Promo | Kind::Newsletter | Kind::Related | Kind::Ad
+            )
+        {
+            set(kinds, i, next_kind);
+        }
+    }
 }
 
 /// After the last paragraph of the article, labels ending in a colon

@@ -378,6 +378,18 @@ mod page_shapes {
     }
 
     #[test]
+    fn the_title_line_of_an_offer_box_goes_with_the_box() {
+        let middle = "<div class=box><p>Example Plus</p>\
+                      <p>Subscribe now: every article for $1 in the first month.</p></div>";
+        let body = extract(&page("", middle, ""));
+        assert_eq!(body.text, article());
+        assert_eq!(
+            removed_kind(&body, "Example Plus").as_deref(),
+            Some("promo")
+        );
+    }
+
+    #[test]
     fn multilingual_ad_labels_and_subscription_promos() {
         assert_removed(&page("", "<p>Publicité</p>", ""), "Publicité", "ad");
         assert_removed(&page("", "<p>Publicidad</p>", ""), "Publicidad", "ad");

@@ -12,18 +12,19 @@ use std::path::{Path, PathBuf};
 use decant::Config;
 use decant::eval::EvalReport;
 
-// Pinned floors. They may only rise: raise one when the measured figure
-// rises, never lower one to make a change pass. The lead pins them to the
-// measured figures after integration.
+// Pinned floors, just under the figures measured on 2026-11-27 (scrapinghub
+// F1 0.970, precision 0.962, accuracy 0.385; trafilatura-dev F1 0.911).
+// They may only rise: raise one when the measured figure rises, never lower
+// one to make a change pass.
 
 /// Minimum F1 on scrapinghub-dev.
-const SCRAPINGHUB_F1_FLOOR: f64 = 0.90;
+const SCRAPINGHUB_F1_FLOOR: f64 = 0.968;
 /// Minimum precision on scrapinghub-dev.
-const SCRAPINGHUB_PRECISION_FLOOR: f64 = 0.85;
+const SCRAPINGHUB_PRECISION_FLOOR: f64 = 0.960;
 /// Minimum accuracy (share of exact pages) on scrapinghub-dev.
-const SCRAPINGHUB_ACCURACY_FLOOR: f64 = 0.10;
+const SCRAPINGHUB_ACCURACY_FLOOR: f64 = 0.375;
 /// Minimum F1 on trafilatura-dev.
-const TRAFILATURA_F1_FLOOR: f64 = 0.85;
+const TRAFILATURA_F1_FLOOR: f64 = 0.909;
 
 /// Env var naming the folder holding the dev sets.
 const EVAL_DIR_VAR: &str = "DECANT_EVAL_DIR";

@@ -18,7 +18,7 @@ use ::parquet::arrow::ArrowWriter;
 use ::parquet::basic::{Compression, ZstdLevel};
 use ::parquet::errors::ParquetError;
 use ::parquet::file::metadata::KeyValue;
-use ::parquet::file::properties::WriterProperties;
+use ::parquet::file::properties::{EnabledStatistics, WriterProperties};
 use ::parquet::schema::types::ColumnPath;
 use arrow::array::RecordBatch;
 use arrow::datatypes::SchemaRef;
@@ -235,6 +235,10 @@ impl ParquetDataset {
     }
 }
 
+/// Columns of long prose: min/max statistics of them help no query and
+/// would copy page text into every footer.
+const LONG_TEXT_COLUMNS: [&str; 2] = ["text", "description"];
+
 /// The writer settings shared by every file of the run.
 fn writer_properties(
     dir: &Path,
@@ -244,9 +248,17 @@ fn writer_properties(
     let mut builder = WriterProperties::builder()
         .set_compression(Compression::ZSTD(level))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        // Row-group statistics only: page-level statistics and their column
+        // index stay in the writer's memory until the file closes, which
+        // made memory grow with the rows of a file.
+        .set_statistics_enabled(EnabledStatistics::Chunk)
         .set_key_value_metadata(Some(key_value_metadata(metadata)));
     for column in UNIQUE_VALUED_COLUMNS {
         builder = builder.set_column_dictionary_enabled(ColumnPath::from(column), false);
+    }
+    for column in LONG_TEXT_COLUMNS {
+        builder = builder
+            .set_column_statistics_enabled(ColumnPath::from(column), EnabledStatistics::None);
     }
     Ok(builder.build())
 }

@@ -18,7 +18,7 @@ use thiserror::Error;
 use crate::config::Config;
 use crate::error::{PageError, RejectReason};
 use crate::extract::{Extracted, PageContext, extract_html, extract_text};
-use crate::input::decode::{decode_html, decode_text, looks_binary};
+use crate::input::decode::{decode_page, looks_binary};
 use crate::input::{ContentKind, InputItem, RawPage, discover, read_file};
 use crate::record::{Record, Reject, content_hash, word_count};
 use crate::sink::{DatasetWriter, SinkError, SinkOptions, SinkSummary};
@@ -304,7 +304,9 @@ pub fn process_page(page: RawPage, config: &Config) -> Result<Record, Reject> {
         reason,
         detail,
     };
-    let result = catch_unwind(AssertUnwindSafe(|| extract_page(&page, config)));
+    let mut page = page;
+    let bytes = std::mem::take(&mut page.bytes);
+    let result = catch_unwind(AssertUnwindSafe(|| extract_page(bytes, &page, config)));
     match result {
         Ok(Ok((extracted, encoding))) => Ok(build_record(page, extracted, encoding, config)),
         Ok(Err(error)) => Err(reject(error.reason(), error.to_string(), &page)),
@@ -319,37 +321,36 @@ pub fn process_page(page: RawPage, config: &Config) -> Result<Record, Reject> {
     }
 }
 
-/// Decodes a page by its kind and runs the matching extractor.
-pub fn extract_page(page: &RawPage, config: &Config) -> Result<(Extracted, String), PageError> {
-    if page.bytes.iter().all(|b| b.is_ascii_whitespace()) {
+/// Decodes a page's `bytes` by its kind (taking ownership, so valid UTF-8
+/// is not copied) and runs the matching extractor. `page` gives the
+/// context (URL, fetch date, charset hint, kind); its own `bytes` are not read.
+pub fn extract_page(
+    bytes: Vec<u8>,
+    page: &RawPage,
+    config: &Config,
+) -> Result<(Extracted, String), PageError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(PageError::Empty);
     }
-    if page.bytes.len() > config.max_page_bytes {
+    if bytes.len() > config.max_page_bytes {
         return Err(PageError::TooLarge {
-            size: page.bytes.len(),
+            size: bytes.len(),
             limit: config.max_page_bytes,
         });
     }
-    if looks_binary(&page.bytes) {
+    if looks_binary(&bytes) {
         return Err(PageError::NotHtml("binary data".to_string()));
     }
     let ctx = PageContext {
         url: page.url.clone(),
         fetched_at: page.fetched_at,
     };
-    let hint = page.charset_hint.as_deref();
-    match page.kind {
-        ContentKind::Html => {
-            let decoded = decode_html(&page.bytes, hint);
-            let extracted = extract_html(&decoded.text, &ctx, config)?;
-            Ok((extracted, decoded.encoding.name().to_string()))
-        }
-        ContentKind::Text => {
-            let decoded = decode_text(&page.bytes, hint);
-            let extracted = extract_text(&decoded.text, &ctx, config)?;
-            Ok((extracted, decoded.encoding.name().to_string()))
-        }
-    }
+    let decoded = decode_page(bytes, page.charset_hint.as_deref(), page.kind);
+    let extracted = match page.kind {
+        ContentKind::Html => extract_html(&decoded.text, &ctx, config)?,
+        ContentKind::Text => extract_text(&decoded.text, &ctx, config)?,
+    };
+    Ok((extracted, decoded.encoding.name().to_string()))
 }
 
 /// Builds the output row of an extracted page.

@@ -124,14 +124,16 @@ enum KnownName {
 
 impl Known {
     /// The speaker's fullest name; a sentence subject only if it is a
-    /// person's name of two words or more.
+    /// person's name of two words or more, no noun joined to a name by a
+    /// preposition (`Trennung von Danni Büchner`).
     fn speaker(&self, ctx: &Context<'_>) -> Option<String> {
         match &self.speaker {
             KnownName::Resolved(speaker) => Some(speaker.clone()),
             KnownName::Subject(run) => {
                 let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
                 let full = ctx.names.fullest_before(&named.words, run.start);
-                ctx.names.is_person(&full).then(|| full.join(" "))
+                let person = ctx.names.is_person(&full) && !joins_by_preposition(&full);
+                person.then(|| full.join(" "))
             }
         }
     }
@@ -303,6 +305,16 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
     Some((word.to_string(), None, false))
 }
 
+/// `Trennung von Danni Büchner`: a noun joined to a name by a preposition
+/// (`von Preen` after a first name is a name particle instead).
+fn joins_by_preposition(words: &[String]) -> bool {
+    words.len() >= 3
+        && words
+            .get(1)
+            .is_some_and(|w| contains_lower(NOT_SUBJECT_OPENERS, w))
+        && words.first().is_some_and(|w| gender_of_first_name(w).is_none())
+}
+
 /// `Im März sagte er: „…“`: German puts the verb second, so a subject
 /// pronoun right after a cue verb of another language than English is the
 /// subject, whatever stands before the verb.
@@ -331,11 +343,8 @@ fn plausible_subject(ctx: &Context<'_>, found: &Found, language: CueLanguage, at
             let opened = words
                 .first()
                 .is_some_and(|w| contains_lower(NOT_SUBJECT_OPENERS, w));
-            let joined = words.len() >= 3
-                && words.get(1).is_some_and(|w| contains_lower(NOT_SUBJECT_OPENERS, w))
-                && words.first().is_some_and(|w| gender_of_first_name(w).is_none());
             let full = ctx.names.fullest_at(words, at);
-            !opened && !joined && (full.len() >= 2 || ctx.names.is_person(&full))
+            !opened && !joins_by_preposition(words) && (full.len() >= 2 || ctx.names.is_person(&full))
         }
         Subject::Role { phrase, .. } => {
             let mut words = phrase.split(' ');

@@ -99,12 +99,12 @@ class Tally:
                 if g not in hit:
                     print(f"  {name} MISSED {page['id'][:6]} {q['text'][:80]}", file=sys.stderr)
 
-    def row(self, name, seconds):
+    def row(self, name, seconds=None):
         p = self.matched / self.predicted if self.predicted else 0.0
         r = self.matched / self.gold if self.gold else 0.0
         s = self.speaker / self.matched if self.matched else 0.0
         return (f"| {name} | {p:.3f} | {r:.3f} | {s:.3f} | {self.predicted} | {self.matched} | "
-                f"{seconds:.1f} |")
+                f"{'-' if seconds is None else f'{seconds:.1f}'} |")
 
 
 def textacy_quotes(nlp, text):
@@ -173,7 +173,7 @@ def main():
         tally = Tally()
         for page in pages:
             tally.add(page, found.get(page["id"], []), args.verbose, "decant")
-        print(tally.row("decant (end to end from the HTML)", 0.0))
+        print(tally.row("decant (end to end from the HTML)"))
     print(f"\ntextacy refused {by_paragraph} whole pages (odd quotation marks); "
           "those were read paragraph by paragraph")
 

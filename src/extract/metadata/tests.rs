@@ -540,3 +540,33 @@ fn json_ld_section_object_is_not_the_article() {
         Some("Pour le néolibéralisme, la retraite est un archaïsme")
     );
 }
+
+#[test]
+fn utc_timestamp_takes_the_zone_the_byline_prints() {
+    // Published 9:07 pm EST on the 19th, stamped 02:07Z on the 20th; the
+    // page shows only the update time, but with its zone.
+    let m = meta_of(
+        r#"<html><head><title>Candidate takes campaign south</title>
+        <meta property="article:published_time" content="2019-11-20T02:07:18Z"></head>
+        <body><h1>Candidate takes campaign south</h1>
+        <time datetime="2019-11-20T05:24:29Z">Updated 12:24 am EST, Wednesday, November 20, 2019</time>
+        <p>Story.</p></body></html>"#,
+    );
+    assert_eq!(m.date_published, day(2019, 11, 19));
+}
+
+#[test]
+fn json_ld_offset_on_a_utc_clock_is_a_mislabel() {
+    // JSON-LD stamps the UTC clock with the site's offset (-06:00); the meta
+    // gives the same clock as UTC, and the byline prints 10:31 pm CST.
+    let m = meta_of(
+        r#"<html><head><title>A weird EV wagon</title>
+        <meta property="article:published_time" content="2019-11-20T04:31:13+00:00">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"A weird EV wagon",
+          "datePublished":"2019-11-20T04:31:13-06:00"}</script></head>
+        <body><h1>A weird EV wagon</h1>
+        <div class="author_date">Chris Davies - Nov 19, 2019, 10:31 pm CST</div>
+        <p>Story.</p></body></html>"#,
+    );
+    assert_eq!(m.date_published, day(2019, 11, 19));
+}

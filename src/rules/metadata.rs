@@ -159,6 +159,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "read",
     "share",
     "sign",
+    "stories",
     "subscribe",
     "super user",
     "the author",
@@ -203,6 +204,29 @@ pub const AGENCIES: &[&str] = &[
     "upi",
     "xinhua",
     "yonhap",
+];
+
+/// Words that, after (part of) the site's name, make a credit a desk of the
+/// paper rather than a person ("Telegraph Sport", "Detroit News wire
+/// services", "Herald Staff").
+pub const DESK_WORDS: &[&str] = &[
+    "correspondents",
+    "desk",
+    "digital",
+    "editorial",
+    "editors",
+    "newsroom",
+    "online",
+    "reporters",
+    "service",
+    "services",
+    "sport",
+    "sports",
+    "staff",
+    "team",
+    "web",
+    "wire",
+    "wires",
 ];
 
 /// Lowercase particles that may sit inside a person's name ("Isabel van
@@ -847,6 +871,7 @@ mod tests {
         assert_sorted_lowercase("SCREEN_READER_CLASSES", SCREEN_READER_CLASSES);
         assert_sorted_lowercase("ARTICLE_TYPES", ARTICLE_TYPES);
         assert_sorted_lowercase("PAGE_TYPES", PAGE_TYPES);
+        assert_sorted_lowercase("DESK_WORDS", DESK_WORDS);
         assert_sorted_lowercase("PUBLISHER_TYPES", PUBLISHER_TYPES);
         assert_sorted_lowercase("COMMON_CAPITALISED_WORDS", COMMON_CAPITALISED_WORDS);
         let zones: Vec<&str> = ZONE_ABBREVIATIONS.iter().map(|(z, _)| *z).collect();

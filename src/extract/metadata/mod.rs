@@ -81,7 +81,17 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
         .title
         .as_deref()
         .and_then(|t| title::site_from_title(t, host.as_deref(), &h1s));
-    let site_name = declared_site.or(title_site);
+    let copyright_site = || {
+        found
+            .copyrights
+            .iter()
+            .rev()
+            .find_map(|line| title::site_from_copyright(line))
+    };
+    let site_name = declared_site
+        .or(title_site)
+        .or_else(copyright_site)
+        .map(|s| title::without_www(&s));
     let title = title::choose(
         &meta_titles(&ld, &metas, &found),
         site_name.as_deref(),
@@ -301,6 +311,18 @@ fn html_authors(
     };
     let rel_authors = preferred_texts(&found.rel_authors);
     let bylines = preferred_texts(&found.bylines);
+    // The name parts of byline containers, when they credit more people
+    // than the container's run-on text ("A and B Outlet Published ...").
+    let nested = preferred_texts(&found.nested_bylines);
+    let bylines = if names_more(&markup(&nested), &markup(&bylines)) {
+        nested
+    } else {
+        bylines
+    };
+    let byline_people: Vec<String> = authors::prefer_people(markup(&bylines), site)
+        .into_iter()
+        .filter(|n| n.contains(' ') && !authors::is_institution(n, site))
+        .collect();
     // A visible credit line is the weakest source: full names only.
     let visible: Vec<String> = visible_byline(&headline_context(found, title).after)
         .map(|line| names(&[line.as_str()]))
@@ -339,7 +361,13 @@ fn html_authors(
         let person =
             |n: &String| !authors::is_institution(n, site) && (declared || n.contains(' '));
         if found.iter().any(person) {
-            return authors::prefer_people(found, site);
+            let chosen = authors::prefer_people(found, site);
+            // Metadata naming one of a team: the visible byline that names
+            // them all is the credit.
+            if declared && names_more(&byline_people, &chosen) {
+                return byline_people;
+            }
+            return chosen;
         }
         if fallback.is_none() && !found.is_empty() {
             fallback = Some(found);
@@ -348,6 +376,16 @@ fn html_authors(
     fallback
         .map(|names| authors::prefer_people(names, site))
         .unwrap_or_default()
+}
+
+/// Whether `more` names everyone in `base` (ignoring case) and somebody
+/// else too.
+fn names_more(more: &[String], base: &[String]) -> bool {
+    let keys = |names: &[String]| -> Vec<String> { names.iter().map(|n| authors::squash(n)).collect() };
+    let (more_keys, base_keys) = (keys(more), keys(base));
+    !base_keys.is_empty()
+        && more_keys.len() > base_keys.len()
+        && base_keys.iter().all(|b| more_keys.contains(b))
 }
 
 /// A credit line among the short text lines under the headline, in pages

@@ -435,7 +435,8 @@ pub const ZONE_ABBREVIATIONS: &[(&str, i32)] = &[
 
 /// US zone names without standard/daylight ("8:03 am ET"), with their
 /// standard offset in minutes; [`US_DAYLIGHT_MONTHS`] add an hour.
-pub const GENERIC_US_ZONES: &[(&str, i32)] = &[("ct", -360), ("et", -300), ("mt", -420), ("pt", -480)];
+pub const GENERIC_US_ZONES: &[(&str, i32)] =
+    &[("ct", -360), ("et", -300), ("mt", -420), ("pt", -480)];
 
 /// Months (1-12) wholly or mostly on US daylight time (second Sunday of
 /// March to first Sunday of November; the edge weeks are approximated).

@@ -208,7 +208,9 @@ fn note_copyright(text: &str, found: &mut Candidates) {
     let opens = ["©", "(c)", "copyright", "&copy;"]
         .iter()
         .any(|mark| lower.starts_with(mark));
-    if opens && line.chars().count() <= MAX_DATELINE_CHARS && found.copyrights.len() < MAX_CANDIDATES
+    if opens
+        && line.chars().count() <= MAX_DATELINE_CHARS
+        && found.copyrights.len() < MAX_CANDIDATES
     {
         found.copyrights.push(line.to_string());
     }
@@ -338,8 +340,7 @@ fn visit_element(
     scope.foreign |= (FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok() && !article_footer)
         || (!page_level && names_foreign_content(el));
     scope.article |= matches!(name, "article" | "main");
-    scope.footer |= name == "footer"
-        || toks.iter().any(|t| t == "footer" || t == "copyright");
+    scope.footer |= name == "footer" || toks.iter().any(|t| t == "footer" || t == "copyright");
     let in_article = scope.article || after_h1;
     match name {
         "html" => found.html_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")),

@@ -630,7 +630,10 @@ fn visible_byline_naming_the_whole_team_beats_one_declared_author() {
         <p class="content__meta-byline">By Stefan Becket, Kathryn Watson, Grace Segers</p>
         <p>Story.</p></article></body></html>"#,
     );
-    assert_eq!(m.authors, vec!["Stefan Becket", "Kathryn Watson", "Grace Segers"]);
+    assert_eq!(
+        m.authors,
+        vec!["Stefan Becket", "Kathryn Watson", "Grace Segers"]
+    );
     // A byline naming someone else does not replace the declared author.
     let other = meta_of(
         r#"<html><head><title>Key moments of the hearing</title>

@@ -221,7 +221,8 @@ pub fn site_from_copyright(line: &str) -> Option<String> {
     let lower = name.to_lowercase();
     let starts_with_capital = name.chars().next().is_some_and(char::is_uppercase);
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let generic = lower.contains("rights") || lower.starts_with("all ") || lower.contains("reserved");
+    let generic =
+        lower.contains("rights") || lower.starts_with("all ") || lower.contains("reserved");
     // Photo credits ("© AdobeStock.com/Hermann") and desks ("© Redaktion").
     let credit = NOT_PUBLISHER_WORDS.iter().any(|w| lower.contains(w))
         || DESK_WORDS.binary_search(&lower.as_str()).is_ok();

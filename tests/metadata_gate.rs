@@ -23,20 +23,21 @@ use std::path::{Path, PathBuf};
 use decant::{Config, PageContext, extract_html};
 use serde_json::Value;
 
-// Pinned floors, just under the figures measured on 2026-11-27 on the 58
-// labelled pages. They may only rise: raise one when the measured figure
+// Pinned floors, just under the figures measured on 2026-11-28 on the 58
+// labelled pages (title 1.000, authors 0.948, date 0.983, site 0.983,
+// language 1.000). They may only rise: raise one when the measured figure
 // rises, never lower one to make a change pass.
 
 /// Minimum share of exact titles.
-const TITLE_FLOOR: f64 = 0.0;
+const TITLE_FLOOR: f64 = 0.98;
 /// Minimum mean author-set F1.
-const AUTHORS_FLOOR: f64 = 0.0;
+const AUTHORS_FLOOR: f64 = 0.94;
 /// Minimum share of exact publication days.
-const DATE_FLOOR: f64 = 0.0;
+const DATE_FLOOR: f64 = 0.98;
 /// Minimum share of right site names.
-const SITE_FLOOR: f64 = 0.0;
+const SITE_FLOOR: f64 = 0.98;
 /// Minimum share of right languages.
-const LANGUAGE_FLOOR: f64 = 0.0;
+const LANGUAGE_FLOOR: f64 = 0.98;
 
 /// The targets, printed beside the figures.
 const TARGETS: [(&str, f64); 5] = [

@@ -214,6 +214,7 @@ impl DatasetWriter {
             }
         }
         self.rows.publish_rejects(&rejects_file)?;
+        files::sync_dir(&self.dir)?;
         let parts = std::mem::take(&mut self.reject_parts);
         self.manifest(true).save(&self.dir)?;
         for part in parts {
@@ -245,9 +246,12 @@ impl DatasetWriter {
         Ok(())
     }
 
-    /// Makes everything written so far durable and records it.
+    /// Makes everything written so far durable and records it. The folder
+    /// is synced before the manifest is written, so a manifest that
+    /// survives a power loss never lists a file that did not.
     fn checkpoint(&mut self) -> Result<(), SinkError> {
         self.publish_reject_part()?;
+        files::sync_dir(&self.dir)?;
         self.manifest(false).save(&self.dir)?;
         self.checkpoint_due = false;
         Ok(())

@@ -102,20 +102,20 @@ pub fn discard_temp(temp: &Path) {
     let _ = fs::remove_file(temp);
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file, synced, renamed,
-/// and the folder synced so the rename itself survives a crash.
+/// Writes `bytes` to `path` atomically: a temporary file, synced, renamed.
+/// A reader sees the old file or the new one, never a part of either.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SinkError> {
     let mut file = PendingFile::create(path, Ok)?;
     let temp = file.temp().to_path_buf();
     file.writer()?.write_all(bytes).map_err(io_error(&temp))?;
-    file.publish(path, Ok)?;
-    sync_dir(path.parent().unwrap_or(Path::new(".")))
+    file.publish(path, Ok)
 }
 
-/// Syncs a folder's entries (the renames into it). Not every platform or
-/// file system can open a folder for syncing; there the rename is left to
-/// the system, which is still atomic, only not forced to disk.
-fn sync_dir(dir: &Path) -> Result<(), SinkError> {
+/// Syncs a folder's entries (the renames into it), so files published in
+/// it survive a power loss before anything that refers to them is written.
+/// Not every platform or file system can open a folder for syncing; there
+/// the renames are left to the system, still atomic, only not forced.
+pub fn sync_dir(dir: &Path) -> Result<(), SinkError> {
     match File::open(dir).and_then(|d| d.sync_all()) {
         Err(e) if e.kind() != io::ErrorKind::PermissionDenied && cfg!(unix) => {
             Err(io_error(dir)(e))

@@ -227,7 +227,8 @@ fn extract(args: ExtractArgs) -> Result<i32> {
             return Ok(EXIT_INTERRUPTED);
         }
         Err(error) => {
-            return Err(error).with_context(|| format!("extracting into {}", args.output.display()));
+            return Err(error)
+                .with_context(|| format!("extracting into {}", args.output.display()));
         }
     };
     if summary.already_finished {
@@ -269,7 +270,9 @@ fn report_extract(args: &ExtractArgs, summary: &pipeline::RunSummary) {
                 "decant: resumed after {} input files and {} records of the next",
                 at.inputs_done, at.records_done
             ),
-            None => eprintln!("decant: no progress was recorded in the output folder; ran from the beginning"),
+            None => eprintln!(
+                "decant: no progress was recorded in the output folder; ran from the beginning"
+            ),
         }
     }
     eprintln!("decant: {}", summary.stats.summary_line());

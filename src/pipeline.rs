@@ -274,7 +274,10 @@ fn open_writer(
         inputs: found.iter().map(input_identity).collect(),
     };
     if !config.resume {
-        return Ok(Opened::Writer(DatasetWriter::create(out_dir, options)?, None));
+        return Ok(Opened::Writer(
+            DatasetWriter::create(out_dir, options)?,
+            None,
+        ));
     }
     Ok(match DatasetWriter::resume(out_dir, options)? {
         Resumed::Fresh(writer) => Opened::Writer(writer, None),
@@ -347,7 +350,9 @@ fn spawn_reader(
                 } else {
                     0
                 };
-                let records = (0u64..).zip(items).skip_while(|(record, _)| *record < written);
+                let records = (0u64..)
+                    .zip(items)
+                    .skip_while(|(record, _)| *record < written);
                 for (record, item) in records {
                     if let InputItem::Page(page) = &item {
                         chunk_bytes += page.bytes.len();

@@ -81,7 +81,11 @@ fn crawl(root: &Path) -> PathBuf {
                 article(n)
             };
             let url = format!("https://example.com/news/{n}");
-            warc.extend(warc_record(&format!("{n:08}-0000-0000-0000-000000000000"), &url, &body));
+            warc.extend(warc_record(
+                &format!("{n:08}-0000-0000-0000-000000000000"),
+                &url,
+                &body,
+            ));
             n += 1;
         }
         fs::write(dir.join(format!("a-{file:03}.warc")), warc).expect("write warc");
@@ -226,10 +230,7 @@ fn spawn(args: &[&str], stderr: &Path) -> Child {
 fn wait_for(child: &mut Child, path: &Path) {
     while !path.exists() {
         if let Some(status) = child.try_wait().expect("polling decant") {
-            panic!(
-                "decant ended ({status}) before {} appeared",
-                path.display()
-            );
+            panic!("decant ended ({status}) before {} appeared", path.display());
         }
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
@@ -285,7 +286,13 @@ fn reference(input: &Path, out: &Path, format: &str) -> Dataset {
 }
 
 /// Resumes the run into `out`, which must then equal `expected`.
-fn resume_and_compare(input: &Path, out: &Path, format: &str, expected: &Dataset, same_files: bool) {
+fn resume_and_compare(
+    input: &Path,
+    out: &Path,
+    format: &str,
+    expected: &Dataset,
+    same_files: bool,
+) {
     let mut args = extract_args(input, out, format);
     args.push("--resume");
     let output = run(&args);
@@ -308,10 +315,17 @@ fn a_killed_run_resumes_into_the_same_dataset() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let input = crawl(tmp.path());
     let expected = reference(&input, &tmp.path().join("whole"), "parquet");
-    assert!(expected.rows_per_file.len() > 20, "{:?}", expected.rows_per_file);
+    assert!(
+        expected.rows_per_file.len() > 20,
+        "{:?}",
+        expected.rows_per_file
+    );
 
     let out = tmp.path().join("killed");
-    let mut child = spawn(&extract_args(&input, &out, "parquet"), &tmp.path().join("err"));
+    let mut child = spawn(
+        &extract_args(&input, &out, "parquet"),
+        &tmp.path().join("err"),
+    );
     wait_for(&mut child, &out.join("articles-00000.parquet"));
     child.kill().expect("SIGKILL");
     child.wait().expect("reaping decant");
@@ -352,7 +366,10 @@ fn ctrl_c_and_sigterm_stop_cleanly_and_resume_into_the_same_dataset() {
             .into_iter()
             .filter(|n| n.ends_with(".tmp"))
             .collect();
-        assert!(temps.is_empty(), "a clean stop leaves no temporary file: {temps:?}");
+        assert!(
+            temps.is_empty(),
+            "a clean stop leaves no temporary file: {temps:?}"
+        );
         check_stopped_output(&out, format, true);
         // A clean stop publishes the rows it had: the last file may be
         // short, so only the rows are compared, not the file boundaries.

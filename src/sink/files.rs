@@ -166,9 +166,7 @@ impl<W> PendingFile<W> {
 
     /// The writer, or an error if the file was already published.
     pub fn writer(&mut self) -> Result<&mut W, SinkError> {
-        self.writer
-            .as_mut()
-            .ok_or_else(|| closed_error(&self.temp))
+        self.writer.as_mut().ok_or_else(|| closed_error(&self.temp))
     }
 
     /// Finishes the writer into its file (`finish` writes what the format

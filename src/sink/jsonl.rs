@@ -11,7 +11,6 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-
 use chrono::{NaiveDate, SecondsFormat};
 use serde::Serialize;
 
@@ -181,6 +180,7 @@ fn write_line<T: Serialize>(file: &mut JsonlFile, value: &T) -> Result<(), SinkE
 fn close(file: JsonlFile, path: &Path) -> Result<(), SinkError> {
     let temp = file.temp().to_path_buf();
     file.publish(path, |out| {
-        out.into_inner().map_err(|e| io_error(&temp)(e.into_error()))
+        out.into_inner()
+            .map_err(|e| io_error(&temp)(e.into_error()))
     })
 }

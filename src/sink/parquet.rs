@@ -136,11 +136,9 @@ impl ParquetRows {
         let batch = self.buffer.finish().map_err(arrow_error(&path))?;
         let shard = match &mut self.shard {
             Some(shard) => shard,
-            None => self.shard.insert(open(
-                &path,
-                schema::article_schema(),
-                &self.properties,
-            )?),
+            None => self
+                .shard
+                .insert(open(&path, schema::article_schema(), &self.properties)?),
         };
         write_group(shard, &batch, &path)
     }

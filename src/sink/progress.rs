@@ -143,7 +143,8 @@ impl Manifest {
         for key in keys {
             let (before, now) = (self.run.get(key), run.get(key));
             if before != now {
-                let show = |v: Option<&String>| v.map_or("(none)".to_string(), |v| format!("{v:?}"));
+                let show =
+                    |v: Option<&String>| v.map_or("(none)".to_string(), |v| format!("{v:?}"));
                 return Err(SinkError::Resume(format!(
                     "{key} was {} in the interrupted run and is {} now",
                     show(before),
@@ -159,7 +160,8 @@ impl Manifest {
 /// a running digest of those passed, for the manifest.
 pub struct InputLedger {
     identities: Vec<String>,
-    hasher: blake3::Hasher,
+    /// Boxed: the hasher is about 2 KB, and the ledger lives in the writer.
+    hasher: Box<blake3::Hasher>,
     hashed: usize,
 }
 
@@ -167,7 +169,7 @@ impl InputLedger {
     pub fn new(identities: Vec<String>) -> Self {
         InputLedger {
             identities,
-            hasher: blake3::Hasher::new(),
+            hasher: Box::new(blake3::Hasher::new()),
             hashed: 0,
         }
     }
@@ -286,7 +288,10 @@ mod tests {
         assert_eq!(saved.current_input.as_deref(), Some("c\t3"));
 
         let mut same = InputLedger::new(ids(&["a\t1", "b\t2", "c\t3", "e\t9"]));
-        assert!(same.check_unchanged(&saved).is_ok(), "inputs after it may change");
+        assert!(
+            same.check_unchanged(&saved).is_ok(),
+            "inputs after it may change"
+        );
         let mut grown = InputLedger::new(ids(&["a\t1", "b\t7", "c\t3", "d\t4"]));
         assert!(grown.check_unchanged(&saved).is_err());
         let mut current = InputLedger::new(ids(&["a\t1", "b\t2", "c\t4", "d\t4"]));

@@ -13,9 +13,9 @@ use arrow::datatypes::{Date32Type, Int32Type, TimestampMillisecondType};
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde_json::Value;
 
+use super::files;
 use super::parquet::{ROW_GROUP_ROWS, VERSION_KEY};
 use super::*;
-use super::files;
 use crate::config::OutputFormat;
 use crate::error::RejectReason;
 use crate::record::{Quote, Record, Reject, Removed};
@@ -524,7 +524,11 @@ fn jsonl_round_trip_uses_the_column_names() {
     );
     assert_eq!(
         file_names(dir.path()),
-        vec!["articles-00000.jsonl", "decant-progress.json", "rejects.jsonl"]
+        vec![
+            "articles-00000.jsonl",
+            "decant-progress.json",
+            "rejects.jsonl"
+        ]
     );
     let lines = read_jsonl(&summary.article_files[0]);
     assert_eq!(lines.len(), 2);
@@ -695,10 +699,15 @@ fn a_run_stopped_anywhere_and_resumed_writes_the_same_rows() {
                     Resumed::Fresh(writer) => (writer, Position::default()),
                     Resumed::Finished(_) => panic!("the run did not finish"),
                 };
-                let rest: Vec<Event> = events.iter().filter(|(at, _)| *at > from).cloned().collect();
+                let rest: Vec<Event> = events
+                    .iter()
+                    .filter(|(at, _)| *at > from)
+                    .cloned()
+                    .collect();
                 feed(&mut writer, &rest);
                 let summary = writer.finish().unwrap();
-                let context = format!("{format:?}, stopped after {stop} records, interrupt {interrupt}");
+                let context =
+                    format!("{format:?}, stopped after {stop} records, interrupt {interrupt}");
                 assert_eq!(dataset_ids(dir.path(), format), expected, "{context}");
                 assert_eq!(summary.articles as usize, expected.0.len(), "{context}");
                 assert_eq!(summary.rejects as usize, expected.1.len(), "{context}");
@@ -716,8 +725,8 @@ fn a_run_stopped_anywhere_and_resumed_writes_the_same_rows() {
 fn a_crash_leaves_only_whole_files_and_unlisted_ones_are_rewritten() {
     let dir = tempfile::tempdir().unwrap();
     let events = scripted_run();
-    let mut writer = DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Parquet))
-        .unwrap();
+    let mut writer =
+        DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Parquet)).unwrap();
     // Three articles fill the first file; stop before the record's end is
     // told, as a crash between publishing and the manifest would.
     let first_article_file = dir.path().join("articles-00000.parquet");
@@ -758,7 +767,9 @@ fn resuming_with_other_options_or_inputs_is_refused() {
     feed(&mut writer, &events[..8]);
     drop(writer);
     let mut other_rows = resumable_options(OutputFormat::Parquet);
-    other_rows.metadata.push(("rows_per_file".into(), "7".into()));
+    other_rows
+        .metadata
+        .push(("rows_per_file".into(), "7".into()));
     let mut other_inputs = resumable_options(OutputFormat::Parquet);
     other_inputs.inputs[0] = "a.warc\t11".into();
     for options in [other_rows, other_inputs] {
@@ -770,7 +781,10 @@ fn resuming_with_other_options_or_inputs_is_refused() {
     let error = DatasetWriter::resume(dir.path(), resumable_options(OutputFormat::Parquet))
         .err()
         .unwrap();
-    assert!(error.to_string().contains("articles-00000.parquet"), "{error}");
+    assert!(
+        error.to_string().contains("articles-00000.parquet"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -798,9 +812,14 @@ fn a_fresh_run_clears_what_an_interrupted_one_left() {
     feed(&mut writer, &scripted_run()[..10]);
     writer.interrupt().unwrap();
     assert!(files::manifest_path(dir.path()).exists());
-    let writer = DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Parquet)).unwrap();
+    let writer =
+        DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Parquet)).unwrap();
     let names = file_names(dir.path());
-    assert_eq!(names, vec![".rejects.parquet.tmp"], "only the new run's own file");
+    assert_eq!(
+        names,
+        vec![".rejects.parquet.tmp"],
+        "only the new run's own file"
+    );
     drop(writer);
 }
 
@@ -827,19 +846,22 @@ fn a_full_disk_is_an_io_error_naming_the_file() {
             panic!("{format:?}: {error}");
         };
         assert_eq!(source.kind(), std::io::ErrorKind::StorageFull, "{error}");
-        assert!(
-            path.to_string_lossy().contains("articles-00000"),
-            "{error}"
-        );
+        assert!(path.to_string_lossy().contains("articles-00000"), "{error}");
         drop(writer);
-        assert!(!dir.path().join(format!("articles-00000.{extension}")).exists());
+        assert!(
+            !dir.path()
+                .join(format!("articles-00000.{extension}"))
+                .exists()
+        );
 
         // The rejects file cannot be written: the run fails at the end,
         // and nothing looks finished.
         let dir = tempfile::tempdir().unwrap();
         full_disk_at(&dir.path().join(format!(".rejects.{extension}.tmp")));
         let mut writer = DatasetWriter::create(dir.path(), options(format, 2, false)).unwrap();
-        writer.write_reject(&reject(0, RejectReason::Empty)).unwrap();
+        writer
+            .write_reject(&reject(0, RejectReason::Empty))
+            .unwrap();
         let error = writer.finish().unwrap_err();
         assert!(
             matches!(&error, SinkError::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull),

@@ -3,7 +3,10 @@
 //! (decode → extract → record, one task per page, panics contained); the
 //! results are written in input order. Memory is bounded by the chunk
 //! budget whatever the corpus size, and the output does not depend on the
-//! number of threads.
+//! number of threads. Each item carries its [`Position`] in the inputs, so
+//! the writer can record checkpoints and a run can be resumed
+//! (`Config::resume`) or stopped cleanly between chunks
+//! ([`Observer::should_stop`]).
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -458,3 +458,62 @@ fn an_output_folder_that_cannot_be_written_stops_the_run() {
         assert_fatal_output_error(&output, "cannot write");
     }
 }
+
+/// Asks the run to stop after `chunks` chunks, as Ctrl-C would.
+struct StopAfter {
+    chunks: usize,
+    seen: usize,
+}
+
+impl decant::pipeline::Observer for StopAfter {
+    fn update(&mut self, _stats: &decant::pipeline::RunStats) {
+        self.seen += 1;
+    }
+
+    fn should_stop(&self) -> bool {
+        self.seen >= self.chunks
+    }
+}
+
+#[test]
+fn a_stop_between_chunks_publishes_what_was_written_and_resume_completes_it() {
+    use decant::config::{Config, OutputFormat};
+    use decant::pipeline::{RunError, Silent, run_extract};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = crawl(tmp.path());
+    let inputs = [input];
+    let config = Config {
+        format: OutputFormat::Parquet,
+        rows_per_file: 20,
+        chunk_pages: 50,
+        threads: 2,
+        ..Config::default()
+    };
+    let whole = tmp.path().join("whole");
+    run_extract(&inputs, &whole, &config, &mut Silent).expect("uninterrupted run");
+    let expected = read_dataset(&whole, "parquet");
+
+    let out = tmp.path().join("stopped");
+    let mut observer = StopAfter { chunks: 3, seen: 0 };
+    let Err(RunError::Interrupted { output, .. }) =
+        run_extract(&inputs, &out, &config, &mut observer)
+    else {
+        panic!("the run should stop after three chunks");
+    };
+    assert!(output.rejects_file.is_none());
+    check_stopped_output(&out, "parquet", true);
+    let resume = Config {
+        resume: true,
+        ..config.clone()
+    };
+    let summary = run_extract(&inputs, &out, &resume, &mut Silent).expect("resumed run");
+    let from = summary.resumed_from.expect("a recorded position");
+    assert!(from.inputs_done > 0, "{from:?}");
+    let resumed = read_dataset(&out, "parquet");
+    assert_eq!(resumed.articles, expected.articles);
+    assert_eq!(resumed.rejects, expected.rejects);
+    assert_eq!(
+        summary.output.articles as usize,
+        expected.rows_per_file.iter().sum::<usize>()
+    );
+}

@@ -1,6 +1,7 @@
-//! Parquet output: `DIR/articles-00000.parquet`, `-00001`, ... rotated
-//! every `rows_per_file` article rows, and `DIR/rejects.parquet`. ZSTD
-//! compressed, with bounded row groups and the run's key/value metadata.
+//! Parquet output: the rows of `DIR/articles-00000.parquet`, `-00001`, ...
+//! (named, rotated and published by [`super::DatasetWriter`]) and of
+//! `DIR/rejects.parquet` (or its parts). ZSTD compressed, with bounded row
+//! groups and the run's key/value metadata.
 //!
 //! Article rows are buffered in column builders and written as one row
 //! group whenever [`ROW_GROUP_ROWS`] rows or [`ROW_GROUP_BYTES`] bytes of

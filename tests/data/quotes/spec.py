@@ -185,7 +185,7 @@ SPEC.update({
 "abd9d6": [
  (3, "We implore you", "the physicians"),
  (5, "As a law enforcement agency", "the spokesperson"),
- (7, "We write with urgency", None),
+ (7, "We write with urgency", "the doctors"),
  (9, "This is how epidemics begin", "Luz Contreras Arroyo"),
  (9, "It's not just migrants", "Luz Contreras Arroyo"),
  (10, "These are people as well", "Luz Contreras Arroyo"),

@@ -47,9 +47,15 @@ pub struct LimitArgs {
     /// Reject pages larger than this many bytes (after decompression).
     #[arg(long, default_value_t = config::DEFAULT_MAX_PAGE_BYTES, value_name = "BYTES")]
     pub max_page_bytes: usize,
-    /// Reject pages with more parsed nodes than this.
+    /// Reject pages with more parsed nodes than this (the parse stops there).
     #[arg(long, default_value_t = config::DEFAULT_MAX_ELEMENTS, value_name = "N")]
     pub max_elements: usize,
+    /// Reject pages that nest elements deeper than this.
+    #[arg(long, default_value_t = config::DEFAULT_MAX_DEPTH, value_name = "N")]
+    pub max_depth: usize,
+    /// Reject pages whose extraction takes longer than this (0: no limit).
+    #[arg(long, default_value_t = config::DEFAULT_PAGE_TIMEOUT_MS, value_name = "MS")]
+    pub page_timeout_ms: u64,
 }
 
 #[derive(Debug, Args)]
@@ -151,12 +157,15 @@ impl ExtractArgs {
 }
 
 fn limits_config(limits: &LimitArgs) -> Result<Config> {
-    if limits.max_page_bytes == 0 || limits.max_elements == 0 {
-        bail!("--max-page-bytes and --max-elements must be at least 1");
+    if limits.max_page_bytes == 0 || limits.max_elements == 0 || limits.max_depth == 0 {
+        bail!("--max-page-bytes, --max-elements and --max-depth must be at least 1");
     }
     Ok(Config {
         max_page_bytes: limits.max_page_bytes,
         max_elements: limits.max_elements,
+        max_depth: limits.max_depth,
+        page_timeout: (limits.page_timeout_ms > 0)
+            .then(|| Duration::from_millis(limits.page_timeout_ms)),
         ..Config::default()
     })
 }

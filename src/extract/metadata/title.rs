@@ -1,6 +1,10 @@
 //! The headline: the metadata title with the site name cut off ("Headline |
 //! Site", "Site: Headline"), checked against the `<h1>` the reader sees.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::authors::squash;
 use super::dates;
 use crate::rules::metadata::TITLE_SEPARATORS;
@@ -189,6 +193,44 @@ pub fn without_tagline(name: &str) -> String {
     name.get(..cut).unwrap_or(name).trim().to_string()
 }
 
+/// A site name as readers write it: a domain without its "www.".
+pub fn without_www(name: &str) -> String {
+    let name = name.trim();
+    match name.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("www.") && name.len() > 4 => {
+            name.get(4..).unwrap_or(name).to_string()
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// The publisher a copyright line names ("© 2019 Ascom. All rights
+/// reserved." → "Ascom"): the words after the mark and the years, up to the
+/// first sentence or part separator; None when that is not a short name.
+pub fn site_from_copyright(line: &str) -> Option<String> {
+    let rest = COPYRIGHT_LEAD.replace(line.trim(), "");
+    let name = rest
+        .split(['|', '.', ',', '/', '–', '—', ';'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let words = name.split_whitespace().count();
+    let lower = name.to_lowercase();
+    let starts_with_capital = name.chars().next().is_some_and(|c| !c.is_lowercase());
+    let generic = lower.contains("rights") || lower.starts_with("all ") || lower.contains("reserved");
+    ((1..=MAX_COPYRIGHT_NAME_WORDS).contains(&words) && starts_with_capital && !generic)
+        .then(|| name.to_string())
+}
+
+/// Most words of a publisher named in a copyright line; more is a sentence.
+const MAX_COPYRIGHT_NAME_WORDS: usize = 5;
+
+/// The copyright mark, the years and "by" before the publisher's name.
+static COPYRIGHT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s|©|\(c\)|&copy;|copyright|by\b|\d{4}|[-–,:])*")
+        .unwrap_or_else(|_| dates::never())
+});
+
 /// Separators between a site name and its tagline.
 const TAGLINE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · "];
 
@@ -314,6 +356,28 @@ pub fn choose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copyright_lines_name_their_publisher() {
+        assert_eq!(site_from_copyright("©2019 Ascom").as_deref(), Some("Ascom"));
+        assert_eq!(
+            site_from_copyright("Copyright © 2005-2019 Example Media. All rights reserved.")
+                .as_deref(),
+            Some("Example Media")
+        );
+        assert_eq!(site_from_copyright("© 2019 All rights reserved."), None);
+        assert_eq!(
+            site_from_copyright("© 2019 this text belongs to whoever wrote it first, really"),
+            None
+        );
+    }
+
+    #[test]
+    fn www_is_cut_from_domains_only() {
+        assert_eq!(without_www("www.wday.ru"), "wday.ru");
+        assert_eq!(without_www("WWW.Example.com"), "Example.com");
+        assert_eq!(without_www("Wired"), "Wired");
+    }
 
     #[test]
     fn suffix_naming_the_site_is_cut() {

@@ -275,9 +275,14 @@ fn report_extract(args: &ExtractArgs, summary: &pipeline::RunSummary) {
         .join(", ");
     if args.resume {
         match summary.resumed_from {
+            Some(at) if at.records_done == 0 => eprintln!(
+                "decant: resumed where the interrupted run stopped: before input file {}",
+                at.inputs_done + 1
+            ),
             Some(at) => eprintln!(
-                "decant: resumed after {} input files and {} records of the next",
-                at.inputs_done, at.records_done
+                "decant: resumed where the interrupted run stopped: input file {}, after its first {} records",
+                at.inputs_done + 1,
+                at.records_done
             ),
             None => eprintln!(
                 "decant: no progress was recorded in the output folder; ran from the beginning"

@@ -66,8 +66,16 @@ pub fn rejects_part_path(dir: &Path, index: usize, extension: &str) -> PathBuf {
     ))
 }
 
-/// Makes the output folder (and its parents).
+/// Makes the output folder (and its parents). A file in its place is
+/// named as such, rather than by the system's "File exists".
 pub fn create_dir(dir: &Path) -> Result<(), SinkError> {
+    if dir.exists() && !dir.is_dir() {
+        let source = io::Error::new(
+            io::ErrorKind::NotADirectory,
+            "it exists and is not a folder",
+        );
+        return Err(io_error(dir)(source));
+    }
     fs::create_dir_all(dir).map_err(io_error(dir))
 }
 

@@ -46,7 +46,9 @@ use crate::config::OutputFormat;
 /// A failure to write output. Fatal: the run stops with this message.
 #[derive(Debug, Error)]
 pub enum SinkError {
-    #[error("cannot write {path}: {source}")]
+    /// The IO error is the source: shown after this message in an error
+    /// chain (`{:#}`), not repeated in it.
+    #[error("cannot write {path}")]
     Io {
         path: PathBuf,
         #[source]

@@ -134,9 +134,9 @@ fn per_second(amount: f64, seconds: f64) -> f64 {
 /// and may ask the run to stop.
 pub trait Observer {
     fn update(&mut self, _stats: &RunStats) {}
-    /// Checked after each chunk is written: true stops the run cleanly
-    /// (the chunk in flight is dropped, what was written is published and
-    /// recorded for `--resume`) with [`RunError::Interrupted`].
+    /// Checked after each chunk is extracted and written: true stops the
+    /// run cleanly with [`RunError::Interrupted`] (the chunk read ahead is
+    /// dropped; what was written is published and recorded for `--resume`).
     fn should_stop(&self) -> bool {
         false
     }

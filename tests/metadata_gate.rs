@@ -70,7 +70,12 @@ fn string_list(entry: &Value, key: &str) -> Vec<String> {
     entry
         .get(key)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -99,8 +104,8 @@ fn labels() -> Vec<Label> {
 
 fn page_html(id: &str) -> String {
     let path = data_dir().join(format!("scrapinghub/{id}.html.gz"));
-    let file =
-        std::fs::File::open(&path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
+    let file = std::fs::File::open(&path)
+        .unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(file)
         .read_to_end(&mut bytes)
@@ -154,7 +159,8 @@ fn authors_f1(truth: &[String], predicted: &[String]) -> f64 {
 /// The scores of one page, field by field, in the order of [`TARGETS`].
 fn score(label: &Label, got: &decant::extract::metadata::Metadata) -> [f64; 5] {
     let as_score = |ok: bool| if ok { 1.0 } else { 0.0 };
-    let title = as_score(label.title.as_deref().map(collapse) == got.title.as_deref().map(collapse));
+    let title =
+        as_score(label.title.as_deref().map(collapse) == got.title.as_deref().map(collapse));
     let authors = authors_f1(&label.authors, &got.authors);
     let date = as_score(label.date == got.date_published.map(|d| d.to_string()));
     let site = match got.site_name.as_deref() {
@@ -168,7 +174,11 @@ fn score(label: &Label, got: &decant::extract::metadata::Metadata) -> [f64; 5] {
 #[test]
 fn metadata_fields_hold_their_floors() {
     let labels = labels();
-    assert!(labels.len() >= 40, "the labelled set has {} pages", labels.len());
+    assert!(
+        labels.len() >= 40,
+        "the labelled set has {} pages",
+        labels.len()
+    );
     let config = Config::default();
     let mut totals = [0.0_f64; 5];
     let mut misses = Vec::new();
@@ -227,7 +237,10 @@ fn author_f1_counts_shared_names() {
     assert_eq!(authors_f1(&[], &[]), 1.0);
     assert_eq!(authors_f1(&names(&["A B"]), &[]), 0.0);
     assert_eq!(authors_f1(&[], &names(&["A B"])), 0.0);
-    assert_eq!(authors_f1(&names(&["Jane Doe"]), &names(&["jane  doe"])), 1.0);
+    assert_eq!(
+        authors_f1(&names(&["Jane Doe"]), &names(&["jane  doe"])),
+        1.0
+    );
     let half = authors_f1(&names(&["Jane Doe", "Max Roe"]), &names(&["Jane Doe"]));
     assert!((half - 2.0 / 3.0).abs() < 1e-9);
 }

@@ -229,6 +229,20 @@ pub const DESK_WORDS: &[&str] = &[
     "wires",
 ];
 
+/// Parts of a copyright line's name that make it a photo credit or a desk,
+/// not the publisher ("© AdobeStock", "© Getty Images", "© Redaktion").
+/// Matched as substrings of the lowercased name.
+pub const NOT_PUBLISHER_WORDS: &[&str] = &[
+    "foto",
+    "getty",
+    "image",
+    "photo",
+    "picture",
+    "redaktion",
+    "shutterstock",
+    "stock",
+];
+
 /// Lowercase particles that may sit inside a person's name ("Isabel van
 /// Brugen", "Ursula von der Leyen", "Luiz Inácio da Silva").
 pub const NAME_PARTICLES: &[&str] = &[
@@ -421,7 +435,8 @@ pub const ZONE_ABBREVIATIONS: &[(&str, i32)] = &[
 
 /// US zone names without standard/daylight ("8:03 am ET"), with their
 /// standard offset in minutes; [`US_DAYLIGHT_MONTHS`] add an hour.
-pub const GENERIC_US_ZONES: &[(&str, i32)] = &[("ct", -360), ("et", -300), ("mt", -420), ("pt", -480)];
+pub const GENERIC_US_ZONES: &[(&str, i32)] =
+    &[("ct", -360), ("et", -300), ("mt", -420), ("pt", -480)];
 
 /// Months (1-12) wholly or mostly on US daylight time (second Sunday of
 /// March to first Sunday of November; the edge weeks are approximated).
@@ -872,6 +887,7 @@ mod tests {
         assert_sorted_lowercase("ARTICLE_TYPES", ARTICLE_TYPES);
         assert_sorted_lowercase("PAGE_TYPES", PAGE_TYPES);
         assert_sorted_lowercase("DESK_WORDS", DESK_WORDS);
+        assert_sorted_lowercase("NOT_PUBLISHER_WORDS", NOT_PUBLISHER_WORDS);
         assert_sorted_lowercase("PUBLISHER_TYPES", PUBLISHER_TYPES);
         assert_sorted_lowercase("COMMON_CAPITALISED_WORDS", COMMON_CAPITALISED_WORDS);
         let zones: Vec<&str> = ZONE_ABBREVIATIONS.iter().map(|(z, _)| *z).collect();

@@ -13,8 +13,9 @@ use regex::Regex;
 
 use super::dates;
 use crate::rules::metadata::{
-    AGENCIES, BYLINE_PREFIXES, DESK_WORDS, GENERIC_US_ZONES, MAX_NAME_WORDS, NAME_CONNECTORS, NAME_PARTICLES, NOT_NAME_WORDS,
-    ROLE_HEADS, ROLE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, ZONE_ABBREVIATIONS,
+    AGENCIES, BYLINE_PREFIXES, DESK_WORDS, GENERIC_US_ZONES, MAX_NAME_WORDS, NAME_CONNECTORS,
+    NAME_PARTICLES, NOT_NAME_WORDS, ROLE_HEADS, ROLE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    ZONE_ABBREVIATIONS,
 };
 
 /// Emails, URLs and social handles, removed before splitting.
@@ -523,7 +524,10 @@ mod tests {
     fn a_desk_of_the_site_is_an_institution() {
         let site = Some("The Telegraph");
         assert!(is_institution("Telegraph Sport", site));
-        assert!(is_institution("Detroit News wire services", Some("The Detroit News")));
+        assert!(is_institution(
+            "Detroit News wire services",
+            Some("The Detroit News")
+        ));
         // A person whose surname is a desk word, or a desk of another paper.
         assert!(!is_institution("Jane Staff", site));
         assert!(!is_institution("Guardian Sport", site));

@@ -71,8 +71,9 @@ pub struct Candidates {
     pub bios: Vec<String>,
     /// The short text lines around each `<h1>` (datelines, bylines).
     pub headline_contexts: Vec<HeadlineContext>,
-    /// Short visible lines opening with "©" or "Copyright" (page footers
-    /// included): the publisher's name when nothing else gives it.
+    /// Short visible lines of the page footer opening with "©" or
+    /// "Copyright": the publisher's name when nothing else gives it (photo
+    /// credits in the article are "©" lines too, and are not read).
     pub copyrights: Vec<String>,
 }
 
@@ -102,6 +103,8 @@ struct Scope {
     /// byline-classed parts are the same credit).
     in_byline: bool,
     in_date: bool,
+    /// Inside the page footer (`<footer>` or a footer/copyright class).
+    footer: bool,
 }
 
 /// Walks `doc` once and gathers the candidates.
@@ -126,7 +129,7 @@ pub fn collect(doc: &Html) -> Candidates {
                     if !scope.hidden && !scope.foreign {
                         note_line(text, &mut recent, &mut found);
                     }
-                    if !scope.hidden {
+                    if !scope.hidden && scope.footer {
                         note_copyright(text, &mut found);
                     }
                 }
@@ -205,7 +208,9 @@ fn note_copyright(text: &str, found: &mut Candidates) {
     let opens = ["©", "(c)", "copyright", "&copy;"]
         .iter()
         .any(|mark| lower.starts_with(mark));
-    if opens && line.chars().count() <= MAX_DATELINE_CHARS && found.copyrights.len() < MAX_CANDIDATES
+    if opens
+        && line.chars().count() <= MAX_DATELINE_CHARS
+        && found.copyrights.len() < MAX_CANDIDATES
     {
         found.copyrights.push(line.to_string());
     }
@@ -335,6 +340,7 @@ fn visit_element(
     scope.foreign |= (FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok() && !article_footer)
         || (!page_level && names_foreign_content(el));
     scope.article |= matches!(name, "article" | "main");
+    scope.footer |= name == "footer" || toks.iter().any(|t| t == "footer" || t == "copyright");
     let in_article = scope.article || after_h1;
     match name {
         "html" => found.html_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")),

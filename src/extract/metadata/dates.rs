@@ -172,11 +172,7 @@ static CLOCK_ZONE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn wall_clock(value: &str) -> Option<NaiveDateTime> {
     let c = ISO_CLOCK.captures(value.trim())?;
     let part = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<u32>().ok());
-    let date = NaiveDate::from_ymd_opt(
-        c.get(1)?.as_str().parse().ok()?,
-        part(2)?,
-        part(3)?,
-    )?;
+    let date = NaiveDate::from_ymd_opt(c.get(1)?.as_str().parse().ok()?, part(2)?, part(3)?)?;
     date.and_hms_opt(part(4)?, part(5)?, part(6)?)
 }
 
@@ -383,13 +379,31 @@ mod tests {
     fn zone_abbreviations_after_a_clock_give_the_offset() {
         // A byline prints the local time with its zone; that zone turns a
         // UTC timestamp of the page into the local day.
-        assert_eq!(zone_offset_in_text("Updated 10:01 pm PST, Tuesday", 11), Some(-480));
-        assert_eq!(zone_offset_in_text("Nov 19, 2019, 10:31 pm CST", 11), Some(-360));
-        assert_eq!(zone_offset_in_text("Mon 18 Nov 2019 18.54 GMT", 11), Some(0));
-        assert_eq!(zone_offset_in_text("Nov 20 2019, 11:06am ist", 11), Some(330));
+        assert_eq!(
+            zone_offset_in_text("Updated 10:01 pm PST, Tuesday", 11),
+            Some(-480)
+        );
+        assert_eq!(
+            zone_offset_in_text("Nov 19, 2019, 10:31 pm CST", 11),
+            Some(-360)
+        );
+        assert_eq!(
+            zone_offset_in_text("Mon 18 Nov 2019 18.54 GMT", 11),
+            Some(0)
+        );
+        assert_eq!(
+            zone_offset_in_text("Nov 20 2019, 11:06am ist", 11),
+            Some(330)
+        );
         // Generic US zones follow daylight time by month.
-        assert_eq!(zone_offset_in_text("Nov. 19, 2019 8:03 am ET", 11), Some(-300));
-        assert_eq!(zone_offset_in_text("July 2, 2019 8:03 am ET", 7), Some(-240));
+        assert_eq!(
+            zone_offset_in_text("Nov. 19, 2019 8:03 am ET", 11),
+            Some(-300)
+        );
+        assert_eq!(
+            zone_offset_in_text("July 2, 2019 8:03 am ET", 7),
+            Some(-240)
+        );
         // Words after a time that are not zones give nothing.
         assert_eq!(zone_offset_in_text("at 10:30 in the morning", 11), None);
         assert_eq!(zone_offset_in_text("November 18, 2019 11:03 PM", 11), None);

@@ -88,10 +88,7 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
             .rev()
             .find_map(|line| title::site_from_copyright(line))
     };
-    let site_name = declared_site
-        .or(title_site)
-        .or_else(copyright_site)
-        .map(|s| title::without_www(&s));
+    let site_name = declared_site.or(title_site);
     let title = title::choose(
         &meta_titles(&ld, &metas, &found),
         site_name.as_deref(),
@@ -142,7 +139,11 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
             .or_else(|| metas.first(meta_keys::IMAGE).map(str::to_string))
             .or_else(|| found.image_src.clone())
             .and_then(|u| absolute(&u, base)),
-        site_name,
+        // The copyright line only fills a gap: it may name a person or an
+        // owner company, so titles and credits are not judged by it.
+        site_name: site_name
+            .or_else(copyright_site)
+            .map(|s| title::without_www(&s)),
     })
 }
 
@@ -314,15 +315,17 @@ fn html_authors(
     // The name parts of byline containers, when they credit more people
     // than the container's run-on text ("A and B Outlet Published ...").
     let nested = preferred_texts(&found.nested_bylines);
-    let bylines = if names_more(&markup(&nested), &markup(&bylines)) {
+    let people = |credits: &[&str]| -> Vec<String> {
+        authors::prefer_people(markup(credits), site)
+            .into_iter()
+            .filter(|n| !authors::is_institution(n, site))
+            .collect()
+    };
+    let bylines = if adds_full_names(&people(&nested), &people(&bylines)) {
         nested
     } else {
         bylines
     };
-    let byline_people: Vec<String> = authors::prefer_people(markup(&bylines), site)
-        .into_iter()
-        .filter(|n| n.contains(' ') && !authors::is_institution(n, site))
-        .collect();
     // A visible credit line is the weakest source: full names only.
     let visible: Vec<String> = visible_byline(&headline_context(found, title).after)
         .map(|line| names(&[line.as_str()]))
@@ -364,8 +367,12 @@ fn html_authors(
             let chosen = authors::prefer_people(found, site);
             // Metadata naming one of a team: the visible byline that names
             // them all is the credit.
-            if declared && names_more(&byline_people, &chosen) {
-                return byline_people;
+            let team = bylines
+                .iter()
+                .map(|line| people(&[line]))
+                .find(|names| adds_full_names(names, &chosen));
+            if declared && let Some(team) = team {
+                return team;
             }
             return chosen;
         }
@@ -379,13 +386,19 @@ fn html_authors(
 }
 
 /// Whether `more` names everyone in `base` (ignoring case) and somebody
-/// else too.
-fn names_more(more: &[String], base: &[String]) -> bool {
-    let keys = |names: &[String]| -> Vec<String> { names.iter().map(|n| authors::squash(n)).collect() };
-    let (more_keys, base_keys) = (keys(more), keys(base));
+/// else too, each other name a full name that is not one of `base` with
+/// words run on ("Jane Doe Search", "More from Jane Doe").
+fn adds_full_names(more: &[String], base: &[String]) -> bool {
+    let base_keys: Vec<String> = base.iter().map(|n| authors::squash(n)).collect();
+    let more_keys: Vec<String> = more.iter().map(|n| authors::squash(n)).collect();
+    let extra_ok = more.iter().zip(&more_keys).all(|(name, key)| {
+        base_keys.contains(key)
+            || (name.contains(' ') && !base_keys.iter().any(|b| key.contains(b.as_str())))
+    });
     !base_keys.is_empty()
         && more_keys.len() > base_keys.len()
         && base_keys.iter().all(|b| more_keys.contains(b))
+        && extra_ok
 }
 
 /// A credit line among the short text lines under the headline, in pages

@@ -586,6 +586,13 @@ fn copyright_line_names_the_site_when_nothing_else_does() {
         </head><body><h1>Story</h1><p>Text.</p><footer>© 2019 Example Holdings Inc.</footer></body></html>"#,
     );
     assert_eq!(declared.site_name.as_deref(), Some("Example News"));
+    // A photo credit in the article is not the publisher.
+    let photo = meta_of(
+        r#"<html><head><title>Company announces a partnership</title></head>
+        <body><h1>Company announces a partnership</h1><figure><img src="a.jpg">
+        <figcaption>© AdobeStock</figcaption></figure><p>Story.</p></body></html>"#,
+    );
+    assert_eq!(photo.site_name, None);
 }
 
 #[test]
@@ -623,7 +630,10 @@ fn visible_byline_naming_the_whole_team_beats_one_declared_author() {
         <p class="content__meta-byline">By Stefan Becket, Kathryn Watson, Grace Segers</p>
         <p>Story.</p></article></body></html>"#,
     );
-    assert_eq!(m.authors, vec!["Stefan Becket", "Kathryn Watson", "Grace Segers"]);
+    assert_eq!(
+        m.authors,
+        vec!["Stefan Becket", "Kathryn Watson", "Grace Segers"]
+    );
     // A byline naming someone else does not replace the declared author.
     let other = meta_of(
         r#"<html><head><title>Key moments of the hearing</title>
@@ -633,6 +643,16 @@ fn visible_byline_naming_the_whole_team_beats_one_declared_author() {
         <p class="byline">By Kathryn Watson, Grace Segers</p><p>Story.</p></article></body></html>"#,
     );
     assert_eq!(other.authors, vec!["Stefan Becket"]);
+    // Teasers after the story with their own bylines are not the team.
+    let teasers = meta_of(
+        r#"<html><head><title>Key moments of the hearing</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Key moments of the hearing",
+          "author":{"@type":"Person","name":"Stefan Becket"}}</script></head><body>
+        <article><h1>Key moments of the hearing</h1>
+        <p class="byline">By Stefan Becket</p><p>Story.</p></article>
+        <div><p class="byline">By Kathryn Watson</p><p class="byline">By Grace Segers</p></div></body></html>"#,
+    );
+    assert_eq!(teasers.authors, vec!["Stefan Becket"]);
 }
 
 #[test]
@@ -644,4 +664,18 @@ fn a_desk_credit_of_the_site_credits_nobody() {
         <p>Story.</p></body></html>"#,
     );
     assert!(m.authors.is_empty(), "{:?}", m.authors);
+}
+
+#[test]
+fn a_copyright_owner_does_not_hide_the_author() {
+    // A one-person site: the footer names the owner, who is also the
+    // byline's author; the credit stays.
+    let m = meta_of(
+        r#"<html><head><title>Walk through the west of the city</title>
+        <meta name="author" content="Paul Sippel"></head><body>
+        <h1>Walk through the west of the city</h1><p>Story.</p>
+        <footer><p>© 2022 Paul Sippel</p></footer></body></html>"#,
+    );
+    assert_eq!(m.authors, vec!["Paul Sippel"]);
+    assert_eq!(m.site_name.as_deref(), Some("Paul Sippel"));
 }

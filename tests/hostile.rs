@@ -379,6 +379,35 @@ fn an_empty_file_is_rejected_as_empty_in_every_format() {
     run.article("ok.html");
 }
 
+/// serde_json refuses JSON nested deeper than 128 levels (its recursion
+/// limit, which decant leaves on), so neither a JSON-LD block nor a JSONL
+/// line can drive a recursive parse or drop to a depth the page chooses.
+#[test]
+fn json_nested_100000_levels_is_refused_without_recursion() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let page = ARTICLE.replace(
+        "</head>",
+        &format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+             \"author\":{deep}}}</script></head>"
+        ),
+    );
+    // An unknown field is skipped by serde_json without recursion (and the
+    // page is too short to be an article); a field decant reads is parsed
+    // into a value, where the recursion limit refuses it.
+    let lines = format!("{{\"html\": \"<p>x</p>\", \"extra\": {deep}}}\n{{\"html\": {deep}}}\n");
+    let dir = folder_with(&[
+        ("ld.html", page.into_bytes()),
+        ("deep.jsonl", lines.into_bytes()),
+    ]);
+    let run = extract(&[dir.path()], &[]);
+    let row = run.article("ld.html");
+    assert_eq!(row["authors"], serde_json::json!([]));
+    assert_reject(&run, "deep.jsonl:1", "no_article", "no body blocks");
+    assert_reject(&run, "deep.jsonl:2", "bad_json", "recursion limit exceeded");
+    run.article("ok.html");
+}
+
 // ------------------------------------------------------------- streams
 
 #[test]

@@ -21,16 +21,17 @@ use decant::{Config, PageContext, Quote};
 use serde::Deserialize;
 
 // Pinned floors, just under the figures measured on 2026-11-27 on 30 pages
-// and 283 gold quotes (see the report this test prints). They may only
-// rise: raise one when the measured figure rises, never lower one to make a
-// change pass.
+// and 283 gold quotes: precision 0.996 (283 of 284), recall 1.000, speaker
+// 0.915 (259 of 283). Recall also depends on the body extractor, so its
+// floor leaves room for two quotes. They may only rise: raise one when the
+// measured figure rises, never lower one to make a change pass.
 
 /// Minimum share of predicted quotes that match a gold quote.
-const PRECISION_FLOOR: f64 = 0.0;
+const PRECISION_FLOOR: f64 = 0.99;
 /// Minimum share of gold quotes matched by a predicted one, end to end.
-const RECALL_FLOOR: f64 = 0.0;
+const RECALL_FLOOR: f64 = 0.99;
 /// Minimum share of matched quotes whose speaker is right.
-const SPEAKER_FLOOR: f64 = 0.0;
+const SPEAKER_FLOOR: f64 = 0.91;
 
 /// Token F1 at which a predicted quote matches a gold one (the issue's
 /// definition: a quote cut at a slightly different place still matches).

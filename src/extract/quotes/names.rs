@@ -19,8 +19,11 @@ pub fn title_of(word: &str) -> Option<&'static str> {
     if let Some(title) = find_lower(TITLES, word) {
         return Some(title);
     }
-    if let Some((_, last)) = word.rsplit_once('-') {
-        return find_lower(TITLES, last);
+    // `DRK-Generalsekretär`, `Nordnetz-Sprecherin`: the part after the
+    // last hyphen is the title, whole or by its head.
+    let word = word.rsplit_once('-').map_or(word, |(_, last)| last);
+    if let Some(title) = find_lower(TITLES, word) {
+        return Some(title);
     }
     TITLE_HEADS
         .iter()

@@ -325,9 +325,14 @@ fn plausible_subject(ctx: &Context<'_>, found: &Found, language: CueLanguage, at
 }
 
 /// `selon le ministre`, `según X`, `„…“, so Müller`: a preposition naming
-/// the source after it, lowercase. The ones that are common words
-/// otherwise count only right after a quote.
+/// the source after it, lowercase (or opening the sentence). The ones that
+/// are common words otherwise count only right after a quote.
 fn source_marker(ctx: &Context<'_>, i: usize, word: &str, lo: usize) -> Option<String> {
+    // `der Laut des Zweitakts`: capitalised inside a sentence, the word is
+    // a noun or a name, not the preposition.
+    if i > lo && is_capitalized(word) {
+        return None;
+    }
     let lower = find_lower(SOURCE_MARKERS, word)?;
     let after_quote = directly_after_quote(ctx, i, lo) && i > lo;
     (!contains(AFTER_QUOTE_SOURCE_MARKERS, lower) || after_quote).then(|| lower.to_string())

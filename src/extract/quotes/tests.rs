@@ -647,3 +647,19 @@ fn a_lone_sentence_subject_is_completed_only_by_a_name_before_it() {
     let text = "This system, says Richard Locksley, an immunologist, helps. Research focusing on it could help. He describes it as \u{201C}exciting,\u{201D} but cautions that \u{201C}we\u{2019}re still in the very early days\u{201D} of it.\n\nA paper came from the National Center for Scientific Research in France.";
     assert_eq!(speaker_of(text).as_deref(), Some("Richard Locksley"));
 }
+
+#[test]
+fn a_capitalised_source_marker_inside_a_sentence_is_a_noun() {
+    let text = "Wenn der charakteristische Laut des Zweitakts zu hören ist: \u{201E}Wenn der Pferder\u{fc}cken nach unten geht, bremst das Pferd.\u{201C}";
+    assert_eq!(attributions(text), [(None, None)]);
+    let text = "Laut Polizeisprecher Hans M\u{fc}ller war es so: \u{201E}Wir wissen noch nicht, wer es war.\u{201C}";
+    assert_eq!(attributions(text), [pair("Hans M\u{fc}ller", "laut")]);
+}
+
+#[test]
+fn a_hyphenated_compound_title_is_stripped_from_the_name() {
+    let text = "\u{201E}Das DRK leistet immer h\u{e4}ufiger Nothilfe in Krisen\u{201C}, sagt DRK-Generalsekret\u{e4}r Christian Reuter.";
+    assert_eq!(attributions(text), [pair("Christian Reuter", "sagt")]);
+    let text = "\u{201E}Die Natur ist kein Parkplatz f\u{fc}r alle\u{201C}, sagt Landesj\u{e4}germeister Josef Pr\u{f6}ll.";
+    assert_eq!(attributions(text), [pair("Josef Pr\u{f6}ll", "sagt")]);
+}

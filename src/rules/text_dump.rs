@@ -29,6 +29,11 @@ pub const PROSE_LOWERCASE_SHARE: f32 = 0.6;
 /// prose (a run of names, a Title Case teaser).
 pub const NEAR_LOWERCASE_SHARE: f32 = 0.45;
 
+/// What one character of a script written without spaces (Han, kana,
+/// Hangul, Thai) counts for in line lengths: it carries about as much as
+/// three Latin letters with their share of spaces.
+pub const WIDE_CHAR_WEIGHT: usize = 3;
+
 /// Columns one tab stands for when measuring indentation.
 pub const TAB_WIDTH: usize = 4;
 

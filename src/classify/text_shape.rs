@@ -135,14 +135,18 @@ pub fn article_indent(
         .map(|(indent, _)| *indent)
 }
 
-/// Prose off the article's indentation drops one class: a good paragraph
-/// in a sidebar is only near-good, a near-good teaser there is bad.
+/// Prose off the article's indentation drops one class: a good line in a
+/// run of sidebar lines is only near-good, a near-good teaser there is
+/// bad. A good paragraph of its own (`<p>` prose, blank lines around it)
+/// stays good wherever it sits: articles nest a paragraph deeper (a quote,
+/// a box) or shallower (a lead outside the body's wrapper).
 fn demote_off_layout(shapes: &mut [Shape], lines: &[LineShape], indent: usize) {
     for (shape, line) in shapes.iter_mut().zip(lines) {
         if line.indent == indent {
             continue;
         }
         *shape = match *shape {
+            Shape::Good if line.alone => Shape::Good,
             Shape::Good => Shape::Near,
             Shape::Near => Shape::Bad,
             other => other,
@@ -354,6 +358,14 @@ mod tests {
             "      {P1}\n\n      {P2}\n\n  {cookie}\n\n  {cookie} Again.\n\n  {cookie} More.\n"
         );
         assert_eq!(body(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn a_paragraph_of_its_own_off_the_article_indentation_stays() {
+        // The lead sits outside the body's wrapper, two columns left of
+        // the other paragraphs, between blank lines.
+        let dump = format!("  * Home\n  * News\n\n  {P1}\n\n      {P2}\n\n      {P3}\n");
+        assert_eq!(body(&dump), [P1, P2, P3]);
     }
 
     #[test]

@@ -23,14 +23,15 @@ the baseline of the raw dump (what a reader gets with no extraction at all):
 
   python3 ../shared/eval/score.py scrapinghub OUT/ground-truth.json PRED.json
 
-Needs inscriptis (pip install inscriptis); pages in any charset are decoded
-with trafilatura.utils.decode_file when trafilatura is installed (meta and
-HTTP-equiv charset, then guessing), else as UTF-8 with replacement.
+Needs inscriptis (pip install inscriptis). Pages in any charset are decoded
+by their BOM, else their <meta> charset, else as UTF-8, else windows-1252:
+the same bytes always give the same dumps, whatever else is installed.
 Dev tooling only: decant never runs Python.
 """
 import argparse
 import gzip
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -52,13 +53,25 @@ def page_id(name):
     return name
 
 
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.IGNORECASE)
+
+
 def decode(raw):
-    """The page's text, its charset found the way trafilatura does."""
+    """The page's text: BOM, else a <meta> charset in the first 4 KiB,
+    else UTF-8 if it decodes, else windows-1252 (what browsers assume)."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(codec, errors="replace")
+    match = META_CHARSET.search(raw[:4096])
+    if match:
+        try:
+            return raw.decode(match.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
     try:
-        from trafilatura.utils import decode_file
-    except ImportError:
-        return raw.decode("utf-8", errors="replace")
-    return decode_file(raw)
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def read_page(path):

@@ -16,7 +16,7 @@ use crate::blocks::{Block, LineShape, ends_sentence};
 use crate::rules::contains_any;
 use crate::rules::text_dump::{
     COPYRIGHT_MARKS, GOOD_LINE_CHARS, NEAR_LOWERCASE_SHARE, PROSE_LOWERCASE_SHARE,
-    SHORT_LINE_CHARS,
+    SHORT_LINE_CHARS, WIDE_CHAR_WEIGHT,
 };
 
 /// A line's class, from its own text and then from its neighbours.
@@ -43,6 +43,29 @@ pub fn lowercase_share(text: &str) -> f32 {
     lower as f32 / initials.len() as f32
 }
 
+/// True for characters of scripts written without spaces, where one
+/// character carries about a word (Han, kana, Hangul, Thai...).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0E7F // Thai
+        | 0x1100..=0x11FF // Hangul Jamo
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+    )
+}
+
+/// The line's length in Latin-equivalent characters: a character of a
+/// script without spaces counts [`WIDE_CHAR_WEIGHT`] (a Japanese sentence
+/// is a third as long as its English translation).
+fn weighted_chars(text: &str) -> usize {
+    text.chars()
+        .map(|c| if is_wide(c) { WIDE_CHAR_WEIGHT } else { 1 })
+        .sum()
+}
+
 /// The line's text without its list bullet.
 fn without_bullet(block: &Block) -> &str {
     if block.bullet {
@@ -60,7 +83,7 @@ pub fn own_shape(block: &Block) -> Shape {
     if contains_any(COPYRIGHT_MARKS, &text.to_lowercase()) {
         return Shape::Bad;
     }
-    let chars = text.chars().count();
+    let chars = weighted_chars(text);
     if chars < SHORT_LINE_CHARS {
         // A short bullet is a menu or link-list item.
         return if block.bullet {
@@ -80,16 +103,23 @@ pub fn own_shape(block: &Block) -> Shape {
     }
 }
 
-/// The indentation holding most characters of good prose, when the dump
-/// has more than one indentation at all (a flat dump says nothing).
-pub fn article_indent(shapes: &[Shape], blocks: &[Block], lines: &[LineShape]) -> Option<usize> {
+/// The indentation holding most characters of good prose that the other
+/// rules kept as body (a long cookie notice or a comment thread does not
+/// set the article's indentation), when the dump has more than one
+/// indentation at all (a flat dump says nothing).
+pub fn article_indent(
+    shapes: &[Shape],
+    blocks: &[Block],
+    lines: &[LineShape],
+    kinds: &[Kind],
+) -> Option<usize> {
     let first = lines.first()?.indent;
     if lines.iter().all(|l| l.indent == first) {
         return None;
     }
     let mut weights: Vec<(usize, usize)> = Vec::new();
-    for ((shape, block), line) in shapes.iter().zip(blocks).zip(lines) {
-        if *shape != Shape::Good {
+    for (((shape, block), line), kind) in shapes.iter().zip(blocks).zip(lines).zip(kinds) {
+        if *shape != Shape::Good || *kind != Kind::Body {
             continue;
         }
         match weights.iter_mut().find(|(indent, _)| *indent == line.indent) {
@@ -105,14 +135,18 @@ pub fn article_indent(shapes: &[Shape], blocks: &[Block], lines: &[LineShape]) -
         .map(|(indent, _)| *indent)
 }
 
-/// Prose off the article's indentation drops one class: a good paragraph
-/// in a sidebar is only near-good, a near-good teaser there is bad.
+/// Prose off the article's indentation drops one class: a good line in a
+/// run of sidebar lines is only near-good, a near-good teaser there is
+/// bad. A good paragraph of its own (`<p>` prose, blank lines around it)
+/// stays good wherever it sits: articles nest a paragraph deeper (a quote,
+/// a box) or shallower (a lead outside the body's wrapper).
 fn demote_off_layout(shapes: &mut [Shape], lines: &[LineShape], indent: usize) {
     for (shape, line) in shapes.iter_mut().zip(lines) {
         if line.indent == indent {
             continue;
         }
         *shape = match *shape {
+            Shape::Good if line.alone => Shape::Good,
             Shape::Good => Shape::Near,
             Shape::Near => Shape::Bad,
             other => other,
@@ -168,14 +202,14 @@ fn resolve_one(own: &[Shape], i: usize, shape: Shape) -> Shape {
 
 /// Every line's class, after layout and context. A dump without one good
 /// line (a short news item) has its near-good lines as its best prose.
-pub fn shapes(blocks: &[Block], lines: &[LineShape]) -> Vec<Shape> {
+pub fn shapes(blocks: &[Block], lines: &[LineShape], kinds: &[Kind]) -> Vec<Shape> {
     let mut own: Vec<Shape> = blocks.iter().map(own_shape).collect();
     if !own.contains(&Shape::Good) {
         for shape in own.iter_mut().filter(|s| **s == Shape::Near) {
             *shape = Shape::Good;
         }
     }
-    if let Some(indent) = article_indent(&own, blocks, lines) {
+    if let Some(indent) = article_indent(&own, blocks, lines, kinds) {
         demote_off_layout(&mut own, lines, indent);
     }
     resolve_by_context(&own)
@@ -187,7 +221,8 @@ pub fn apply(blocks: &[Block], lines: &[LineShape], kinds: &mut [Kind]) {
     if lines.len() != blocks.len() {
         return;
     }
-    for ((shape, block), kind) in shapes(blocks, lines).iter().zip(blocks).zip(kinds) {
+    let shapes = shapes(blocks, lines, kinds);
+    for ((shape, block), kind) in shapes.iter().zip(blocks).zip(kinds) {
         if *kind == Kind::Body && *shape == Shape::Bad {
             *kind = if ends_sentence(&block.text) {
                 Kind::Other
@@ -225,7 +260,8 @@ mod tests {
 
     fn shapes_of(dump: &str) -> Vec<Shape> {
         let page = from_text(dump);
-        shapes(&page.blocks, &page.lines)
+        let kinds = vec![Kind::Body; page.blocks.len()];
+        shapes(&page.blocks, &page.lines, &kinds)
     }
 
     #[test]
@@ -304,9 +340,39 @@ mod tests {
     }
 
     #[test]
+    fn japanese_lines_are_measured_by_what_they_say() {
+        let line = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。";
+        let page = from_text(line);
+        assert!(weighted_chars(line) > SHORT_LINE_CHARS);
+        assert_eq!(page.blocks.first().map(own_shape), Some(Shape::Near));
+    }
+
+    #[test]
+    fn a_long_cookie_notice_does_not_set_the_article_indentation() {
+        // The cookie notice (removed by its words) is longer than the
+        // article and sits at another indentation.
+        let cookie = "This website uses cookies to improve your experience while you \
+            navigate through the website, and we also use third-party cookies that help us \
+            analyze and understand how you use this website and its many pages and services.";
+        let dump = format!(
+            "      {P1}\n\n      {P2}\n\n  {cookie}\n\n  {cookie} Again.\n\n  {cookie} More.\n"
+        );
+        assert_eq!(body(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn a_paragraph_of_its_own_off_the_article_indentation_stays() {
+        // The lead sits outside the body's wrapper, two columns left of
+        // the other paragraphs, between blank lines.
+        let dump = format!("  * Home\n  * News\n\n  {P1}\n\n      {P2}\n\n      {P3}\n");
+        assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
     fn a_flat_dump_has_no_article_indentation() {
         let page = from_text(&format!("{P1}\n\n{P2}\n"));
         let own: Vec<Shape> = page.blocks.iter().map(own_shape).collect();
-        assert_eq!(article_indent(&own, &page.blocks, &page.lines), None);
+        let kinds = vec![Kind::Body; page.blocks.len()];
+        assert_eq!(article_indent(&own, &page.blocks, &page.lines, &kinds), None);
     }
 }

@@ -20,14 +20,20 @@ pub const SHORT_LINE_CHARS: usize = 50;
 /// `length_high` is 200; dumps split `<br>` lines, so lower).
 pub const GOOD_LINE_CHARS: usize = 150;
 
-/// Share of words not starting with a capital that makes a line read as
-/// running prose (English prose is about 0.8 lowercase, German 0.6; menus
-/// and Title Case headlines stay under 0.4).
-pub const PROSE_LOWERCASE_SHARE: f32 = 0.6;
+/// Share of words not starting with a capital that makes a long line
+/// without sentence punctuation read as running prose (English prose is
+/// about 0.8 lowercase; menus and Title Case headlines stay under 0.4;
+/// German prose, 0.6, usually ends its sentences anyway).
+pub const PROSE_LOWERCASE_SHARE: f32 = 0.7;
 
 /// Share of lowercase words below which a line is not even near-good
 /// prose (a run of names, a Title Case teaser).
 pub const NEAR_LOWERCASE_SHARE: f32 = 0.45;
+
+/// What one character of a script written without spaces (Han, kana,
+/// Hangul, Thai) counts for in line lengths: it carries about as much as
+/// three Latin letters with their share of spaces.
+pub const WIDE_CHAR_WEIGHT: usize = 3;
 
 /// Columns one tab stands for when measuring indentation.
 pub const TAB_WIDTH: usize = 4;

@@ -15,6 +15,7 @@ pub const PROMO: &[&str] = &[
     "become a member",
     "become a subscriber",
     "cet article vous a intéressé",
+    "chat with us in facebook messenger",
     "click here",
     "delivered to your door",
     "do you have a tip",
@@ -282,6 +283,14 @@ pub const CREDIT_OPENERS: &[&str] = &[
     "źródło:",
 ];
 
+/// Openers of news-agency photo captions that describe the picture: "In
+/// this Dec. 12, 2006, file photo, ..." (the picture word follows within
+/// [`crate::rules::thresholds::PHOTO_WORD_WINDOW`] characters).
+pub const PICTURE_CAPTION_OPENERS: &[&str] = &["in this"];
+
+/// Words naming the picture in such a caption opener.
+pub const PICTURE_WORDS: &[&str] = &["file photo", "handout", "image", "photo", "picture"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +315,8 @@ mod tests {
             BYLINE_OPENERS,
             CREDIT_ENDINGS,
             CREDIT_OPENERS,
+            PICTURE_CAPTION_OPENERS,
+            PICTURE_WORDS,
         ] {
             assert!(is_sorted_lowercase(list), "{list:?}");
         }

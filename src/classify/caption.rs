@@ -63,6 +63,7 @@ mod tests {
             "Protesters do not want Hong Kong to lose its autonomy (Image: getty )"
         ));
         assert!(!credit("The photo was taken by a tourist on Monday."));
+        assert!(credit("© Bundesrat | Frank Bräuer"));
         assert!(credit(
             "In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work outside."
         ));

@@ -232,6 +232,29 @@ pub const BIO_ROLES: &[&str] = &[
     "writer",
 ];
 
+/// Words (or endings of compound words: "Bürgerrechtsverband") naming what
+/// an organisation is, in the profile closing a press release.
+pub const ORGANISATION_ROLES: &[&str] = &[
+    "agency",
+    "anbieter",
+    "association",
+    "company",
+    "corporation",
+    "dienstleister",
+    "empresa",
+    "entreprise",
+    "hersteller",
+    "manufacturer",
+    "nonprofit",
+    "organisation",
+    "organization",
+    "provider",
+    "société",
+    "supplier",
+    "unternehmen",
+    "verband",
+];
+
 /// Openers of bylines and datelines at the top of a body.
 pub const BYLINE_OPENERS: &[&str] = &[
     "actualizado",
@@ -280,6 +303,7 @@ pub const CREDIT_OPENERS: &[&str] = &[
     "photos:",
     "picture:",
     "quelle:",
+    "©",
     "źródło:",
 ];
 
@@ -312,6 +336,7 @@ mod tests {
             AD_OPENERS,
             BIO_OPENERS,
             BIO_ROLES,
+            ORGANISATION_ROLES,
             BYLINE_OPENERS,
             CREDIT_ENDINGS,
             CREDIT_OPENERS,

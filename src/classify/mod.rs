@@ -11,6 +11,7 @@ pub mod author_bio;
 pub mod byline;
 pub mod caption;
 pub mod container;
+pub mod lead;
 pub mod names;
 pub mod phrases;
 pub mod sequence;
@@ -183,6 +184,7 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
             }
         })
         .collect();
+    lead::standfirst(page, container, &mut kinds);
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
     kinds
 }

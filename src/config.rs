@@ -79,6 +79,11 @@ pub struct Config {
     pub chunk_bytes: usize,
     /// Page budget of one in-flight chunk.
     pub chunk_pages: usize,
+    /// Go on with the interrupted run recorded in the output folder's
+    /// progress manifest instead of starting afresh. Not an output option:
+    /// [`Config::describe`] leaves it out, so a resumed run's options
+    /// compare equal to the interrupted run's.
+    pub resume: bool,
 }
 
 impl Default for Config {
@@ -94,6 +99,7 @@ impl Default for Config {
             page_timeout: Some(Duration::from_millis(DEFAULT_PAGE_TIMEOUT_MS)),
             chunk_bytes: DEFAULT_CHUNK_BYTES,
             chunk_pages: DEFAULT_CHUNK_PAGES,
+            resume: false,
         }
     }
 }

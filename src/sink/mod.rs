@@ -20,7 +20,7 @@
 //!
 //! The columns are defined in [`schema`].
 
-mod batch;
+pub mod batch;
 mod files;
 mod jsonl;
 mod parquet;

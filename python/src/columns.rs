@@ -89,7 +89,12 @@ pub fn resolve(
         }
         keep.push(find(name)?);
     }
-    Ok(ColumnIndices { html, url, id, keep })
+    Ok(ColumnIndices {
+        html,
+        url,
+        id,
+        keep,
+    })
 }
 
 /// Whether a column holds strings or bytes that pages can be read from.

@@ -56,12 +56,11 @@ fn extract_batch<'py>(
         id: id_column.map(str::to_string),
         keep: keep_columns,
     };
-    let indices = columns::resolve(&schema, &names, &output::output_names()).map_err(|e| {
-        match e {
+    let indices =
+        columns::resolve(&schema, &names, &output::output_names()).map_err(|e| match e {
             ColumnError::WrongType { .. } => PyTypeError::new_err(e.to_string()),
             _ => PyValueError::new_err(e.to_string()),
-        }
-    })?;
+        })?;
     let config = config(keep_removed, max_page_bytes, max_elements)?;
     let threads = Threads::from_count(threads);
     let output = py
@@ -109,9 +108,9 @@ fn output_schema<'py>(
         Some(fields) => {
             let mut kept = Vec::new();
             for field in fields.try_iter()? {
-                kept.push(std::sync::Arc::new(arrow::datatypes::Field::from_pyarrow_bound(
-                    &field?,
-                )?));
+                kept.push(std::sync::Arc::new(
+                    arrow::datatypes::Field::from_pyarrow_bound(&field?)?,
+                ));
             }
             kept
         }

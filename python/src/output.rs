@@ -75,15 +75,21 @@ pub fn assemble(
     let rejects = rejects.finish()?;
     let (kept_fields, kept_arrays): (Vec<FieldRef>, Vec<ArrayRef>) = kept.into_iter().unzip();
     let mut columns = Vec::with_capacity(article::ALL.len() + 2 + kept_arrays.len());
-    for (field, column) in schema::article_schema().fields().iter().zip(articles.columns()) {
+    for (field, column) in schema::article_schema()
+        .fields()
+        .iter()
+        .zip(articles.columns())
+    {
         let from_reject = IDENTITY_COLUMNS
             .contains(&field.name().as_str())
             .then(|| rejects.column_by_name(field.name()))
             .flatten();
         columns.push(merge(column, from_reject, &sources)?);
     }
-    for (name, reject_column) in [(REJECT_REASON, reject::REASON), (REJECT_DETAIL, reject::DETAIL)]
-    {
+    for (name, reject_column) in [
+        (REJECT_REASON, reject::REASON),
+        (REJECT_DETAIL, reject::DETAIL),
+    ] {
         let empty = new_null_array(&DataType::Utf8, 1);
         let from_reject = rejects.column_by_name(reject_column).ok_or_else(|| {
             ArrowError::SchemaError(format!("rejects have no {reject_column} column for {name}"))

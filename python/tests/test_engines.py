@@ -41,10 +41,18 @@ def read_output(folder) -> list[dict]:
     return pa.concat_tables([pq.read_table(f) for f in files]).to_pylist()
 
 
-def extract_batches(batches, threads=1):
-    """The function an engine maps: every batch through extract_batch."""
-    for batch in batches:
-        yield decant.extract_batch(batch, keep_columns=(reference.KEY,), threads=threads)
+def extract_job(key: str):
+    """The function an engine maps: every batch through extract_batch.
+    Built here so that it holds no reference to this module (the engines'
+    workers cannot import the tests): cloudpickle sends it by value."""
+
+    def extract_batches(batches):
+        import decant
+
+        for batch in batches:
+            yield decant.extract_batch(batch, keep_columns=(key,), threads=1)
+
+    return extract_batches
 
 
 def test_spark_map_in_arrow_gives_the_cli_answers(pages_parquet, cli_on_samples, tmp_path):
@@ -69,7 +77,8 @@ def test_spark_map_in_arrow_gives_the_cli_answers(pages_parquet, cli_on_samples,
         key_field = pa.field(reference.KEY, pa.string())
         spark_schema = from_arrow_schema(decant.output_schema([key_field]))
         # Spark's own Arrow types (timestamps in microseconds) for the batches.
-        arrow_schema = to_arrow_schema(spark_schema)
+        arrow_schema = to_arrow_schema(spark_schema, timezone="UTC")
+        extract_batches = extract_job(reference.KEY)
 
         def job(batches):
             for out in extract_batches(batches):
@@ -94,10 +103,13 @@ def test_ray_map_batches_gives_the_cli_answers(pages_parquet, cli_on_samples, tm
         import ray.data
 
         out_schema = decant.output_schema([pa.field(reference.KEY, pa.string())])
+        extract_batches = extract_job(reference.KEY)
 
-        def job(table: pa.Table) -> pa.Table:
+        def job(table):
+            import pyarrow
+
             batches = list(extract_batches(table.to_batches()))
-            return pa.Table.from_batches(batches, schema=out_schema)
+            return pyarrow.Table.from_batches(batches, schema=out_schema)
 
         out_dir = tmp_path / "ray-out"
         (

@@ -75,10 +75,10 @@ def main() -> None:
 
     # The output schema, declared to Spark, and Spark's Arrow form of it
     # (timestamps in microseconds) that each returned batch is cast to.
-    input_arrow = to_arrow_schema(pages.schema)
+    input_arrow = to_arrow_schema(pages.schema, timezone="UTC")
     kept_fields = [input_arrow.field(name) for name in args.keep]
     spark_schema = from_arrow_schema(decant.output_schema(kept_fields))
-    arrow_schema = to_arrow_schema(spark_schema)
+    arrow_schema = to_arrow_schema(spark_schema, timezone="UTC")
     html_column, keep, keep_removed = args.html_column, tuple(args.keep), args.keep_removed
 
     def extract(batches):

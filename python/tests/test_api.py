@@ -135,3 +135,25 @@ def test_the_gil_is_released_while_pages_are_extracted():
         done.set()
         counter.join()
     assert ticks_during > 5
+
+
+def test_calls_from_two_threads_run_at_once():
+    """A one-page call ends while a long call runs in another thread: no
+    lock serialises calls, so Python threads (and engine tasks sharing a
+    process) extract in parallel."""
+    pages = pa.table({"html": [ARTICLE] * 400})
+    long_done = threading.Event()
+
+    def long_call():
+        decant.extract_batch(pages, threads=1)
+        long_done.set()
+
+    worker = threading.Thread(target=long_call)
+    worker.start()
+    try:
+        out = decant.extract_batch(pa.table({"html": [ARTICLE]}), threads=1)
+        overtook = not long_done.is_set()
+    finally:
+        worker.join()
+    assert out.num_rows == 1
+    assert overtook

@@ -15,8 +15,10 @@ decant[arrow]``); ``extract`` does not.
 """
 
 from ._decant import (
+    DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_ELEMENTS,
     DEFAULT_MAX_PAGE_BYTES,
+    DEFAULT_PAGE_TIMEOUT_MS,
     __version__,
     extract,
     extract_batch,
@@ -24,8 +26,10 @@ from ._decant import (
 )
 
 __all__ = [
+    "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_ELEMENTS",
     "DEFAULT_MAX_PAGE_BYTES",
+    "DEFAULT_PAGE_TIMEOUT_MS",
     "__version__",
     "extract",
     "extract_batch",

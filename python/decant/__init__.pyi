@@ -12,6 +12,10 @@ DEFAULT_MAX_PAGE_BYTES: int
 """Pages larger than this many bytes are rejected as ``too_large`` (16 MiB)."""
 DEFAULT_MAX_ELEMENTS: int
 """Pages with more parsed nodes than this are rejected as ``too_many_elements``."""
+DEFAULT_MAX_DEPTH: int
+"""Pages nesting elements deeper than this are rejected as ``too_deep``."""
+DEFAULT_PAGE_TIMEOUT_MS: int
+"""A page whose extraction takes longer is rejected as ``timeout``."""
 
 class Quote(TypedDict):
     text: str
@@ -64,6 +68,8 @@ def extract_batch(
     keep_removed: bool = False,
     max_page_bytes: int = ...,
     max_elements: int = ...,
+    max_depth: int = ...,
+    page_timeout_ms: int = ...,
     threads: int = 0,
 ) -> pyarrow.RecordBatch:
     """Extracts the article of every row of ``batch``.
@@ -102,6 +108,9 @@ def extract_batch(
             kind (the CLI's ``--keep-removed``); otherwise it is null.
         max_page_bytes: the CLI's ``--max-page-bytes``.
         max_elements: the CLI's ``--max-elements``.
+        max_depth: the CLI's ``--max-depth``.
+        page_timeout_ms: the CLI's ``--page-timeout-ms`` (0: no limit).
+            The only option whose outcome depends on the machine's load.
         threads: 0 spreads the pages over rayon's global pool (one thread
             per core, shared by every call in the process); 1 runs them on
             the calling thread (best inside engines that already run one
@@ -125,6 +134,8 @@ def extract(
     keep_removed: bool = False,
     max_page_bytes: int = ...,
     max_elements: int = ...,
+    max_depth: int = ...,
+    page_timeout_ms: int = ...,
 ) -> Page:
     """Extracts the article of one page.
 

@@ -13,9 +13,12 @@ use arrow::array::RecordBatch;
 use arrow::datatypes::SchemaRef;
 use arrow::pyarrow::{FromPyArrow, Table, ToPyArrow};
 use decant::Config;
-use decant::config::{DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_PAGE_BYTES};
+use decant::config::{
+    DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_PAGE_BYTES, DEFAULT_PAGE_TIMEOUT_MS,
+};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use std::time::Duration;
 
 use crate::columns::{ColumnError, ColumnNames};
 use crate::run::Threads;
@@ -34,6 +37,8 @@ use crate::run::Threads;
     keep_removed = false,
     max_page_bytes = DEFAULT_MAX_PAGE_BYTES,
     max_elements = DEFAULT_MAX_ELEMENTS,
+    max_depth = DEFAULT_MAX_DEPTH,
+    page_timeout_ms = DEFAULT_PAGE_TIMEOUT_MS,
     threads = 0,
 ))]
 #[allow(clippy::too_many_arguments)]
@@ -47,6 +52,8 @@ fn extract_batch<'py>(
     keep_removed: bool,
     max_page_bytes: usize,
     max_elements: usize,
+    max_depth: usize,
+    page_timeout_ms: u64,
     threads: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (batches, schema) = read_arrow(batch)?;
@@ -61,7 +68,13 @@ fn extract_batch<'py>(
             ColumnError::WrongType { .. } => PyTypeError::new_err(e.to_string()),
             _ => PyValueError::new_err(e.to_string()),
         })?;
-    let config = config(keep_removed, max_page_bytes, max_elements)?;
+    let config = config(Limits {
+        keep_removed,
+        max_page_bytes,
+        max_elements,
+        max_depth,
+        page_timeout_ms,
+    })?;
     let threads = Threads::from_count(threads);
     let output = py
         .detach(|| run::extract_batches(&batches, &schema, &indices, &config, threads))
@@ -80,6 +93,8 @@ fn extract_batch<'py>(
     keep_removed = false,
     max_page_bytes = DEFAULT_MAX_PAGE_BYTES,
     max_elements = DEFAULT_MAX_ELEMENTS,
+    max_depth = DEFAULT_MAX_DEPTH,
+    page_timeout_ms = DEFAULT_PAGE_TIMEOUT_MS,
 ))]
 fn extract<'py>(
     py: Python<'py>,
@@ -88,8 +103,16 @@ fn extract<'py>(
     keep_removed: bool,
     max_page_bytes: usize,
     max_elements: usize,
+    max_depth: usize,
+    page_timeout_ms: u64,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let config = config(keep_removed, max_page_bytes, max_elements)?;
+    let config = config(Limits {
+        keep_removed,
+        max_page_bytes,
+        max_elements,
+        max_depth,
+        page_timeout_ms,
+    })?;
     let input = page::PageInput::from_python(html)?;
     let result = py.detach(|| input.extract(url, &config));
     page::to_dict(py, &result, keep_removed)
@@ -118,17 +141,30 @@ fn output_schema<'py>(
     output::output_schema(&kept).as_ref().to_pyarrow(py)
 }
 
+/// The CLI options a call takes as keyword arguments.
+struct Limits {
+    keep_removed: bool,
+    max_page_bytes: usize,
+    max_elements: usize,
+    max_depth: usize,
+    /// 0: no time budget, as the CLI's `--page-timeout-ms 0`.
+    page_timeout_ms: u64,
+}
+
 /// The run settings of one call, checked as the CLI checks its flags.
-fn config(keep_removed: bool, max_page_bytes: usize, max_elements: usize) -> PyResult<Config> {
-    if max_page_bytes == 0 || max_elements == 0 {
+fn config(limits: Limits) -> PyResult<Config> {
+    if limits.max_page_bytes == 0 || limits.max_elements == 0 || limits.max_depth == 0 {
         return Err(PyValueError::new_err(
-            "max_page_bytes and max_elements must be at least 1",
+            "max_page_bytes, max_elements and max_depth must be at least 1",
         ));
     }
     Ok(Config {
-        keep_removed,
-        max_page_bytes,
-        max_elements,
+        keep_removed: limits.keep_removed,
+        max_page_bytes: limits.max_page_bytes,
+        max_elements: limits.max_elements,
+        max_depth: limits.max_depth,
+        page_timeout: (limits.page_timeout_ms > 0)
+            .then(|| Duration::from_millis(limits.page_timeout_ms)),
         ..Config::default()
     })
 }
@@ -160,5 +196,7 @@ fn _decant(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("DEFAULT_MAX_PAGE_BYTES", DEFAULT_MAX_PAGE_BYTES)?;
     m.add("DEFAULT_MAX_ELEMENTS", DEFAULT_MAX_ELEMENTS)?;
+    m.add("DEFAULT_MAX_DEPTH", DEFAULT_MAX_DEPTH)?;
+    m.add("DEFAULT_PAGE_TIMEOUT_MS", DEFAULT_PAGE_TIMEOUT_MS)?;
     Ok(())
 }

@@ -69,6 +69,9 @@ def test_limits_are_the_cli_limits():
     assert out[0]["reject_reason"] == "too_large"
     out = decant.extract_batch(pa.table({"html": [ARTICLE]}), max_elements=5).to_pylist()
     assert out[0]["reject_reason"] == "too_many_elements"
+    deep = "<html><body>" + "<div>" * 300 + "<p>Deep text.</p>" + "</div>" * 300 + "</body></html>"
+    out = decant.extract_batch(pa.table({"html": [deep]}), max_depth=100).to_pylist()
+    assert out[0]["reject_reason"] == "too_deep"
 
 
 def test_keep_removed_fills_the_removed_column():

@@ -82,6 +82,10 @@ pub const MAX_BYLINE_CHARS: usize = 120;
 /// A caption or photo credit line is at most this long.
 pub const MAX_CAPTION_CHARS: usize = 400;
 
+/// A picture caption opener ("In this Dec. 12, 2006, file photo") names
+/// the picture within this many characters.
+pub const PHOTO_WORD_WINDOW: usize = 40;
+
 /// An author bio is at most this long.
 pub const MAX_BIO_CHARS: usize = 700;
 
@@ -96,6 +100,12 @@ pub const TAIL_SHARE: f32 = 0.3;
 /// The container's ancestors are examined this many levels up for more
 /// of the article.
 pub const MAX_WIDEN_STEPS: usize = 6;
+
+/// The headline above a standfirst is at most this many blocks before the
+/// article body's first block (a date, a byline, a share row of a dozen
+/// links may stand between); an `h1` further up is the site's name or a
+/// teaser's, not the article's headline.
+pub const MAX_LEAD_GAP_BLOCKS: usize = 30;
 
 /// An ancestor adding no prose and at most this much boilerplate (a
 /// byline, a share row) is passed through when looking further up.

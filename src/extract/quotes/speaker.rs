@@ -130,7 +130,7 @@ impl Known {
             KnownName::Resolved(speaker) => Some(speaker.clone()),
             KnownName::Subject(run) => {
                 let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
-                let full = ctx.names.fullest_at(&named.words, run.start);
+                let full = ctx.names.fullest_before(&named.words, run.start);
                 ctx.names.is_person(&full).then(|| full.join(" "))
             }
         }
@@ -325,9 +325,14 @@ fn plausible_subject(ctx: &Context<'_>, found: &Found, language: CueLanguage, at
 }
 
 /// `selon le ministre`, `según X`, `„…“, so Müller`: a preposition naming
-/// the source after it, lowercase. The ones that are common words
-/// otherwise count only right after a quote.
+/// the source after it, lowercase (or opening the sentence). The ones that
+/// are common words otherwise count only right after a quote.
 fn source_marker(ctx: &Context<'_>, i: usize, word: &str, lo: usize) -> Option<String> {
+    // `der Laut des Zweitakts`: capitalised inside a sentence, the word is
+    // a noun or a name, not the preposition.
+    if i > lo && is_capitalized(word) {
+        return None;
+    }
     let lower = find_lower(SOURCE_MARKERS, word)?;
     let after_quote = directly_after_quote(ctx, i, lo) && i > lo;
     (!contains(AFTER_QUOTE_SOURCE_MARKERS, lower) || after_quote).then(|| lower.to_string())
@@ -435,7 +440,9 @@ fn subject_before_at(ctx: &Context<'_>, cue: usize, lo: usize, nesting: Nesting)
             .start
             .checked_sub(1)
             .filter(|&j| j >= lo)
-            .is_some_and(|j| contains_lower(PREPOSITIONS, ctx.word(j).unwrap_or("")));
+            .is_some_and(|j| {
+                contains_lower(PREPOSITIONS, ctx.word(j).unwrap_or("")) && !title_of_domain(ctx, j)
+            });
         if object {
             // `the Office for the Western District of New York announced`:
             // the name ends a longer subject and does not speak.
@@ -444,6 +451,16 @@ fn subject_before_at(ctx: &Context<'_>, cue: usize, lo: usize, nesting: Nesting)
         return found(Subject::Name(named.words), run.start);
     }
     role_phrase_before(ctx, last, lo)
+}
+
+/// `Secretary of State Mike Pompeo said`: the `of` at token `of` joins a
+/// title to its domain, so the name after it is the subject, no object.
+fn title_of_domain(ctx: &Context<'_>, of: usize) -> bool {
+    ctx.lower(of) == "of"
+        && of
+            .checked_sub(1)
+            .and_then(|j| ctx.word(j))
+            .is_some_and(|w| is_capitalized(w) && title_of(w).is_some())
 }
 
 fn found(subject: Subject, first: usize) -> Option<Found> {

@@ -21,7 +21,7 @@ use thiserror::Error;
 use crate::config::Config;
 use crate::error::{PageError, RejectReason};
 use crate::extract::{Extracted, PageContext, extract_html, extract_text};
-use crate::input::decode::{decode_page, looks_binary};
+use crate::input::decode::{decode_page, decode_page_borrowed, looks_binary};
 use crate::input::{ContentKind, InputFile, InputItem, RawPage, discover, read_file};
 use crate::record::{Record, Reject, content_hash, word_count};
 use crate::sink::{DatasetWriter, Position, Resumed, SinkError, SinkOptions, SinkSummary};
@@ -397,6 +397,32 @@ fn process_item(item: InputItem, config: &Config) -> (Outcome, u64) {
 /// Decodes and extracts one page into a record, or a reject with its
 /// reason. A panic inside extraction becomes a `panic` reject.
 pub fn process_page(page: RawPage, config: &Config) -> Result<Record, Reject> {
+    let mut page = page;
+    let bytes = std::mem::take(&mut page.bytes);
+    process_with(page, config, |page| extract_page(bytes, page, config))
+}
+
+/// Like [`process_page`], but reads the page's bytes from `bytes`, borrowed
+/// (a page held in an Arrow column): valid UTF-8 is not copied. `page`
+/// gives the context; its own `bytes` are not read. Same result as
+/// [`process_page`] on a page holding the same bytes.
+pub fn process_page_borrowed(
+    bytes: &[u8],
+    page: RawPage,
+    config: &Config,
+) -> Result<Record, Reject> {
+    process_with(page, config, |page| {
+        extract_page_borrowed(bytes, page, config)
+    })
+}
+
+/// Runs `extract` on `page` with panics contained, and turns its outcome
+/// into a record or a reject.
+fn process_with(
+    page: RawPage,
+    config: &Config,
+    extract: impl FnOnce(&RawPage) -> Result<(Extracted, String), PageError>,
+) -> Result<Record, Reject> {
     let reject = |reason: RejectReason, detail: String, page: &RawPage| Reject {
         id: page.id.clone(),
         source: page.source.clone(),
@@ -404,9 +430,7 @@ pub fn process_page(page: RawPage, config: &Config) -> Result<Record, Reject> {
         reason,
         detail,
     };
-    let mut page = page;
-    let bytes = std::mem::take(&mut page.bytes);
-    let result = catch_unwind(AssertUnwindSafe(|| extract_page(bytes, &page, config)));
+    let result = catch_unwind(AssertUnwindSafe(|| extract(&page)));
     match result {
         Ok(Ok((extracted, encoding))) => Ok(build_record(page, extracted, encoding, config)),
         Ok(Err(error)) => Err(reject(error.reason(), error.to_string(), &page)),
@@ -429,6 +453,24 @@ pub fn extract_page(
     page: &RawPage,
     config: &Config,
 ) -> Result<(Extracted, String), PageError> {
+    check_page_bytes(&bytes, config)?;
+    let decoded = decode_page(bytes, page.charset_hint.as_deref(), page.kind);
+    extract_decoded(&decoded.text, decoded.encoding.name(), page, config)
+}
+
+/// Like [`extract_page`], but borrows the bytes (valid UTF-8 is not copied).
+pub fn extract_page_borrowed(
+    bytes: &[u8],
+    page: &RawPage,
+    config: &Config,
+) -> Result<(Extracted, String), PageError> {
+    check_page_bytes(bytes, config)?;
+    let decoded = decode_page_borrowed(bytes, page.charset_hint.as_deref(), page.kind);
+    extract_decoded(&decoded.text, decoded.encoding.name(), page, config)
+}
+
+/// Rejects what is not worth decoding: blank, too large or binary bytes.
+fn check_page_bytes(bytes: &[u8], config: &Config) -> Result<(), PageError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(PageError::Empty);
     }
@@ -438,19 +480,28 @@ pub fn extract_page(
             limit: config.max_page_bytes,
         });
     }
-    if looks_binary(&bytes) {
+    if looks_binary(bytes) {
         return Err(PageError::NotHtml("binary data".to_string()));
     }
+    Ok(())
+}
+
+/// Runs the extractor of the page's kind on its decoded text.
+fn extract_decoded(
+    text: &str,
+    encoding: &str,
+    page: &RawPage,
+    config: &Config,
+) -> Result<(Extracted, String), PageError> {
     let ctx = PageContext {
         url: page.url.clone(),
         fetched_at: page.fetched_at,
     };
-    let decoded = decode_page(bytes, page.charset_hint.as_deref(), page.kind);
     let extracted = match page.kind {
-        ContentKind::Html => extract_html(&decoded.text, &ctx, config)?,
-        ContentKind::Text => extract_text(&decoded.text, &ctx, config)?,
+        ContentKind::Html => extract_html(text, &ctx, config)?,
+        ContentKind::Text => extract_text(text, &ctx, config)?,
     };
-    Ok((extracted, decoded.encoding.name().to_string()))
+    Ok((extracted, encoding.to_string()))
 }
 
 /// Builds the output row of an extracted page.

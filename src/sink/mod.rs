@@ -25,7 +25,7 @@
 //!
 //! The columns are defined in [`schema`].
 
-mod batch;
+pub mod batch;
 mod dataset;
 mod files;
 mod jsonl;

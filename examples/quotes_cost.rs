@@ -101,11 +101,11 @@ fn main() {
     for round in 0..rounds {
         let start = Instant::now();
         for html in &pages {
-            if let Ok(extracted) = decant::extract_html(html, &ctx, &config) {
-                if round == 0 {
-                    quotes_found += extracted.quotes.len();
-                    bodies.push(extracted.text);
-                }
+            if let Ok(extracted) = decant::extract_html(html, &ctx, &config)
+                && round == 0
+            {
+                quotes_found += extracted.quotes.len();
+                bodies.push(extracted.text);
             }
         }
         whole += start.elapsed();
@@ -128,7 +128,10 @@ fn main() {
         "extract_html (quotes included): {:.1} ms per round",
         per_round(whole)
     );
-    println!("find_quotes alone:              {:.1} ms per round", per_round(stage));
+    println!(
+        "find_quotes alone:              {:.1} ms per round",
+        per_round(stage)
+    );
     println!(
         "quotes stage share of extraction: {:.2}%",
         100.0 * stage.as_secs_f64() / whole.as_secs_f64().max(f64::MIN_POSITIVE)

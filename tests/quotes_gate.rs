@@ -67,8 +67,8 @@ fn labels() -> Vec<Page> {
 
 fn page_html(id: &str) -> String {
     let path = data_dir().join(format!("scrapinghub/{id}.html.gz"));
-    let file =
-        std::fs::File::open(&path).unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
+    let file = std::fs::File::open(&path)
+        .unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(file)
         .read_to_end(&mut bytes)
@@ -251,7 +251,13 @@ fn quotes_gate() {
         };
         let extracted = decant::extract_html(&page_html(&page.id), &ctx, &config)
             .unwrap_or_else(|e| panic!("page {} failed: {e}", page.id));
-        score_page(page, &extracted.quotes, &extracted.text, verbose, &mut tally);
+        score_page(
+            page,
+            &extracted.quotes,
+            &extracted.text,
+            verbose,
+            &mut tally,
+        );
     }
     eprintln!(
         "quotes gate: {} pages, {} gold quotes, {} predicted, {} matched",
@@ -295,15 +301,24 @@ fn quotes_gate() {
 
 #[test]
 fn scoring_matches_one_to_one_and_reads_surnames() {
-    let gold = vec![words("we will win this war, he said"), words("one two three four")];
+    let gold = vec![
+        words("we will win this war, he said"),
+        words("one two three four"),
+    ];
     let predicted = vec![
         words("we will win this war"),
         words("we will win this war"),
         words("five six seven eight"),
     ];
     assert_eq!(match_quotes(&gold, &predicted), vec![(0, 0)]);
-    assert!(speaker_right(Some("Kassym-Jomart Tokayev"), Some("Tokayev")));
-    assert!(speaker_right(Some("James Kennedy Jr."), Some("James Kennedy")));
+    assert!(speaker_right(
+        Some("Kassym-Jomart Tokayev"),
+        Some("Tokayev")
+    ));
+    assert!(speaker_right(
+        Some("James Kennedy Jr."),
+        Some("James Kennedy")
+    ));
     assert!(!speaker_right(Some("Tim Morrison"), Some("Kurt Volker")));
     assert!(!speaker_right(Some("Tim Morrison"), None));
     assert!(speaker_right(None, None));

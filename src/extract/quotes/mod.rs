@@ -28,8 +28,8 @@ use std::ops::Range;
 use crate::record::Quote;
 use crate::rules::quotes::{
     CUE_CIRCUMSTANCE_OPENERS, FORWARD_ONLY_CUES, INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS,
-    MAX_FORWARD_CUE_TOKENS_APPOSITIVE, MAX_HEADINGS, MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_CJK_QUOTE_CHARS,
-    MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains, contains_lower,
+    MAX_FORWARD_CUE_TOKENS_APPOSITIVE, MAX_HEADINGS, MAX_SUBJECT_DESCRIPTOR_WORDS,
+    MIN_CJK_QUOTE_CHARS, MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains, contains_lower,
 };
 use marks::Span;
 use names::NameIndex;
@@ -74,7 +74,9 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 /// continuation of the quote above it.
 fn is_heading(text: &str, span: &Span, paragraph: &Range<usize>) -> bool {
     let before = text.get(paragraph.start..span.open).unwrap_or("x");
-    let after = text.get(span.after.min(paragraph.end)..paragraph.end).unwrap_or("x");
+    let after = text
+        .get(span.after.min(paragraph.end)..paragraph.end)
+        .unwrap_or("x");
     let bare = |s: &str| s.chars().all(|c| !c.is_alphabetic());
     let content = text.get(span.content.clone()).unwrap_or("");
     !span.continues
@@ -273,7 +275,9 @@ impl Layout {
             }
             // The first token after a quote, in the quote's paragraph only:
             // a new paragraph opens its own sentence.
-            let same_paragraph = tokens.get(p.after).is_some_and(|t| t.paragraph == p.paragraph);
+            let same_paragraph = tokens
+                .get(p.after)
+                .is_some_and(|t| t.paragraph == p.paragraph);
             if same_paragraph && let Some(flag) = after_quote.get_mut(p.after) {
                 *flag = true;
             }

@@ -9,8 +9,8 @@ use std::ops::Range;
 use super::tokens::Token;
 use crate::rules::quotes::{
     FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, MAX_NAMES_PER_SURNAME,
-    MAX_ROLE_LOOKUP, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_DETERMINERS,
-    TITLE_HEADS, TITLES, contains, contains_lower, find_lower,
+    MAX_ROLE_LOOKUP, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, ORGANISATION_WORDS,
+    ROLE_DETERMINERS, TITLE_HEADS, TITLES, contains, contains_lower, find_lower,
 };
 
 /// The title a word is (`President`, `Sen.`), also as the head of a
@@ -445,7 +445,12 @@ impl<'a> NameIndex<'a> {
     /// when exactly one person's name given before `at` starts with it.
     fn only_name_starting_with(&self, word: &str, at: usize) -> Option<Vec<&'a str>> {
         let mut found: Option<Vec<&'a str>> = None;
-        let whole = self.by_first.get(word).into_iter().flatten().map(|&id| (id, 0));
+        let whole = self
+            .by_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&id| (id, 0));
         let inner = self.by_inner.get(word).into_iter().flatten().copied();
         for (id, offset) in whole.chain(inner) {
             if self.names.get(id).is_none_or(|r| r.start >= at) {

@@ -14,9 +14,9 @@ use crate::rules::quotes::{
     ACCORDING, AFTER_QUOTE_SOURCE_MARKERS, APPOSITIVE_OPENERS, AUXILIARIES, COORDINATORS,
     CueLanguage, FIRST_PERSON, FORWARD_ONLY_CUES, LISTENER_CUES, MAX_APPOSITIVE_TOKENS,
     MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS,
-    NOT_NAME_WORDS, NOT_SUBJECT_OPENERS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS,
-    ROLE_PHRASE_STOPS, SOURCE_MARKERS, SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
-    cue_language, find_lower, speaker_pronoun,
+    NOT_NAME_WORDS, NOT_SUBJECT_OPENERS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS,
+    ROLE_DETERMINERS, ROLE_PHRASE_STOPS, SOURCE_MARKERS, SUBJECT_CUE_FILLERS, TITLES, contains,
+    contains_lower, cue_language, find_lower, speaker_pronoun,
 };
 
 /// The body read as tokens, with what the quote spans tell about them.
@@ -312,7 +312,9 @@ fn joins_by_preposition(words: &[String]) -> bool {
         && words
             .get(1)
             .is_some_and(|w| contains_lower(NOT_SUBJECT_OPENERS, w))
-        && words.first().is_some_and(|w| gender_of_first_name(w).is_none())
+        && words
+            .first()
+            .is_some_and(|w| gender_of_first_name(w).is_none())
 }
 
 /// `Im März sagte er: „…“`: German puts the verb second, so a subject
@@ -344,7 +346,9 @@ fn plausible_subject(ctx: &Context<'_>, found: &Found, language: CueLanguage, at
                 .first()
                 .is_some_and(|w| contains_lower(NOT_SUBJECT_OPENERS, w));
             let full = ctx.names.fullest_at(words, at);
-            !opened && !joins_by_preposition(words) && (full.len() >= 2 || ctx.names.is_person(&full))
+            !opened
+                && !joins_by_preposition(words)
+                && (full.len() >= 2 || ctx.names.is_person(&full))
         }
         Subject::Role { phrase, .. } => {
             let mut words = phrase.split(' ');

@@ -594,7 +594,8 @@ fn a_quoted_subheading_takes_the_speaker_of_the_quote_it_repeats() {
 
 #[test]
 fn comments_is_a_cue_after_a_quote() {
-    let text = "\u{201C}We're truly excited about our tour,\u{201D} comments Johnston in a statement.";
+    let text =
+        "\u{201C}We're truly excited about our tour,\u{201D} comments Johnston in a statement.";
     assert_eq!(attributions(text), [pair("Johnston", "comments")]);
 }
 
@@ -629,7 +630,8 @@ fn more_cue_verbs_of_speech() {
     assert_eq!(attributions(text), [(None, Some("begged".to_string()))]);
     let text = "\u{201C}Hands! Let me see your hands!\u{201D} an officer ordered.";
     assert_eq!(attributions(text), [pair("an officer", "ordered")]);
-    let text = "\u{201C}I was signed off work for weeks,\u{201D} the patient described in the report.";
+    let text =
+        "\u{201C}I was signed off work for weeks,\u{201D} the patient described in the report.";
     assert_eq!(attributions(text), [pair("the patient", "described")]);
 }
 
@@ -637,7 +639,13 @@ fn more_cue_verbs_of_speech() {
 fn a_new_paragraph_after_a_quote_opens_a_sentence_with_a_subject() {
     let text = "\u{201C}He has taken responsibility for it,\u{201D} Sonya Zoghlin said.\n\nPatrick Carlineo was arrested for a call in which he said he\u{2019}d put a \u{201C}bullet in her f---ing skull.\u{201D}";
     let speakers: Vec<Option<String>> = found(text).into_iter().map(|q| q.1).collect();
-    assert_eq!(speakers, [Some("Sonya Zoghlin".to_string()), Some("Patrick Carlineo".to_string())]);
+    assert_eq!(
+        speakers,
+        [
+            Some("Sonya Zoghlin".to_string()),
+            Some("Patrick Carlineo".to_string())
+        ]
+    );
 }
 
 #[test]
@@ -667,14 +675,21 @@ fn a_hyphenated_compound_title_is_stripped_from_the_name() {
 #[test]
 fn german_verb_second_takes_the_pronoun_after_the_cue() {
     let text = "Christian St\u{e4}blein predigte lange.\n\nIm M\u{e4}rz sagte er: \u{201E}Wir sind Kirche mit Gefl\u{fc}chteten, und das bleibt so.\u{201C}";
-    assert_eq!(attributions(text), [pair("Christian St\u{e4}blein", "sagte")]);
+    assert_eq!(
+        attributions(text),
+        [pair("Christian St\u{e4}blein", "sagte")]
+    );
 }
 
 #[test]
 fn a_phrase_opened_by_a_preposition_is_no_subject() {
-    let text = "Auf Anfrage schreibt das Amt: \u{201E}Wir pr\u{fc}fen den Antrag noch sehr genau.\u{201C}";
+    let text =
+        "Auf Anfrage schreibt das Amt: \u{201E}Wir pr\u{fc}fen den Antrag noch sehr genau.\u{201C}";
     let speaker = speaker_of(text);
     assert_ne!(speaker.as_deref(), Some("Auf Anfrage"));
     let text = "Nach der Trennung von Danni B\u{fc}chner erz\u{e4}hlte Ennesto: \u{201E}Ich bin jetzt wieder sehr gl\u{fc}cklich.\u{201C}";
-    assert_ne!(speaker_of(text).as_deref(), Some("Trennung von Danni B\u{fc}chner"));
+    assert_ne!(
+        speaker_of(text).as_deref(),
+        Some("Trennung von Danni B\u{fc}chner")
+    );
 }

@@ -408,6 +408,15 @@ mod page_shapes {
     }
 
     #[test]
+    fn paragraphs_are_separate_and_a_pull_quote_before_its_paragraph_is_kept_once() {
+        let middle = format!("<blockquote class=pull-quote><p>{P2}</p></blockquote>");
+        let body = extract(&page("", &middle, ""));
+        assert_eq!(body.text, article());
+        assert_eq!(body.text.matches(P2).count(), 1);
+        assert!(body.text.contains(&format!("{P1}\n\n{P2}")));
+    }
+
+    #[test]
     fn an_article_wrapped_in_a_form_is_still_found() {
         let html = format!(
             "<body><form action=/x><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></form></body>"

@@ -169,18 +169,19 @@ impl Page {
     }
 }
 
-/// Elements skipped with everything inside: never visible article text.
+/// Elements skipped with everything inside: never visible article text
+/// (`rt` and `rp` are ruby readings printed above the words they gloss).
 const SKIPPED_TAGS: &[&str] = &[
     "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
-    "meter", "object", "option", "progress", "script", "select", "style", "svg", "template",
-    "textarea", "video",
+    "meter", "object", "option", "progress", "rp", "rt", "script", "select", "style", "svg",
+    "template", "textarea", "video",
 ];
 
 /// Elements that never split words. Every other element is a block.
 const INLINE_TAGS: &[&str] = &[
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn",
-    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s",
-    "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "ruby", "s", "samp",
+    "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 ];
 
 /// Between the cells of one table row: a row is one block.
@@ -673,6 +674,14 @@ mod tests {
             blocks("<p>first line<br>second  line</p>"),
             ["first line\nsecond line"]
         );
+    }
+
+    #[test]
+    fn ruby_annotations_are_skipped() {
+        // Furigana (`rt`) and their fallback brackets (`rp`) are readings
+        // printed above the words, not text: kept, they split each word.
+        let html = "<p><ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができて</p>";
+        assert_eq!(blocks(html), ["法律ができて"]);
     }
 
     #[test]

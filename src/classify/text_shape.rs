@@ -15,8 +15,8 @@ use super::Kind;
 use crate::blocks::{Block, LineShape, ends_sentence};
 use crate::rules::contains_any;
 use crate::rules::text_dump::{
-    COPYRIGHT_MARKS, GOOD_LINE_CHARS, NEAR_LOWERCASE_SHARE, PROSE_LOWERCASE_SHARE,
-    SHORT_LINE_CHARS, WIDE_CHAR_WEIGHT,
+    CLUSTER_GAP_LINES, COPYRIGHT_MARKS, GOOD_LINE_CHARS, MIN_CLUSTER_SHARE, NEAR_LOWERCASE_SHARE,
+    PROSE_LOWERCASE_SHARE, SHORT_LINE_CHARS, WIDE_CHAR_WEIGHT,
 };
 
 /// A line's class, from its own text and then from its neighbours.
@@ -218,10 +218,60 @@ pub fn shapes(blocks: &[Block], lines: &[LineShape], kinds: &[Kind]) -> Vec<Shap
             *shape = Shape::Good;
         }
     }
+    let alone_shapes = own.clone();
     if let Some(indent) = article_indent(&own, blocks, lines, kinds) {
         demote_off_layout(&mut own, lines, indent);
     }
-    resolve_by_context(&own)
+    let mut resolved = resolve_by_context(&own);
+    drop_far_clusters(&mut resolved, &alone_shapes, blocks);
+    resolved
+}
+
+/// Runs of good lines with fewer than [`CLUSTER_GAP_LINES`] bad lines
+/// between them: the article is one such cluster (its subheadings and
+/// short paragraphs resolved good around its prose).
+fn clusters(shapes: &[Shape]) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut bad_since_last = 0;
+    for (i, shape) in shapes.iter().enumerate() {
+        match shape {
+            Shape::Good => {
+                match clusters.last_mut() {
+                    Some(cluster) if bad_since_last < CLUSTER_GAP_LINES => cluster.push(i),
+                    _ => clusters.push(vec![i]),
+                }
+                bad_since_last = 0;
+            }
+            Shape::Bad => bad_since_last += 1,
+            Shape::Near | Shape::Short => {}
+        }
+    }
+    clusters
+}
+
+/// A cluster of good lines far from the article (a long run of menus and
+/// teasers between them) with much less prose than the largest one is a
+/// widget: a teaser with its summary, a footer's "about us".
+fn drop_far_clusters(resolved: &mut [Shape], own: &[Shape], blocks: &[Block]) {
+    let clusters = clusters(resolved);
+    let prose = |cluster: &Vec<usize>| -> usize {
+        cluster
+            .iter()
+            .filter(|&&i| own.get(i) == Some(&Shape::Good))
+            .filter_map(|&i| blocks.get(i))
+            .map(|b| b.chars)
+            .sum()
+    };
+    let largest = clusters.iter().map(prose).max().unwrap_or(0);
+    for cluster in &clusters {
+        if (prose(cluster) as f32) < MIN_CLUSTER_SHARE * largest as f32 {
+            for &i in cluster {
+                if let Some(shape) = resolved.get_mut(i) {
+                    *shape = Shape::Bad;
+                }
+            }
+        }
+    }
 }
 
 /// Removes the body lines whose shape is bad: prose-like ones as `Other`
@@ -374,6 +424,18 @@ mod tests {
         // the other paragraphs, between blank lines.
         let dump = format!("  * Home\n  * News\n\n  {P1}\n\n      {P2}\n\n      {P3}\n");
         assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_teaser_far_below_the_article_is_removed() {
+        // A long list of footer links separates one teaser paragraph from
+        // the article.
+        let links: String = (1..=12).map(|n| format!("  * Section {n}\n")).collect();
+        let teaser = "Our sister paper also reports on the city, with stories on schools and \
+            transport written by people who live there and know what matters.";
+        let dump = format!("{P1}\n\n{P2}\n\n{P3}\n\n{P1} {P2}\n\n{links}\n{teaser}\n");
+        let joined = format!("{P1} {P2}");
+        assert_eq!(body(&dump), [P1, P2, P3, joined.as_str()]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub const SHORT_LINE_CHARS: usize = 50;
 /// A prose line of more characters than this is good on its own; shorter
 /// prose is "near good" and needs a good neighbour (jusText's
 /// `length_high` is 200; dumps split `<br>` lines, so lower).
-pub const GOOD_LINE_CHARS: usize = 150;
+pub const GOOD_LINE_CHARS: usize = 130;
 
 /// Share of words not starting with a capital that makes a long line
 /// without sentence punctuation read as running prose (English prose is
@@ -34,6 +34,15 @@ pub const NEAR_LOWERCASE_SHARE: f32 = 0.45;
 /// Hangul, Thai) counts for in line lengths: it carries about as much as
 /// three Latin letters with their share of spaces.
 pub const WIDE_CHAR_WEIGHT: usize = 3;
+
+/// Bad lines (menu items, teaser titles) that separate two clusters of
+/// good lines: fewer, and the two are one article with a box inside.
+pub const CLUSTER_GAP_LINES: usize = 10;
+
+/// A cluster of good lines with less than this share of the largest
+/// cluster's prose, separated from it by [`CLUSTER_GAP_LINES`] bad lines,
+/// is a widget, not a second part of the article.
+pub const MIN_CLUSTER_SHARE: f32 = 0.2;
 
 /// Columns one tab stands for when measuring indentation.
 pub const TAB_WIDTH: usize = 4;

@@ -5,7 +5,11 @@
 //!
 //! ```text
 //! cargo run --release --example quotes_cost -- ../shared/eval/scrapinghub-dev/html [ROUNDS]
+//! cargo run --release --example quotes_cost -- DIR --dump OUT.jsonl
 //! ```
+//!
+//! With `--dump`, it writes each page's language and quotes as JSON lines
+//! instead (to read the quotes of many pages, in any language).
 
 use std::io::Read;
 use std::path::Path;
@@ -29,21 +33,66 @@ fn read_page(path: &Path) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+fn page_paths(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+}
+
+/// Writes `{"id", "language", "quotes": [{"text", "speaker", "cue"}]}` per page.
+fn dump(dir: &str, out: &str) {
+    let config = Config::default();
+    let ctx = PageContext::default();
+    let mut lines = String::new();
+    for path in page_paths(dir) {
+        let Some(html) = read_page(&path) else {
+            continue;
+        };
+        let Ok(extracted) = decant::extract_html(&html, &ctx, &config) else {
+            continue;
+        };
+        let quotes: Vec<serde_json::Value> = extracted
+            .quotes
+            .iter()
+            .map(|q| serde_json::json!({"text": q.text, "speaker": q.speaker, "cue": q.cue}))
+            .collect();
+        let row = serde_json::json!({
+            "id": path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            "language": extracted.metadata.language,
+            "quotes": quotes,
+        });
+        lines.push_str(&row.to_string());
+        lines.push('\n');
+    }
+    if let Err(e) = std::fs::write(out, lines) {
+        eprintln!("cannot write {out}: {e}");
+        std::process::exit(1);
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next() else {
-        eprintln!("usage: quotes_cost DIR [ROUNDS]");
+        eprintln!("usage: quotes_cost DIR [ROUNDS | --dump OUT.jsonl]");
         std::process::exit(2);
     };
+    let next = args.next();
+    if next.as_deref() == Some("--dump") {
+        let out = args.next().unwrap_or_else(|| "quotes.jsonl".to_string());
+        dump(&dir, &out);
+        return;
+    }
+    let mut args = next.into_iter().chain(args);
     let rounds: u32 = args
         .next()
         .and_then(|r| r.parse().ok())
         .unwrap_or(DEFAULT_ROUNDS);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.sort();
-    let pages: Vec<String> = paths.iter().filter_map(|p| read_page(p)).collect();
+    let pages: Vec<String> = page_paths(&dir)
+        .iter()
+        .filter_map(|p| read_page(p))
+        .collect();
     let config = Config::default();
     let ctx = PageContext::default();
     let mut bodies = Vec::new();

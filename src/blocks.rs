@@ -20,11 +20,11 @@ use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
 use crate::rules::contains_word;
+use crate::rules::text_dump::TAB_WIDTH;
 use crate::rules::thresholds::{
     ANCESTOR_DECAY, MAX_MARKED_PROSE_SHARE, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS,
     MIN_PROSE_CHARS, MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT, WRAPPER_PROSE_SHARE,
 };
-use crate::rules::text_dump::TAB_WIDTH;
 use crate::rules::tokens::EMBEDDED_POST_CLASSES;
 
 /// What element a block's text comes from.

@@ -11,6 +11,7 @@ pub mod author_bio;
 pub mod byline;
 pub mod caption;
 pub mod container;
+pub mod index_page;
 pub mod lead;
 pub mod names;
 pub mod phrases;
@@ -186,6 +187,7 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
         .collect();
     lead::standfirst(page, container, &mut kinds);
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
+    index_page::teaser_lists(&page.blocks, &mut kinds);
     kinds
 }
 

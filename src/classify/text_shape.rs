@@ -122,7 +122,10 @@ pub fn article_indent(
         if *shape != Shape::Good || *kind != Kind::Body {
             continue;
         }
-        match weights.iter_mut().find(|(indent, _)| *indent == line.indent) {
+        match weights
+            .iter_mut()
+            .find(|(indent, _)| *indent == line.indent)
+        {
             Some((_, weight)) => *weight += block.chars,
             None => weights.push((line.indent, block.chars)),
         }
@@ -183,11 +186,17 @@ fn resolve_by_context(own: &[Shape]) -> Vec<Shape> {
 
 /// The class of line `i` (own class `shape`) given its neighbours.
 fn resolve_one(own: &[Shape], i: usize, shape: Shape) -> Shape {
-    let (before, after) = (neighbour(own, i, false, false), neighbour(own, i, true, false));
+    let (before, after) = (
+        neighbour(own, i, false, false),
+        neighbour(own, i, true, false),
+    );
     match shape {
         Shape::Short if before == after => before,
         Shape::Short => {
-            let near = [neighbour(own, i, false, true), neighbour(own, i, true, true)];
+            let near = [
+                neighbour(own, i, false, true),
+                neighbour(own, i, true, true),
+            ];
             if near.contains(&Shape::Good) && !near.contains(&Shape::Bad) {
                 Shape::Good
             } else {
@@ -288,9 +297,7 @@ mod tests {
 
     #[test]
     fn short_bullets_are_menu_items_but_bullets_of_prose_stay() {
-        let dump = format!(
-            "{P1}\n  * Home\n  * Contact us\n\n{P2}\n  * {P3}\n"
-        );
+        let dump = format!("{P1}\n  * Home\n  * Contact us\n\n{P2}\n  * {P3}\n");
         assert_eq!(body(&dump), [P1, P2, format!("* {P3}").as_str()]);
     }
 
@@ -341,7 +348,8 @@ mod tests {
 
     #[test]
     fn japanese_lines_are_measured_by_what_they_say() {
-        let line = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。";
+        let line =
+            "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。";
         let page = from_text(line);
         assert!(weighted_chars(line) > SHORT_LINE_CHARS);
         assert_eq!(page.blocks.first().map(own_shape), Some(Shape::Near));
@@ -373,6 +381,9 @@ mod tests {
         let page = from_text(&format!("{P1}\n\n{P2}\n"));
         let own: Vec<Shape> = page.blocks.iter().map(own_shape).collect();
         let kinds = vec![Kind::Body; page.blocks.len()];
-        assert_eq!(article_indent(&own, &page.blocks, &page.lines, &kinds), None);
+        assert_eq!(
+            article_indent(&own, &page.blocks, &page.lines, &kinds),
+            None
+        );
     }
 }

@@ -664,6 +664,50 @@ pub const PREPOSITIONS: &[&str] = &[
     "over", "through", "to", "toward", "towards", "under", "with", "within", "without",
 ];
 
+/// Prepositions and time words of German, French and Spanish that open a
+/// capitalised phrase before a cue verb (`Im März sagte er`, `Auf Anfrage
+/// schreibt`, `Trennung von Danni Büchner erzählte`): such a phrase is no
+/// subject, in a language whose nouns or sentence starts are capitalised.
+pub const NOT_SUBJECT_OPENERS: &[&str] = &[
+    "am",
+    "anfang",
+    "après",
+    "auf",
+    "aus",
+    "avant",
+    "avec",
+    "bei",
+    "con",
+    "dans",
+    "durch",
+    "ende",
+    "für",
+    "gegen",
+    "im",
+    "mit",
+    "mitte",
+    "nach",
+    "neben",
+    "ohne",
+    "para",
+    "por",
+    "pour",
+    "sans",
+    "seit",
+    "sin",
+    "sobre",
+    "sur",
+    "tras",
+    "trotz",
+    "vom",
+    "von",
+    "vor",
+    "wegen",
+    "während",
+    "zum",
+    "zur",
+];
+
 /// Words that open a circumstance after a cue verb at a sentence's end
 /// (`…, Noem said in the announcement.`, `…, he said on Tuesday.`): the cue
 /// still closes the sentence it follows, as if nothing came after it.
@@ -1554,6 +1598,7 @@ mod tests {
         ("CUE_VERBS", CUE_VERBS),
         ("CUE_CIRCUMSTANCE_OPENERS", CUE_CIRCUMSTANCE_OPENERS),
         ("NAME_SUFFIXES", NAME_SUFFIXES),
+        ("NOT_SUBJECT_OPENERS", NOT_SUBJECT_OPENERS),
         ("PARTICIPLE_CUES", PARTICIPLE_CUES),
         ("LISTENER_CUES", LISTENER_CUES),
         ("FORWARD_ONLY_CUES", FORWARD_ONLY_CUES),

@@ -107,6 +107,21 @@ pub const MAX_WIDEN_STEPS: usize = 6;
 /// teaser's, not the article's headline.
 pub const MAX_LEAD_GAP_BLOCKS: usize = 30;
 
+/// A page whose body holds at least this many teasers (a summary right
+/// under a linked title), and fewer other paragraphs, is an index or a
+/// search page. Articles link a heading or two, not five in a row; a
+/// result page lists ten, a front page's section five or more (a blog
+/// post closing on four "latest posts" cards keeps its text).
+pub const MIN_INDEX_TEASERS: usize = 5;
+
+/// A teaser's summary is a sentence or two, at most this long; a list of
+/// longer excerpts (a blog's front page, a press-release feed) is read as
+/// content by both benchmarks, so it is not taken back.
+pub const MAX_TEASER_CHARS: usize = 200;
+
+/// A teaser's title is nearly all link text.
+pub const TEASER_TITLE_LINK_DENSITY: f32 = 0.8;
+
 /// An ancestor adding no prose and at most this much boilerplate (a
 /// byline, a share row) is passed through when looking further up.
 pub const MAX_PASSED_JUNK_CHARS: f32 = 200.0;

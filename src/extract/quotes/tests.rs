@@ -663,3 +663,18 @@ fn a_hyphenated_compound_title_is_stripped_from_the_name() {
     let text = "\u{201E}Die Natur ist kein Parkplatz f\u{fc}r alle\u{201C}, sagt Landesj\u{e4}germeister Josef Pr\u{f6}ll.";
     assert_eq!(attributions(text), [pair("Josef Pr\u{f6}ll", "sagt")]);
 }
+
+#[test]
+fn german_verb_second_takes_the_pronoun_after_the_cue() {
+    let text = "Christian St\u{e4}blein predigte lange.\n\nIm M\u{e4}rz sagte er: \u{201E}Wir sind Kirche mit Gefl\u{fc}chteten, und das bleibt so.\u{201C}";
+    assert_eq!(attributions(text), [pair("Christian St\u{e4}blein", "sagte")]);
+}
+
+#[test]
+fn a_phrase_opened_by_a_preposition_is_no_subject() {
+    let text = "Auf Anfrage schreibt das Amt: \u{201E}Wir pr\u{fc}fen den Antrag noch sehr genau.\u{201C}";
+    let speaker = speaker_of(text);
+    assert_ne!(speaker.as_deref(), Some("Auf Anfrage"));
+    let text = "Nach der Trennung von Danni B\u{fc}chner erz\u{e4}hlte Ennesto: \u{201E}Ich bin jetzt wieder sehr gl\u{fc}cklich.\u{201C}";
+    assert_ne!(speaker_of(text).as_deref(), Some("Trennung von Danni B\u{fc}chner"));
+}

@@ -96,6 +96,7 @@ fn extract_batch<'py>(
     max_depth = DEFAULT_MAX_DEPTH,
     page_timeout_ms = DEFAULT_PAGE_TIMEOUT_MS,
 ))]
+#[allow(clippy::too_many_arguments)]
 fn extract<'py>(
     py: Python<'py>,
     html: &Bound<'py, PyAny>,

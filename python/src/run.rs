@@ -77,10 +77,7 @@ fn collect_rows<'a>(
             .id
             .map(|i| columns::ids_as_strings(batch.column(i)))
             .transpose()?;
-        let ids = ids
-            .as_ref()
-            .map(|a| BytesColumn::new(a))
-            .unwrap_or_default();
+        let ids = ids.as_ref().and_then(BytesColumn::new);
         let charset_hint = html.is_text().then(|| STRING_COLUMN_CHARSET.to_string());
         for row in 0..batch.num_rows() {
             let number = rows.len();

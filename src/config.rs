@@ -56,6 +56,9 @@ pub struct Config {
     pub chunk_bytes: usize,
     /// Page budget of one in-flight chunk.
     pub chunk_pages: usize,
+    /// Time each stage of each page (`decant bench`); off, the stage clock
+    /// is never read.
+    pub time_stages: bool,
 }
 
 impl Default for Config {
@@ -69,6 +72,7 @@ impl Default for Config {
             max_elements: DEFAULT_MAX_ELEMENTS,
             chunk_bytes: DEFAULT_CHUNK_BYTES,
             chunk_pages: DEFAULT_CHUNK_PAGES,
+            time_stages: false,
         }
     }
 }

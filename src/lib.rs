@@ -13,6 +13,7 @@
 //! [`pipeline`] runs it over many pages in parallel with bounded memory;
 //! [`extract_html`] and [`extract_text`] run it on one page.
 
+pub mod bench;
 pub mod blocks;
 pub mod classify;
 pub mod cli;

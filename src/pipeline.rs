@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::bench::{self, Stage, StageTimes};
 use crate::config::Config;
 use crate::error::{PageError, RejectReason};
 use crate::extract::{Extracted, PageContext, extract_html, extract_text};
@@ -58,6 +59,10 @@ pub struct RunStats {
     pub seconds: f64,
     /// Worker threads used.
     pub threads: usize,
+    /// Time per stage summed over pages, when the run was timed
+    /// (`Config::time_stages`, as `decant bench` does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage_times: Option<StageTimes>,
 }
 
 impl RunStats {
@@ -167,6 +172,7 @@ pub fn run_extract(
     )?;
     let mut stats = RunStats {
         threads: pool.current_num_threads(),
+        stage_times: config.time_stages.then(StageTimes::default),
         ..RunStats::default()
     };
     let (chunks, reader) = spawn_reader(inputs.to_vec(), config.clone())?;
@@ -180,8 +186,12 @@ pub fn run_extract(
                         .map(|item| process_item(item, config))
                         .collect::<Vec<_>>()
                 });
-                for (outcome, bytes) in outcomes {
+                bench::start_clock(config);
+                for (outcome, bytes, times) in outcomes {
                     stats.bytes += bytes;
+                    if let Some(sum) = stats.stage_times.as_mut() {
+                        sum.merge(&times);
+                    }
                     match outcome {
                         Outcome::Article(record) => {
                             writer.write_article(&record)?;
@@ -198,13 +208,22 @@ pub fn run_extract(
                         }
                     }
                 }
+                bench::tick(config, Stage::Write);
+                if let Some(sum) = stats.stage_times.as_mut() {
+                    sum.merge(&bench::take_stage_times());
+                }
                 stats.seconds = started.elapsed().as_secs_f64();
                 observer.update(&stats);
             }
         }
     }
     reader.join().map_err(|_| RunError::Reader)?;
+    bench::start_clock(config);
     let output = writer.finish()?;
+    bench::tick(config, Stage::Write);
+    if let Some(sum) = stats.stage_times.as_mut() {
+        sum.merge(&bench::take_stage_times());
+    }
     stats.seconds = started.elapsed().as_secs_f64();
     Ok(RunSummary { stats, output })
 }
@@ -230,14 +249,14 @@ pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
 }
 
 /// A message from the reader thread.
-enum Chunk {
+pub(crate) enum Chunk {
     FilesFound(u64),
     Items(Vec<InputItem>),
 }
 
 /// Starts the reader thread. It sends the input items in order, in chunks
 /// bounded by `config.chunk_pages` and `config.chunk_bytes`.
-fn spawn_reader(
+pub(crate) fn spawn_reader(
     inputs: Vec<PathBuf>,
     config: Config,
 ) -> Result<(Receiver<Chunk>, std::thread::JoinHandle<()>), RunError> {
@@ -278,9 +297,11 @@ fn spawn_reader(
     Ok((receiver, handle))
 }
 
-/// Extracts one input item; returns the outcome and the page's byte count.
-fn process_item(item: InputItem, config: &Config) -> (Outcome, u64) {
-    match item {
+/// Extracts one input item; returns the outcome, the page's byte count
+/// and its stage times (zero unless the run is timed).
+fn process_item(item: InputItem, config: &Config) -> (Outcome, u64, StageTimes) {
+    bench::start_clock(config);
+    let (outcome, bytes) = match item {
         InputItem::Page(page) => {
             let bytes = page.bytes.len() as u64;
             let outcome = match process_page(page, config) {
@@ -291,7 +312,13 @@ fn process_item(item: InputItem, config: &Config) -> (Outcome, u64) {
         }
         InputItem::Reject(reject) => (Outcome::Reject(reject), 0),
         InputItem::Skipped { what, .. } => (Outcome::Skipped(what), 0),
-    }
+    };
+    let times = if config.time_stages {
+        bench::take_stage_times()
+    } else {
+        StageTimes::default()
+    };
+    (outcome, bytes, times)
 }
 
 /// Decodes and extracts one page into a record, or a reject with its
@@ -308,7 +335,11 @@ pub fn process_page(page: RawPage, config: &Config) -> Result<Record, Reject> {
     let bytes = std::mem::take(&mut page.bytes);
     let result = catch_unwind(AssertUnwindSafe(|| extract_page(bytes, &page, config)));
     match result {
-        Ok(Ok((extracted, encoding))) => Ok(build_record(page, extracted, encoding, config)),
+        Ok(Ok((extracted, encoding))) => {
+            let record = build_record(page, extracted, encoding, config);
+            bench::tick(config, Stage::Record);
+            Ok(record)
+        }
         Ok(Err(error)) => Err(reject(error.reason(), error.to_string(), &page)),
         Err(panic) => {
             let message = panic
@@ -346,6 +377,7 @@ pub fn extract_page(
         fetched_at: page.fetched_at,
     };
     let decoded = decode_page(bytes, page.charset_hint.as_deref(), page.kind);
+    bench::tick(config, Stage::Decode);
     let extracted = match page.kind {
         ContentKind::Html => extract_html(&decoded.text, &ctx, config)?,
         ContentKind::Text => extract_text(&decoded.text, &ctx, config)?,

@@ -8,6 +8,7 @@ pub mod quotes;
 
 use chrono::{DateTime, Utc};
 
+use crate::bench::{Stage, tick};
 use crate::config::Config;
 use crate::error::PageError;
 use crate::record::{Quote, Removed};
@@ -43,14 +44,19 @@ pub fn extract_html(
     config: &Config,
 ) -> Result<Extracted, PageError> {
     let doc = crate::parse::parse_html(html, config)?;
+    tick(config, Stage::Parse);
     let mut metadata = metadata::from_html(&doc, ctx);
+    tick(config, Stage::Metadata);
     let body = body::from_html(&doc, config);
     drop(doc);
+    tick(config, Stage::Parse);
     if body.text.trim().is_empty() {
         return Err(PageError::NoArticle(body.no_article_detail()));
     }
     metadata.language = metadata::detect_language(&body.text, metadata.html_lang.as_deref());
+    tick(config, Stage::Metadata);
     let quotes = quotes::find_quotes(&body.text);
+    tick(config, Stage::Quotes);
     Ok(Extracted {
         metadata,
         text: body.text,

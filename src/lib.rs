@@ -24,6 +24,7 @@ pub mod extract;
 pub mod input;
 pub mod parse;
 pub mod pipeline;
+pub mod prepass;
 pub mod record;
 pub mod rules;
 pub mod sink;

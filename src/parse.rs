@@ -20,7 +20,7 @@ pub fn parse_html(html: &str, config: &Config) -> Result<Html, PageError> {
             limit: config.max_page_bytes,
         });
     }
-    let doc = parse_without_scripting(html);
+    let doc = parse_without_scripting(&crate::prepass::strip_inert(html));
     if doc.tree.nodes().len() > config.max_elements {
         return Err(PageError::TooManyElements {
             limit: config.max_elements,

@@ -32,7 +32,7 @@ pub const DEFAULT_ROWS_PER_FILE: usize = 100_000;
 
 /// Default byte budget of one in-flight chunk of pages. Bounds memory: the
 /// reader stops until the chunk has been extracted and written.
-pub const DEFAULT_CHUNK_BYTES: usize = 16 * 1024 * 1024;
+pub const DEFAULT_CHUNK_BYTES: usize = 8 * 1024 * 1024;
 
 /// Default number of pages in one in-flight chunk.
 pub const DEFAULT_CHUNK_PAGES: usize = 256;

@@ -18,8 +18,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::input::decode::decode_page;
-use crate::input::{ContentKind, InputItem, RawPage};
-use crate::pipeline::{self, Chunk, RunError, RunStats, Silent};
+use crate::input::{ContentKind, InputItem, RawPage, discover};
+use crate::pipeline::{self, RunError, RunStats, Silent};
+use crate::sink::Position;
 
 /// The stages of one page's trip through decant, in pipeline order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -318,12 +319,11 @@ pub fn run_bench(
 pub fn bare_parse(inputs: &[PathBuf], config: &Config) -> Result<BareParse, RunError> {
     let started = Instant::now();
     let pool = pipeline::build_pool(config.threads)?;
-    let (chunks, reader) = pipeline::spawn_reader(inputs.to_vec(), config.clone())?;
+    let (chunks, reader) =
+        pipeline::spawn_reader(discover(inputs), Position::default(), config.clone())?;
     let mut result = BareParse::default();
     for chunk in chunks {
-        let Chunk::Items(items) = chunk else {
-            continue;
-        };
+        let items = chunk.into_iter().map(|(_, item)| item).collect::<Vec<_>>();
         let parsed: Vec<Option<(u64, Duration)>> = pool.install(|| {
             items
                 .into_par_iter()

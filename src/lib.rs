@@ -18,6 +18,7 @@ pub mod blocks;
 pub mod classify;
 pub mod cli;
 pub mod config;
+pub mod deadline;
 pub mod error;
 pub mod eval;
 pub mod extract;

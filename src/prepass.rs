@@ -395,19 +395,19 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// between: the tokenizer's double-escaped state, where `</script>` does
 /// not end the script. (A `<!--` alone does not change where it ends.)
 fn may_double_escape(content: &[u8]) -> bool {
-    let Some(open) = memchr::memmem::find(content, b"<!--") else {
-        return false;
-    };
-    let after = content.get(open..).unwrap_or_default();
-    let inner = memchr::memmem::find(after, b"<script");
-    let close = memchr::memmem::find(after, b"-->");
-    match (inner, close) {
-        (Some(inner), Some(close)) => {
-            inner < close || may_double_escape(after.get(close..).unwrap_or_default())
+    let mut rest = content;
+    while let Some(open) = memchr::memmem::find(rest, b"<!--") {
+        let after = rest.get(open..).unwrap_or_default();
+        let inner = memchr::memmem::find(after, b"<script");
+        let close = memchr::memmem::find(after, b"-->");
+        match (inner, close) {
+            (Some(inner), Some(close)) if inner < close => return true,
+            (Some(_), None) => return true,
+            (_, Some(close)) => rest = after.get(close..).unwrap_or_default(),
+            (None, None) => return false,
         }
-        (Some(_), None) => true,
-        (None, _) => false,
     }
+    false
 }
 
 #[cfg(test)]

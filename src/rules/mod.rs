@@ -8,6 +8,7 @@
 pub mod metadata;
 pub mod phrases;
 pub mod quotes;
+pub mod text_dump;
 pub mod thresholds;
 pub mod tokens;
 

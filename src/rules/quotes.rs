@@ -39,6 +39,14 @@ pub const MAX_REFERENT_LOOKBACK: usize = 64;
 /// the work of resolving a surname on pages built to be slow.
 pub const MAX_NAMES_PER_SURNAME: usize = 32;
 
+/// Suffixes written after a surname (`Patrick Carlineo Jr.`): the name is
+/// also found by the surname before them.
+pub const NAME_SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "jr.", "sr", "sr."];
+
+/// Quoted sub-headings looked up for the quote they repeat, per page: an
+/// article has a handful; the bound keeps a page of headings linear.
+pub const MAX_HEADINGS: usize = 16;
+
 /// "The president" looks for the role among this many roles on either
 /// side of it.
 pub const MAX_ROLE_LOOKUP: usize = 64;
@@ -65,11 +73,13 @@ pub const CUE_VERBS: &[&str] = &[
     "asks",
     "asserted",
     "asserts",
+    "begged",
     "boasted",
     "called",
     "cautioned",
     "claimed",
     "commented",
+    "comments",
     "complained",
     "conceded",
     "concedes",
@@ -82,12 +92,15 @@ pub const CUE_VERBS: &[&str] = &[
     "cried",
     "declared",
     "declares",
+    "described",
+    "describes",
     "emphasised",
     "emphasized",
     "exclaimed",
     "explained",
     "explaining",
     "explains",
+    "implored",
     "insisted",
     "insists",
     "joked",
@@ -100,6 +113,7 @@ pub const CUE_VERBS: &[&str] = &[
     "noted",
     "noting",
     "observed",
+    "ordered",
     "pointed",
     "posted",
     "predicted",
@@ -648,6 +662,57 @@ pub const PREPOSITIONS: &[&str] = &[
     "about", "across", "after", "against", "among", "around", "at", "before", "behind", "beside",
     "between", "beyond", "by", "during", "for", "from", "in", "into", "like", "near", "of", "on",
     "over", "through", "to", "toward", "towards", "under", "with", "within", "without",
+];
+
+/// Prepositions and time words of German, French and Spanish that open a
+/// capitalised phrase before a cue verb (`Im März sagte er`, `Auf Anfrage
+/// schreibt`, `Trennung von Danni Büchner erzählte`): such a phrase is no
+/// subject, in a language whose nouns or sentence starts are capitalised.
+pub const NOT_SUBJECT_OPENERS: &[&str] = &[
+    "am",
+    "anfang",
+    "après",
+    "auf",
+    "aus",
+    "avant",
+    "avec",
+    "bei",
+    "con",
+    "dans",
+    "durch",
+    "ende",
+    "für",
+    "gegen",
+    "im",
+    "mit",
+    "mitte",
+    "nach",
+    "neben",
+    "ohne",
+    "para",
+    "por",
+    "pour",
+    "sans",
+    "seit",
+    "sin",
+    "sobre",
+    "sur",
+    "tras",
+    "trotz",
+    "vom",
+    "von",
+    "vor",
+    "wegen",
+    "während",
+    "zum",
+    "zur",
+];
+
+/// Words that open a circumstance after a cue verb at a sentence's end
+/// (`…, Noem said in the announcement.`, `…, he said on Tuesday.`): the cue
+/// still closes the sentence it follows, as if nothing came after it.
+pub const CUE_CIRCUMSTANCE_OPENERS: &[&str] = &[
+    "after", "at", "before", "during", "in", "on", "through", "to", "via", "when", "while",
 ];
 
 /// Words that open reported speech right after a cue verb (`said the plan
@@ -1321,20 +1386,34 @@ pub const AFTER_QUOTE_SOURCE_MARKERS: &[&str] = &["segundo", "so"];
 /// `Oberbürgermeister`, `Nordnetz-Sprecherin`): a capitalised word longer
 /// than one of these and ending with it is a title.
 pub const TITLE_HEADS: &[&str] = &[
+    "beauftragte",
+    "beauftragter",
     "bürgermeister",
     "bürgermeisterin",
     "chef",
     "chefin",
     "direktor",
     "direktorin",
+    "experte",
+    "expertin",
+    "forscher",
+    "forscherin",
+    "geschäftsführer",
+    "geschäftsführerin",
     "leiter",
     "leiterin",
+    "meister",
+    "meisterin",
     "minister",
     "ministerin",
     "präsident",
     "präsidentin",
+    "sekretär",
+    "sekretärin",
     "sprecher",
     "sprecherin",
+    "trainer",
+    "trainerin",
     "vorsitzende",
     "vorsitzender",
 ];
@@ -1517,6 +1596,9 @@ mod tests {
 
     const ALL: &[(&str, &[&str])] = &[
         ("CUE_VERBS", CUE_VERBS),
+        ("CUE_CIRCUMSTANCE_OPENERS", CUE_CIRCUMSTANCE_OPENERS),
+        ("NAME_SUFFIXES", NAME_SUFFIXES),
+        ("NOT_SUBJECT_OPENERS", NOT_SUBJECT_OPENERS),
         ("PARTICIPLE_CUES", PARTICIPLE_CUES),
         ("LISTENER_CUES", LISTENER_CUES),
         ("FORWARD_ONLY_CUES", FORWARD_ONLY_CUES),

@@ -156,6 +156,11 @@ fn decide_by_shape(
     match shape {
         Shape::Opening if glued_right && !inside => Action::Open,
         Shape::Opening | Shape::Closing | Shape::Either if glued_left && inside => Action::Close,
+        // `ourselves? " she wrote`: a double mark standing alone between
+        // spaces inside an open quote is its sloppily spaced close.
+        Shape::Closing | Shape::Either if inside && family == Family::Double && !glued_right => {
+            Action::Close
+        }
         _ => Action::Ignore,
     }
 }

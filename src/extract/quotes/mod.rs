@@ -25,10 +25,10 @@ mod tokens;
 
 use std::ops::Range;
 
-use crate::record::{Quote, word_count};
+use crate::record::Quote;
 use crate::rules::quotes::{
-    FORWARD_ONLY_CUES, INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS,
-    MAX_FORWARD_CUE_TOKENS_APPOSITIVE, MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_CJK_QUOTE_CHARS,
+    CUE_CIRCUMSTANCE_OPENERS, FORWARD_ONLY_CUES, INDIRECT_SPEECH_OPENERS, MAX_FORWARD_CUE_TOKENS,
+    MAX_FORWARD_CUE_TOKENS_APPOSITIVE, MAX_HEADINGS, MAX_SUBJECT_DESCRIPTOR_WORDS, MIN_CJK_QUOTE_CHARS,
     MIN_QUOTE_WORDS, TITLE_CASE_SMALL_WORDS, contains, contains_lower,
 };
 use marks::Span;
@@ -51,7 +51,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     let last_paragraph = spans.last().map_or(0, |s| s.paragraph);
     let read = paragraphs.get(..=last_paragraph).unwrap_or(&paragraphs);
     let tokens = tokens::tokenize(text, read);
-    let placed = place_spans(text, &spans, &tokens);
+    let placed = place_spans(text, &spans, &tokens, &paragraphs);
     let layout = Layout::new(text, &tokens, &placed);
     let names = NameIndex::build(&tokens, text);
     let ctx = Context {
@@ -65,7 +65,61 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     let hits = speaker::find_hits(&ctx);
     let mut attributions = attribute(&ctx, &placed, &hits);
     attribute_japanese(text, &spans, &paragraphs, &mut attributions);
+    attribute_headings(text, &spans, &placed, &mut attributions);
     to_quotes(text, &spans, attributions)
+}
+
+/// `3. “Not some irregular channel”`: a paragraph that is one quote with no
+/// sentence end, a sub-heading pulled from the article. It is no
+/// continuation of the quote above it.
+fn is_heading(text: &str, span: &Span, paragraph: &Range<usize>) -> bool {
+    let before = text.get(paragraph.start..span.open).unwrap_or("x");
+    let after = text.get(span.after.min(paragraph.end)..paragraph.end).unwrap_or("x");
+    let bare = |s: &str| s.chars().all(|c| !c.is_alphabetic());
+    let content = text.get(span.content.clone()).unwrap_or("");
+    !span.continues
+        && bare(before)
+        && bare(after)
+        && !content.ends_with(['.', '!', '?', ',', ':', ';'])
+}
+
+/// A quoted sub-heading repeats words said in the article: it takes the
+/// speaker of the first quote that contains its words, or none. At most
+/// [`MAX_HEADINGS`] headings are looked up, so the work stays linear.
+fn attribute_headings(
+    text: &str,
+    spans: &[Span],
+    placed: &[Placed],
+    attributions: &mut [Attribution],
+) {
+    let words_of = |span: &Span| -> String {
+        let content = text.get(span.content.clone()).unwrap_or("");
+        let words: Vec<String> = content
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        format!(" {} ", words.join(" "))
+    };
+    let headings: Vec<usize> = (0..placed.len())
+        .filter(|&i| placed.get(i).is_some_and(|p| p.heading))
+        .take(MAX_HEADINGS)
+        .collect();
+    for i in headings {
+        let Some(heading) = spans.get(i).map(words_of) else {
+            continue;
+        };
+        let source = spans
+            .iter()
+            .zip(placed)
+            .enumerate()
+            .filter(|(j, (_, p))| *j != i && !p.heading)
+            .find(|(_, (span, _))| words_of(span).contains(&heading))
+            .and_then(|(j, _)| attributions.get(j).cloned());
+        if let Some(slot) = attributions.get_mut(i) {
+            *slot = source.unwrap_or_default();
+        }
+    }
 }
 
 /// Byte ranges of the paragraphs: runs of lines separated by blank lines.
@@ -101,7 +155,16 @@ fn is_quote(text: &str, span: &Span) -> bool {
     if content.chars().any(cjk::is_cjk) {
         return content.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_CJK_QUOTE_CHARS;
     }
-    usize::try_from(word_count(content)).unwrap_or(0) >= MIN_QUOTE_WORDS && !is_title(content)
+    spaced_words(content) >= MIN_QUOTE_WORDS && !is_title(content)
+}
+
+/// Words as a reader counts them: runs between spaces that hold a letter or
+/// digit. `I’m on meth` has three, `U.S.-controlled bandit formations` too.
+fn spaced_words(content: &str) -> usize {
+    content
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Japanese quotes (`「…」`) take their speakers from the character-level
@@ -159,9 +222,16 @@ struct Placed {
     paragraph: usize,
     /// The quoted words end with a period: a complete sentence.
     ends_with_period: bool,
+    /// The quote is a sub-heading of its own (see [`is_heading`]).
+    heading: bool,
 }
 
-fn place_spans(text: &str, spans: &[Span], tokens: &[Token]) -> Vec<Placed> {
+fn place_spans(
+    text: &str,
+    spans: &[Span],
+    tokens: &[Token],
+    paragraphs: &[Range<usize>],
+) -> Vec<Placed> {
     let mut placed = Vec::with_capacity(spans.len());
     let mut i = 0;
     for span in spans {
@@ -178,6 +248,9 @@ fn place_spans(text: &str, spans: &[Span], tokens: &[Token]) -> Vec<Placed> {
             after: i,
             paragraph: span.paragraph,
             ends_with_period: content.ends_with('.'),
+            heading: paragraphs
+                .get(span.paragraph)
+                .is_some_and(|p| is_heading(text, span, p)),
         });
     }
     placed
@@ -198,7 +271,10 @@ impl Layout {
             for flag in in_quote.iter_mut().take(p.after).skip(p.open) {
                 *flag = true;
             }
-            if let Some(flag) = after_quote.get_mut(p.after) {
+            // The first token after a quote, in the quote's paragraph only:
+            // a new paragraph opens its own sentence.
+            let same_paragraph = tokens.get(p.after).is_some_and(|t| t.paragraph == p.paragraph);
+            if same_paragraph && let Some(flag) = after_quote.get_mut(p.after) {
                 *flag = true;
             }
         }
@@ -324,16 +400,18 @@ fn starts_new_statement(ctx: &Context<'_>, quote: &Placed, hit: &Hit) -> bool {
 }
 
 /// `… to "take really detailed histories" of the patients, Dempsey said.`:
-/// a cue set off by a comma at the end of the quote's sentence.
+/// a cue set off by a comma at the end of the quote's sentence, or followed
+/// only by a circumstance (`…, Noem said in the announcement.`).
 fn closes_sentence_after_comma(ctx: &Context<'_>, hit: &Hit) -> bool {
     let after_comma = hit
         .subject_first
         .checked_sub(1)
         .is_some_and(|j| ctx_punct(ctx, j) == Some(","));
-    let ends = ctx
-        .tokens
-        .get(hit.tok + 1)
-        .is_none_or(|t| t.paragraph != hit.paragraph || ends_sentence(t, ctx.text));
+    let ends = ctx.tokens.get(hit.tok + 1).is_none_or(|t| {
+        t.paragraph != hit.paragraph
+            || ends_sentence(t, ctx.text)
+            || t.is_word && contains_lower(CUE_CIRCUMSTANCE_OPENERS, t.text(ctx.text))
+    });
     !hit.inverted && after_comma && ends
 }
 
@@ -446,6 +524,16 @@ fn inherited(
     let Some(source) = source else {
         return Attribution::default();
     };
+    let after_heading = placed
+        .iter()
+        .take(i)
+        .rev()
+        .take_while(|p| p.paragraph >= source)
+        .find(|p| p.paragraph == source)
+        .is_some_and(|p| p.heading);
+    if quote.heading || after_heading {
+        return Attribution::default();
+    }
     let previous_quote = i
         .checked_sub(1)
         .and_then(|j| Some((placed.get(j)?, done.get(j)?)))

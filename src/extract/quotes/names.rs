@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::tokens::Token;
 use crate::rules::quotes::{
     FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, MAX_NAMES_PER_SURNAME,
-    MAX_ROLE_LOOKUP, NAME_PARTICLES, NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_DETERMINERS,
+    MAX_ROLE_LOOKUP, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS, ORGANISATION_WORDS, ROLE_DETERMINERS,
     TITLE_HEADS, TITLES, contains, contains_lower, find_lower,
 };
 
@@ -19,8 +19,11 @@ pub fn title_of(word: &str) -> Option<&'static str> {
     if let Some(title) = find_lower(TITLES, word) {
         return Some(title);
     }
-    if let Some((_, last)) = word.rsplit_once('-') {
-        return find_lower(TITLES, last);
+    // `DRK-Generalsekretär`, `Nordnetz-Sprecherin`: the part after the
+    // last hyphen is the title, whole or by its head.
+    let word = word.rsplit_once('-').map_or(word, |(_, last)| last);
+    if let Some(title) = find_lower(TITLES, word) {
+        return Some(title);
     }
     TITLE_HEADS
         .iter()
@@ -232,6 +235,10 @@ pub struct NameIndex<'a> {
     /// Multi-word names by their first word, for a person called by the
     /// first name alone (`Grace said` → `Grace Liu`).
     by_first: HashMap<&'a str, Vec<usize>>,
+    /// Names of three words or more by an inner word, with its place: a
+    /// place or title glued before a surname-first name (`Britain Liu
+    /// Xiaming`) hides the name's start.
+    by_inner: HashMap<&'a str, Vec<(usize, usize)>>,
     /// (token index, role, name index), in text order.
     roles: Vec<(usize, &'static str, usize)>,
     /// Surnames whose gender a title told (`Mr. Trump`).
@@ -247,6 +254,7 @@ impl<'a> NameIndex<'a> {
             names: Vec::new(),
             by_last: HashMap::new(),
             by_first: HashMap::new(),
+            by_inner: HashMap::new(),
             roles: Vec::new(),
             genders: HashMap::new(),
         };
@@ -329,16 +337,40 @@ impl<'a> NameIndex<'a> {
                     name_word(self.tokens, self.text, a) == name_word(self.tokens, self.text, b)
                 })
         };
+        // `Patrick Carlineo Jr.` is also `Carlineo`'s fullest name.
+        let surname = range
+            .end
+            .checked_sub(2)
+            .filter(|_| range.len() >= 3 && is_name_suffix(last))
+            .map(|i| name_word(self.tokens, self.text, i));
         let known = self.by_last.entry(last).or_default();
         let seen = known
             .iter()
             .any(|&k| self.names.get(k).is_some_and(same_words));
         if !seen && known.len() < MAX_NAMES_PER_SURNAME {
             known.push(id);
+            if let Some(surname) = surname {
+                let known = self.by_last.entry(surname).or_default();
+                if known.len() < MAX_NAMES_PER_SURNAME {
+                    known.push(id);
+                }
+            }
             let first = name_word(self.tokens, self.text, range.start);
             let by_first = self.by_first.entry(first).or_default();
             if by_first.len() < MAX_NAMES_PER_SURNAME {
                 by_first.push(id);
+            }
+            for (offset, at) in range.clone().enumerate().skip(1) {
+                if at + 1 >= range.end {
+                    break;
+                }
+                let inner = self
+                    .by_inner
+                    .entry(name_word(self.tokens, self.text, at))
+                    .or_default();
+                if inner.len() < MAX_NAMES_PER_SURNAME {
+                    inner.push((id, offset));
+                }
             }
         }
         self.names.push(range);
@@ -366,9 +398,23 @@ impl<'a> NameIndex<'a> {
     /// Only before: an article introduces a person in full first, and a
     /// later `Sir Charles Walker` is not the `Charles` of the lead.
     pub fn fullest_at(&self, words: &[String], at: usize) -> Vec<String> {
+        self.fullest_of(words, at, usize::MAX)
+    }
+
+    /// Like [`NameIndex::fullest_at`], from the names written before token
+    /// `before` only: a sentence's lone subject (`Research focusing on…`)
+    /// is no one a later name (`Center for Scientific Research`) completes.
+    pub fn fullest_before(&self, words: &[String], before: usize) -> Vec<String> {
+        self.fullest_of(words, before, before)
+    }
+
+    fn fullest_of(&self, words: &[String], at: usize, before: usize) -> Vec<String> {
         let last = words.last().map_or("", String::as_str);
         let mut best: Option<Vec<&str>> = None;
         for &id in self.by_last.get(last).into_iter().flatten() {
+            if self.names.get(id).is_none_or(|r| r.start >= before) {
+                continue;
+            }
             let candidate = self.words_of(id);
             let longer = best.as_ref().is_none_or(|b| candidate.len() > b.len());
             if longer && ends_with(&candidate, words) {
@@ -385,10 +431,34 @@ impl<'a> NameIndex<'a> {
                 }
             }
         }
+        if best.is_none() && words.len() == 1 {
+            best = self.only_name_starting_with(last, at);
+        }
         match best {
             Some(best) => best.into_iter().map(str::to_string).collect(),
             None => words.to_vec(),
         }
+    }
+
+    /// `Liu Xiaming … Liu said`: Chinese, Korean and Hungarian names put the
+    /// surname first, so a lone word that ends no name may start one. Only
+    /// when exactly one person's name given before `at` starts with it.
+    fn only_name_starting_with(&self, word: &str, at: usize) -> Option<Vec<&'a str>> {
+        let mut found: Option<Vec<&'a str>> = None;
+        let whole = self.by_first.get(word).into_iter().flatten().map(|&id| (id, 0));
+        let inner = self.by_inner.get(word).into_iter().flatten().copied();
+        for (id, offset) in whole.chain(inner) {
+            if self.names.get(id).is_none_or(|r| r.start >= at) {
+                continue;
+            }
+            let candidate: Vec<&'a str> = self.words_of(id).into_iter().skip(offset).collect();
+            match &found {
+                Some(seen) if *seen != candidate => return None,
+                _ => found = Some(candidate),
+            }
+        }
+        let owned: Vec<String> = found.as_ref()?.iter().map(|w| (*w).to_string()).collect();
+        (!is_organisation(&owned)).then_some(found?)
     }
 
     /// The person last given the role `role` before token `before` (or
@@ -411,7 +481,26 @@ impl<'a> NameIndex<'a> {
     }
 }
 
+/// `Jr.`, `Sr.`, `III`: a suffix after the surname.
+fn is_name_suffix(word: &str) -> bool {
+    contains_lower(NAME_SUFFIXES, word)
+}
+
+/// True if the name `candidate` ends with `words`, a suffix of the
+/// candidate aside (`Patrick Carlineo Jr.` ends with `Carlineo`).
 fn ends_with(candidate: &[&str], words: &[String]) -> bool {
+    let bare = match candidate.split_last() {
+        Some((last, rest))
+            if is_name_suffix(last) && words.last().is_none_or(|w| !is_name_suffix(w)) =>
+        {
+            rest
+        }
+        _ => candidate,
+    };
+    ends_with_exactly(bare, words)
+}
+
+fn ends_with_exactly(candidate: &[&str], words: &[String]) -> bool {
     candidate.len() >= words.len()
         && candidate
             .iter()

@@ -14,7 +14,7 @@ use crate::rules::quotes::{
     ACCORDING, AFTER_QUOTE_SOURCE_MARKERS, APPOSITIVE_OPENERS, AUXILIARIES, COORDINATORS,
     CueLanguage, FIRST_PERSON, FORWARD_ONLY_CUES, LISTENER_CUES, MAX_APPOSITIVE_TOKENS,
     MAX_NAME_TOKENS, MAX_REFERENT_LOOKBACK, MAX_ROLE_PHRASE_WORDS, MAX_SUBJECT_DESCRIPTOR_WORDS,
-    NOT_NAME_WORDS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS,
+    NOT_NAME_WORDS, NOT_SUBJECT_OPENERS, PARTICIPLE_CUES, PERSON_PRONOUNS, PREPOSITIONS, ROLE_DETERMINERS,
     ROLE_PHRASE_STOPS, SOURCE_MARKERS, SUBJECT_CUE_FILLERS, TITLES, contains, contains_lower,
     cue_language, find_lower, speaker_pronoun,
 };
@@ -124,14 +124,16 @@ enum KnownName {
 
 impl Known {
     /// The speaker's fullest name; a sentence subject only if it is a
-    /// person's name of two words or more.
+    /// person's name of two words or more, no noun joined to a name by a
+    /// preposition (`Trennung von Danni Büchner`).
     fn speaker(&self, ctx: &Context<'_>) -> Option<String> {
         match &self.speaker {
             KnownName::Resolved(speaker) => Some(speaker.clone()),
             KnownName::Subject(run) => {
                 let named = name_of_run(ctx.tokens, ctx.text, run.clone())?;
-                let full = ctx.names.fullest_at(&named.words, run.start);
-                ctx.names.is_person(&full).then(|| full.join(" "))
+                let full = ctx.names.fullest_before(&named.words, run.start);
+                let person = ctx.names.is_person(&full) && !joins_by_preposition(&full);
+                person.then(|| full.join(" "))
             }
         }
     }
@@ -248,6 +250,7 @@ fn sentence_subject(ctx: &Context<'_>, i: usize) -> Option<Range<usize>> {
     }
     let word = ctx.word(i)?;
     if !is_capitalized(word)
+        || contains_lower(NOT_SUBJECT_OPENERS, word)
         || contains_lower(NOT_NAME_WORDS, word)
             && ctx.word(i + 1).is_none_or(|w| !is_capitalized(w))
     {
@@ -278,6 +281,9 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
     }
     let language = cue_language(word)?;
     let plausible = |f: &Found| plausible_subject(ctx, f, language, i);
+    if let Some(found) = pronoun_after_verb_second(ctx, i, language) {
+        return Some((word.to_string(), Some(found), true));
+    }
     if let Some(found) = subject_before(ctx, i, lo, language).filter(plausible) {
         return Some((word.to_string(), Some(found), false));
     }
@@ -299,6 +305,27 @@ fn read_cue(ctx: &Context<'_>, i: usize, word: &str) -> Option<(String, Option<F
     Some((word.to_string(), None, false))
 }
 
+/// `Trennung von Danni Büchner`: a noun joined to a name by a preposition
+/// (`von Preen` after a first name is a name particle instead).
+fn joins_by_preposition(words: &[String]) -> bool {
+    words.len() >= 3
+        && words
+            .get(1)
+            .is_some_and(|w| contains_lower(NOT_SUBJECT_OPENERS, w))
+        && words.first().is_some_and(|w| gender_of_first_name(w).is_none())
+}
+
+/// `Im März sagte er: „…“`: German puts the verb second, so a subject
+/// pronoun right after a cue verb of another language than English is the
+/// subject, whatever stands before the verb.
+fn pronoun_after_verb_second(ctx: &Context<'_>, i: usize, language: CueLanguage) -> Option<Found> {
+    if language == CueLanguage::English || !ctx.usable(i + 1, i) {
+        return None;
+    }
+    let pronoun = speaker_pronoun(&ctx.lower(i + 1)).filter(|p| *p != "it")?;
+    found(Subject::Pronoun(pronoun.into()), i + 1)
+}
+
 /// In languages that capitalise nouns or drop subjects, a subject read
 /// the English way is often none: a lone capitalised word that names no
 /// one (`Zugleich mahnte`, `Mitteilung betont`), a bare phrase (`pero
@@ -310,8 +337,14 @@ fn plausible_subject(ctx: &Context<'_>, found: &Found, language: CueLanguage, at
     }
     match &found.subject {
         Subject::Name(words) => {
+            // `Im März`, `Auf Anfrage`, `Trennung von Danni Büchner`: a
+            // capitalised phrase opened by a preposition, or joining a noun
+            // to a name by one, is no one's name.
+            let opened = words
+                .first()
+                .is_some_and(|w| contains_lower(NOT_SUBJECT_OPENERS, w));
             let full = ctx.names.fullest_at(words, at);
-            full.len() >= 2 || ctx.names.is_person(&full)
+            !opened && !joins_by_preposition(words) && (full.len() >= 2 || ctx.names.is_person(&full))
         }
         Subject::Role { phrase, .. } => {
             let mut words = phrase.split(' ');
@@ -325,9 +358,14 @@ fn plausible_subject(ctx: &Context<'_>, found: &Found, language: CueLanguage, at
 }
 
 /// `selon le ministre`, `según X`, `„…“, so Müller`: a preposition naming
-/// the source after it, lowercase. The ones that are common words
-/// otherwise count only right after a quote.
+/// the source after it, lowercase (or opening the sentence). The ones that
+/// are common words otherwise count only right after a quote.
 fn source_marker(ctx: &Context<'_>, i: usize, word: &str, lo: usize) -> Option<String> {
+    // `der Laut des Zweitakts`: capitalised inside a sentence, the word is
+    // a noun or a name, not the preposition.
+    if i > lo && is_capitalized(word) {
+        return None;
+    }
     let lower = find_lower(SOURCE_MARKERS, word)?;
     let after_quote = directly_after_quote(ctx, i, lo) && i > lo;
     (!contains(AFTER_QUOTE_SOURCE_MARKERS, lower) || after_quote).then(|| lower.to_string())
@@ -435,7 +473,9 @@ fn subject_before_at(ctx: &Context<'_>, cue: usize, lo: usize, nesting: Nesting)
             .start
             .checked_sub(1)
             .filter(|&j| j >= lo)
-            .is_some_and(|j| contains_lower(PREPOSITIONS, ctx.word(j).unwrap_or("")));
+            .is_some_and(|j| {
+                contains_lower(PREPOSITIONS, ctx.word(j).unwrap_or("")) && !title_of_domain(ctx, j)
+            });
         if object {
             // `the Office for the Western District of New York announced`:
             // the name ends a longer subject and does not speak.
@@ -444,6 +484,16 @@ fn subject_before_at(ctx: &Context<'_>, cue: usize, lo: usize, nesting: Nesting)
         return found(Subject::Name(named.words), run.start);
     }
     role_phrase_before(ctx, last, lo)
+}
+
+/// `Secretary of State Mike Pompeo said`: the `of` at token `of` joins a
+/// title to its domain, so the name after it is the subject, no object.
+fn title_of_domain(ctx: &Context<'_>, of: usize) -> bool {
+    ctx.lower(of) == "of"
+        && of
+            .checked_sub(1)
+            .and_then(|j| ctx.word(j))
+            .is_some_and(|w| is_capitalized(w) && title_of(w).is_some())
 }
 
 fn found(subject: Subject, first: usize) -> Option<Found> {

@@ -558,3 +558,123 @@ fn a_name_inside_a_role_phrase_after_the_cue_speaks() {
     let text = "\u{201E}Das Gesetz ist eindeutig und klar formuliert\u{201C}, sagt der Parteienrechtler Martin Morlok.";
     assert_eq!(attributions(text), [pair("Martin Morlok", "sagt")]);
 }
+
+#[test]
+fn words_are_counted_between_spaces() {
+    // `I’m on meth` and `U.S.-controlled bandit formations` are three words
+    // each: a slogan and a scare quote, not quotes.
+    let text = "People said \u{201C}I\u{2019}m on meth\u{201D} and \u{201C}U.S.-controlled bandit formations\u{201D} today.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+}
+
+#[test]
+fn a_spaced_mark_inside_a_quote_closes_it() {
+    let text = "\"But we must ask: who are we as a nation? \" she wrote. \"The answer to hate is compassion.\"";
+    let quotes = found(text);
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert_eq!(quotes[0].0, "But we must ask: who are we as a nation?");
+}
+
+#[test]
+fn a_surname_before_jr_finds_the_full_name() {
+    let text = "Patrick Carlineo Jr., 55, pleaded guilty.\n\nCarlineo was arrested in April for a call in which he said he\u{2019}d put a \u{201C}bullet in her f---ing skull.\u{201D}";
+    assert_eq!(speaker_of(text).as_deref(), Some("Patrick Carlineo Jr."));
+}
+
+#[test]
+fn a_quoted_subheading_takes_the_speaker_of_the_quote_it_repeats() {
+    let text = "Kurt Volker testified on Tuesday.\n\n\u{201C}I was never in any channel,\u{201D} Volker said.\n\n3. \u{201C}Not some irregular channel\u{201D}\n\n\u{201C}My role was not some irregular channel, but the official channel,\u{201D} he told lawmakers.";
+    let speakers: Vec<Option<String>> = found(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(speakers, vec![Some("Kurt Volker".to_string()); 3]);
+    // A heading that repeats nothing said is no one's.
+    let text = "\u{201C}I can say this with confidence,\u{201D} Simpson said.\n\n\u{201C}\u{2026} prevent the evacuation of the civilians\u{201D}\n\nThe camp is in the desert.";
+    let speakers: Vec<Option<String>> = found(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(speakers, [Some("Simpson".to_string()), None]);
+}
+
+#[test]
+fn comments_is_a_cue_after_a_quote() {
+    let text = "\u{201C}We're truly excited about our tour,\u{201D} comments Johnston in a statement.";
+    assert_eq!(attributions(text), [pair("Johnston", "comments")]);
+}
+
+#[test]
+fn a_cue_with_a_phrase_after_it_closes_the_sentence() {
+    let text = "South Dakota's meth crisis is \u{201C}growing at an alarming rate\u{201D} and affects every community, Kristi Noem said in the announcement.";
+    assert_eq!(attributions(text), [pair("Kristi Noem", "said")]);
+    // Reported speech after the cue is a new statement.
+    let text = "The crisis is \u{201C}growing at an alarming rate\u{201D} and hurts, Kristi Noem said the state would act.";
+    assert_eq!(attributions(text), [(None, None)]);
+}
+
+#[test]
+fn a_surname_written_first_takes_the_full_name() {
+    let text = "China\u{2019}s ambassador Liu Xiaming has said that China will act.\n\nLiu said the army could be deployed, warning: \u{201C}They are already there in the garrison.\u{201D}";
+    assert_eq!(speaker_of(text).as_deref(), Some("Liu Xiaming"));
+    // A place glued before the name hides its start.
+    let text = "China\u{2019}s ambassador to Britain Liu Xiaming has said that China will act.\n\nLiu said the army could be deployed, warning: \u{201C}They are already there in the garrison.\u{201D}";
+    assert_eq!(speaker_of(text).as_deref(), Some("Liu Xiaming"));
+}
+
+#[test]
+fn a_subject_before_a_secretary_of_title_speaks() {
+    let text = "Secretary of State Mike Pompeo said the release \u{201C}gives us hope for the success of the talks.\n\n\u{201C}We see these developments as hopeful signs.\u{201D}";
+    let speakers: Vec<Option<String>> = found(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(speakers, vec![Some("Mike Pompeo".to_string()); 2]);
+}
+
+#[test]
+fn more_cue_verbs_of_speech() {
+    let text = "He begged lawmakers \u{201C}not to lose sight of\u{201D} the war.";
+    assert_eq!(attributions(text), [(None, Some("begged".to_string()))]);
+    let text = "\u{201C}Hands! Let me see your hands!\u{201D} an officer ordered.";
+    assert_eq!(attributions(text), [pair("an officer", "ordered")]);
+    let text = "\u{201C}I was signed off work for weeks,\u{201D} the patient described in the report.";
+    assert_eq!(attributions(text), [pair("the patient", "described")]);
+}
+
+#[test]
+fn a_new_paragraph_after_a_quote_opens_a_sentence_with_a_subject() {
+    let text = "\u{201C}He has taken responsibility for it,\u{201D} Sonya Zoghlin said.\n\nPatrick Carlineo was arrested for a call in which he said he\u{2019}d put a \u{201C}bullet in her f---ing skull.\u{201D}";
+    let speakers: Vec<Option<String>> = found(text).into_iter().map(|q| q.1).collect();
+    assert_eq!(speakers, [Some("Sonya Zoghlin".to_string()), Some("Patrick Carlineo".to_string())]);
+}
+
+#[test]
+fn a_lone_sentence_subject_is_completed_only_by_a_name_before_it() {
+    // `Research` opens a sentence; the `Scientific Research` named later is
+    // no person the pronoun can mean.
+    let text = "This system, says Richard Locksley, an immunologist, helps. Research focusing on it could help. He describes it as \u{201C}exciting,\u{201D} but cautions that \u{201C}we\u{2019}re still in the very early days\u{201D} of it.\n\nA paper came from the National Center for Scientific Research in France.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Richard Locksley"));
+}
+
+#[test]
+fn a_capitalised_source_marker_inside_a_sentence_is_a_noun() {
+    let text = "Wenn der charakteristische Laut des Zweitakts zu hören ist: \u{201E}Wenn der Pferder\u{fc}cken nach unten geht, bremst das Pferd.\u{201C}";
+    assert_eq!(attributions(text), [(None, None)]);
+    let text = "Laut Polizeisprecher Hans M\u{fc}ller war es so: \u{201E}Wir wissen noch nicht, wer es war.\u{201C}";
+    assert_eq!(attributions(text), [pair("Hans M\u{fc}ller", "laut")]);
+}
+
+#[test]
+fn a_hyphenated_compound_title_is_stripped_from_the_name() {
+    let text = "\u{201E}Das DRK leistet immer h\u{e4}ufiger Nothilfe in Krisen\u{201C}, sagt DRK-Generalsekret\u{e4}r Christian Reuter.";
+    assert_eq!(attributions(text), [pair("Christian Reuter", "sagt")]);
+    let text = "\u{201E}Die Natur ist kein Parkplatz f\u{fc}r alle\u{201C}, sagt Landesj\u{e4}germeister Josef Pr\u{f6}ll.";
+    assert_eq!(attributions(text), [pair("Josef Pr\u{f6}ll", "sagt")]);
+}
+
+#[test]
+fn german_verb_second_takes_the_pronoun_after_the_cue() {
+    let text = "Christian St\u{e4}blein predigte lange.\n\nIm M\u{e4}rz sagte er: \u{201E}Wir sind Kirche mit Gefl\u{fc}chteten, und das bleibt so.\u{201C}";
+    assert_eq!(attributions(text), [pair("Christian St\u{e4}blein", "sagte")]);
+}
+
+#[test]
+fn a_phrase_opened_by_a_preposition_is_no_subject() {
+    let text = "Auf Anfrage schreibt das Amt: \u{201E}Wir pr\u{fc}fen den Antrag noch sehr genau.\u{201C}";
+    let speaker = speaker_of(text);
+    assert_ne!(speaker.as_deref(), Some("Auf Anfrage"));
+    let text = "Nach der Trennung von Danni B\u{fc}chner erz\u{e4}hlte Ennesto: \u{201E}Ich bin jetzt wieder sehr gl\u{fc}cklich.\u{201C}";
+    assert_ne!(speaker_of(text).as_deref(), Some("Trennung von Danni B\u{fc}chner"));
+}

@@ -33,6 +33,9 @@ pub enum Command {
     Show(ShowArgs),
     /// Score the extractor on a benchmark folder with gold data.
     Eval(EvalArgs),
+    /// Measure speed and memory on your pages: the whole pipeline, time
+    /// per stage, peak RSS, and a bare HTML parse of the same pages.
+    Bench(BenchArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -136,6 +139,27 @@ pub struct EvalArgs {
     pub limits: LimitArgs,
 }
 
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Input files or directories, as for `extract`.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Output format written during the run.
+    #[arg(long, value_enum, default_value_t = FormatArg::Parquet)]
+    pub format: FormatArg,
+    /// Keep the dataset in this folder (default: a temporary folder, removed).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Print the measurements as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
 impl ExtractArgs {
     /// Validates the flags into a [`Config`].
     pub fn to_config(&self) -> Result<Config> {
@@ -176,7 +200,37 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Extract(args) => extract(args),
         Command::Show(args) => show(args),
         Command::Eval(args) => eval(args),
+        Command::Bench(args) => bench(args),
     }
+}
+
+fn bench(args: BenchArgs) -> Result<i32> {
+    let config = Config {
+        threads: args.threads,
+        format: match args.format {
+            FormatArg::Parquet => OutputFormat::Parquet,
+            FormatArg::Jsonl => OutputFormat::Jsonl,
+        },
+        ..limits_config(&args.limits)?
+    };
+    for input in &args.inputs {
+        if !input.exists() {
+            bail!("input {} does not exist", input.display());
+        }
+    }
+    let temporary = std::env::temp_dir().join(format!("decant-bench-{}", std::process::id()));
+    let out_dir = args.output.clone().unwrap_or_else(|| temporary.clone());
+    let report = crate::bench::run_bench(&args.inputs, &out_dir, &config);
+    if args.output.is_none() {
+        let _ = std::fs::remove_dir_all(&temporary);
+    }
+    let report = report.with_context(|| format!("benchmarking into {}", out_dir.display()))?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.render());
+    }
+    Ok(0)
 }
 
 fn eval(args: EvalArgs) -> Result<i32> {

@@ -50,7 +50,7 @@ pub const DEFAULT_ROWS_PER_FILE: usize = 100_000;
 
 /// Default byte budget of one in-flight chunk of pages. Bounds memory: the
 /// reader stops until the chunk has been extracted and written.
-pub const DEFAULT_CHUNK_BYTES: usize = 16 * 1024 * 1024;
+pub const DEFAULT_CHUNK_BYTES: usize = 8 * 1024 * 1024;
 
 /// Default number of pages in one in-flight chunk.
 pub const DEFAULT_CHUNK_PAGES: usize = 256;
@@ -79,6 +79,9 @@ pub struct Config {
     pub chunk_bytes: usize,
     /// Page budget of one in-flight chunk.
     pub chunk_pages: usize,
+    /// Time each stage of each page (`decant bench`); off, the stage clock
+    /// is never read.
+    pub time_stages: bool,
     /// Go on with the interrupted run recorded in the output folder's
     /// progress manifest instead of starting afresh. Not an output option:
     /// [`Config::describe`] leaves it out, so a resumed run's options
@@ -99,6 +102,7 @@ impl Default for Config {
             page_timeout: Some(Duration::from_millis(DEFAULT_PAGE_TIMEOUT_MS)),
             chunk_bytes: DEFAULT_CHUNK_BYTES,
             chunk_pages: DEFAULT_CHUNK_PAGES,
+            time_stages: false,
             resume: false,
         }
     }

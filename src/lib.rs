@@ -13,6 +13,7 @@
 //! [`pipeline`] runs it over many pages in parallel with bounded memory;
 //! [`extract_html`] and [`extract_text`] run it on one page.
 
+pub mod bench;
 pub mod blocks;
 pub mod classify;
 pub mod cli;
@@ -24,6 +25,7 @@ pub mod extract;
 pub mod input;
 pub mod parse;
 pub mod pipeline;
+pub mod prepass;
 pub mod record;
 pub mod rules;
 pub mod sink;

@@ -50,7 +50,9 @@ pub fn parse_html(html: &str, config: &Config) -> Result<Html, PageError> {
     let sink = HtmlTreeSink::new(Html::new_document());
     let mut parser = driver::parse_document(sink, parse_options());
     let mut checked = 0;
-    for piece in pieces(html, PARSE_PIECE_BYTES) {
+    // Scripts, styles and SVGs emptied first: the tokenizer need not walk them.
+    let html = crate::prepass::strip_inert(html);
+    for piece in pieces(&html, PARSE_PIECE_BYTES) {
         parser.process(StrTendril::from_slice(piece));
         check_limits(&parser, config, &mut checked)?;
     }

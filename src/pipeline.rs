@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::bench::{self, Stage, StageTimes};
 use crate::config::Config;
 use crate::error::{PageError, RejectReason};
 use crate::extract::{Extracted, PageContext, extract_html, extract_text};
@@ -71,6 +72,10 @@ pub struct RunStats {
     pub seconds: f64,
     /// Worker threads used.
     pub threads: usize,
+    /// Time per stage summed over pages, when the run was timed
+    /// (`Config::time_stages`, as `decant bench` does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage_times: Option<StageTimes>,
 }
 
 impl RunStats {
@@ -191,6 +196,7 @@ pub fn run_extract(
     let mut stats = RunStats {
         threads: pool.current_num_threads(),
         files: found.len() as u64,
+        stage_times: config.time_stages.then(StageTimes::default),
         ..RunStats::default()
     };
     let (chunks, reader) = spawn_reader(found, start.unwrap_or_default(), config.clone())?;
@@ -201,8 +207,12 @@ pub fn run_extract(
                 .map(|(at, item)| (at, process_item(item, config)))
                 .collect::<Vec<_>>()
         });
-        for (at, (outcome, bytes)) in outcomes {
+        bench::start_clock(config);
+        for (at, (outcome, bytes, times)) in outcomes {
             stats.bytes += bytes;
+            if let Some(sum) = stats.stage_times.as_mut() {
+                sum.merge(&times);
+            }
             match outcome {
                 Outcome::Article(record) => {
                     writer.write_article(&record)?;
@@ -220,6 +230,10 @@ pub fn run_extract(
             }
             writer.end_item(at)?;
         }
+        bench::tick(config, Stage::Write);
+        if let Some(sum) = stats.stage_times.as_mut() {
+            sum.merge(&bench::take_stage_times());
+        }
         stats.seconds = started.elapsed().as_secs_f64();
         observer.update(&stats);
         if observer.should_stop() {
@@ -234,7 +248,12 @@ pub fn run_extract(
         }
     }
     reader.join().map_err(|_| RunError::Reader)?;
+    bench::start_clock(config);
     let output = writer.finish()?;
+    bench::tick(config, Stage::Write);
+    if let Some(sum) = stats.stage_times.as_mut() {
+        sum.merge(&bench::take_stage_times());
+    }
     stats.seconds = started.elapsed().as_secs_f64();
     Ok(RunSummary {
         stats,
@@ -325,13 +344,13 @@ pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
 
 /// A chunk of input items from the reader thread, each with the position
 /// just after it.
-type Chunk = Vec<(Position, InputItem)>;
+pub(crate) type Chunk = Vec<(Position, InputItem)>;
 
 /// Starts the reader thread. It sends the input items of `found` from
 /// `start` on, in order, in chunks bounded by `config.chunk_pages` and
 /// `config.chunk_bytes`. The records of the input `start` is inside that
 /// were already written are read again and passed over.
-fn spawn_reader(
+pub(crate) fn spawn_reader(
     found: Vec<Result<InputFile, Reject>>,
     start: Position,
     config: Config,
@@ -378,9 +397,11 @@ fn spawn_reader(
     Ok((receiver, handle))
 }
 
-/// Extracts one input item; returns the outcome and the page's byte count.
-fn process_item(item: InputItem, config: &Config) -> (Outcome, u64) {
-    match item {
+/// Extracts one input item; returns the outcome, the page's byte count
+/// and its stage times (zero unless the run is timed).
+fn process_item(item: InputItem, config: &Config) -> (Outcome, u64, StageTimes) {
+    bench::start_clock(config);
+    let (outcome, bytes) = match item {
         InputItem::Page(page) => {
             let bytes = page.bytes.len() as u64;
             let outcome = match process_page(page, config) {
@@ -391,7 +412,13 @@ fn process_item(item: InputItem, config: &Config) -> (Outcome, u64) {
         }
         InputItem::Reject(reject) => (Outcome::Reject(reject), 0),
         InputItem::Skipped { what, .. } => (Outcome::Skipped(what), 0),
-    }
+    };
+    let times = if config.time_stages {
+        bench::take_stage_times()
+    } else {
+        StageTimes::default()
+    };
+    (outcome, bytes, times)
 }
 
 /// Decodes and extracts one page into a record, or a reject with its
@@ -432,7 +459,11 @@ fn process_with(
     };
     let result = catch_unwind(AssertUnwindSafe(|| extract(&page)));
     match result {
-        Ok(Ok((extracted, encoding))) => Ok(build_record(page, extracted, encoding, config)),
+        Ok(Ok((extracted, encoding))) => {
+            let record = build_record(page, extracted, encoding, config);
+            bench::tick(config, Stage::Record);
+            Ok(record)
+        }
         Ok(Err(error)) => Err(reject(error.reason(), error.to_string(), &page)),
         Err(panic) => {
             let message = panic
@@ -455,6 +486,7 @@ pub fn extract_page(
 ) -> Result<(Extracted, String), PageError> {
     check_page_bytes(&bytes, config)?;
     let decoded = decode_page(bytes, page.charset_hint.as_deref(), page.kind);
+    bench::tick(config, Stage::Decode);
     extract_decoded(&decoded.text, decoded.encoding.name(), page, config)
 }
 
@@ -466,6 +498,7 @@ pub fn extract_page_borrowed(
 ) -> Result<(Extracted, String), PageError> {
     check_page_bytes(bytes, config)?;
     let decoded = decode_page_borrowed(bytes, page.charset_hint.as_deref(), page.kind);
+    bench::tick(config, Stage::Decode);
     extract_decoded(&decoded.text, decoded.encoding.name(), page, config)
 }
 

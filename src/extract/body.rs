@@ -4,6 +4,7 @@
 
 use scraper::Html;
 
+use crate::bench::{Stage, tick};
 use crate::blocks::{self, Block, Page};
 use crate::classify::{self, Kind, is_heading_like};
 use crate::config::Config;
@@ -31,10 +32,13 @@ impl Body {
 }
 
 /// Extracts the body of a parsed HTML page.
-pub fn from_html(doc: &Html, _config: &Config) -> Body {
+pub fn from_html(doc: &Html, config: &Config) -> Body {
     let page = blocks::from_html(doc);
     let kinds = classify::classify_html(&page);
-    assemble(&page, &kinds)
+    tick(config, Stage::BlocksClassify);
+    let body = assemble(&page, &kinds);
+    tick(config, Stage::Body);
+    body
 }
 
 /// Extracts the body of a plain-text dump.

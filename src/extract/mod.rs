@@ -8,6 +8,7 @@ pub mod quotes;
 
 use chrono::{DateTime, Utc};
 
+use crate::bench::{Stage, tick};
 use crate::config::Config;
 use crate::deadline;
 use crate::error::PageError;
@@ -47,16 +48,21 @@ pub fn extract_html(
 ) -> Result<Extracted, PageError> {
     let _budget = deadline::start(config.page_timeout);
     let doc = crate::parse::parse_html(html, config)?;
+    tick(config, Stage::Parse);
     let mut metadata = metadata::from_html(&doc, ctx);
+    tick(config, Stage::Metadata);
     deadline::check()?;
     let body = body::from_html(&doc, config);
     drop(doc);
+    tick(config, Stage::Parse);
     deadline::check()?;
     if body.text.trim().is_empty() {
         return Err(PageError::NoArticle(body.no_article_detail()));
     }
     metadata.language = metadata::detect_language(&body.text, metadata.html_lang.as_deref());
+    tick(config, Stage::Metadata);
     let quotes = quotes::find_quotes(&body.text);
+    tick(config, Stage::Quotes);
     deadline::check()?;
     Ok(Extracted {
         metadata,

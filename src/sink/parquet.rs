@@ -46,7 +46,7 @@ pub const ROW_GROUP_ROWS: usize = 16 * 1024;
 /// Bytes of buffered strings that end a row group early. Bounds the
 /// writer's memory (the builders plus the encoded group) for long texts,
 /// where a row count alone would let a group grow without limit.
-pub const ROW_GROUP_BYTES: usize = 32 * 1024 * 1024;
+pub const ROW_GROUP_BYTES: usize = 16 * 1024 * 1024;
 
 /// Most string bytes one article row may hold. Arrow's utf8 offsets are
 /// i32, so a batch's strings must stay under 2 GiB; the byte budget above

@@ -12,13 +12,15 @@
 //! whole article in a `<form>` or a `<header>`).
 //!
 //! Plain-text dumps become one block per non-empty line, with the index of
-//! their blank-line-separated paragraph.
+//! their blank-line-separated paragraph and the line's layout
+//! ([`LineShape`]: indentation, and whether blank lines set it apart).
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
 use crate::rules::contains_word;
+use crate::rules::text_dump::TAB_WIDTH;
 use crate::rules::thresholds::{
     ANCESTOR_DECAY, MAX_MARKED_PROSE_SHARE, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_OWN_CHARS,
     MIN_PROSE_CHARS, MIN_PROSE_WORDS, SHORT_TEXT_WEIGHT, WRAPPER_PROSE_SHARE,
@@ -136,6 +138,21 @@ pub struct ElementInfo {
 pub struct Page {
     pub blocks: Vec<Block>,
     pub elements: Vec<ElementInfo>,
+    /// For a text dump, the layout of each block's line (same index as
+    /// `blocks`); empty for HTML pages.
+    pub lines: Vec<LineShape>,
+}
+
+/// The layout of one line of a text dump: what a layout-keeping converter
+/// (inscriptis, `lynx -dump`) leaves of the page's structure.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineShape {
+    /// Leading columns (a tab counts [`TAB_WIDTH`]): the element's nesting.
+    pub indent: usize,
+    /// Blank lines (or the dump's start or end) on both sides: a paragraph
+    /// of its own, as converters write `<p>`, rather than one of a run of
+    /// menu items or `<br>` lines.
+    pub alone: bool,
 }
 
 impl Page {
@@ -152,18 +169,19 @@ impl Page {
     }
 }
 
-/// Elements skipped with everything inside: never visible article text.
+/// Elements skipped with everything inside: never visible article text
+/// (`rt` and `rp` are ruby readings printed above the words they gloss).
 const SKIPPED_TAGS: &[&str] = &[
     "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
-    "meter", "object", "option", "progress", "script", "select", "style", "svg", "template",
-    "textarea", "video",
+    "meter", "object", "option", "progress", "rp", "rt", "script", "select", "style", "svg",
+    "template", "textarea", "video",
 ];
 
 /// Elements that never split words. Every other element is a block.
 const INLINE_TAGS: &[&str] = &[
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn",
-    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s",
-    "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "ruby", "s", "samp",
+    "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 ];
 
 /// Between the cells of one table row: a row is one block.
@@ -554,8 +572,9 @@ fn unmark_page_wrappers(page: &mut Page) {
     }
 }
 
-/// Bullet characters that open list lines of text dumps.
-const BULLETS: &[char] = &['•', '·', '‣', '▪', '◦', '●', '-', '*', '–'];
+/// Bullet characters that open list lines of text dumps (`*` and `+` are
+/// inscriptis' first two list levels).
+const BULLETS: &[char] = &['•', '·', '‣', '▪', '◦', '●', '-', '*', '+', '–'];
 
 /// True if the trimmed line starts with a bullet and a space.
 fn starts_with_bullet(line: &str) -> bool {
@@ -563,26 +582,50 @@ fn starts_with_bullet(line: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(b), Some(s)) if BULLETS.contains(&b) && s.is_whitespace())
 }
 
+/// True if the line is a bullet with nothing after it (an empty list item
+/// a converter still marked).
+fn is_bare_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!((chars.next(), chars.next()), (Some(b), None) if BULLETS.contains(&b))
+}
+
+/// Columns of leading whitespace.
+fn indent_of(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { TAB_WIDTH } else { 1 })
+        .sum()
+}
+
 /// Turns a plain-text dump into one block per non-empty line; blank lines
-/// separate paragraphs (the block's `group`).
+/// separate paragraphs (the block's `group`). Each block's layout goes to
+/// [`Page::lines`].
 pub fn from_text(text: &str) -> Page {
     let mut page = Page::default();
     let mut group = 0;
-    let mut previous_blank = false;
+    let mut previous_blank = true;
     for raw in text.lines() {
         let line = raw.trim();
         if line.is_empty() {
             previous_blank = true;
             continue;
         }
+        if let Some(last) = page.lines.last_mut() {
+            // The line before is alone only if a blank line came after it.
+            last.alone &= previous_blank;
+        }
         if previous_blank && !page.blocks.is_empty() {
             group += 1;
         }
+        page.lines.push(LineShape {
+            indent: indent_of(raw),
+            alone: previous_blank,
+        });
         previous_blank = false;
         let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
         let chars = collapsed.chars().filter(|c| !c.is_whitespace()).count();
         page.blocks.push(Block {
-            bullet: starts_with_bullet(&collapsed),
+            bullet: starts_with_bullet(&collapsed) || is_bare_bullet(&collapsed),
             text: collapsed,
             tag: Tag::Line,
             chars,
@@ -631,6 +674,14 @@ mod tests {
             blocks("<p>first line<br>second  line</p>"),
             ["first line\nsecond line"]
         );
+    }
+
+    #[test]
+    fn ruby_annotations_are_skipped() {
+        // Furigana (`rt`) and their fallback brackets (`rp`) are readings
+        // printed above the words, not text: kept, they split each word.
+        let html = "<p><ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができて</p>";
+        assert_eq!(blocks(html), ["法律ができて"]);
     }
 
     #[test]
@@ -702,6 +753,29 @@ mod tests {
                 ("first", 1, false),
                 ("• item", 1, true),
                 ("last", 2, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn text_dump_lines_keep_their_indentation_and_isolation() {
+        // inscriptis-like: a menu as a run of indented bullets, then two
+        // paragraphs set apart by blank lines, then a bare bullet.
+        let page = from_text("  * Home\n  * News\n\n      First para.\n\n\tSecond para.\n  *\n");
+        let got: Vec<_> = page
+            .lines
+            .iter()
+            .zip(&page.blocks)
+            .map(|(l, b)| (l.indent, l.alone, b.bullet))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2, false, true),
+                (2, false, true),
+                (6, true, false),
+                (4, false, false),
+                (2, false, true)
             ]
         );
     }

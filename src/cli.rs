@@ -3,15 +3,18 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use signal_hook::consts::{SIGINT, SIGTERM};
 
 use crate::config::{self, Config, OutputFormat};
 use crate::input::{InputItem, discover, read_file};
-use crate::pipeline::{self, Observer, RunStats};
+use crate::pipeline::{self, Observer, RunError, RunStats};
 use crate::record::Record;
 
 /// decant: raw scraped web pages in, a clean article dataset out.
@@ -30,6 +33,9 @@ pub enum Command {
     Show(ShowArgs),
     /// Score the extractor on a benchmark folder with gold data.
     Eval(EvalArgs),
+    /// Measure speed and memory on your pages: the whole pipeline, time
+    /// per stage, peak RSS, and a bare HTML parse of the same pages.
+    Bench(BenchArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -44,9 +50,15 @@ pub struct LimitArgs {
     /// Reject pages larger than this many bytes (after decompression).
     #[arg(long, default_value_t = config::DEFAULT_MAX_PAGE_BYTES, value_name = "BYTES")]
     pub max_page_bytes: usize,
-    /// Reject pages with more parsed nodes than this.
+    /// Reject pages with more parsed nodes than this (the parse stops there).
     #[arg(long, default_value_t = config::DEFAULT_MAX_ELEMENTS, value_name = "N")]
     pub max_elements: usize,
+    /// Reject pages that nest elements deeper than this.
+    #[arg(long, default_value_t = config::DEFAULT_MAX_DEPTH, value_name = "N")]
+    pub max_depth: usize,
+    /// Reject pages whose extraction takes longer than this (0: no limit).
+    #[arg(long, default_value_t = config::DEFAULT_PAGE_TIMEOUT_MS, value_name = "MS")]
+    pub page_timeout_ms: u64,
 }
 
 #[derive(Debug, Args)]
@@ -76,6 +88,10 @@ pub struct ExtractArgs {
     /// Write the run's counts and speed as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub stats: Option<PathBuf>,
+    /// Go on with an interrupted run into the same output folder: skip what
+    /// its published files already hold (same inputs and options required).
+    #[arg(long)]
+    pub resume: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -123,6 +139,27 @@ pub struct EvalArgs {
     pub limits: LimitArgs,
 }
 
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Input files or directories, as for `extract`.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Output format written during the run.
+    #[arg(long, value_enum, default_value_t = FormatArg::Parquet)]
+    pub format: FormatArg,
+    /// Keep the dataset in this folder (default: a temporary folder, removed).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Print the measurements as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
 impl ExtractArgs {
     /// Validates the flags into a [`Config`].
     pub fn to_config(&self) -> Result<Config> {
@@ -137,18 +174,22 @@ impl ExtractArgs {
             },
             rows_per_file: self.rows_per_file,
             keep_removed: self.keep_removed,
+            resume: self.resume,
             ..limits_config(&self.limits)?
         })
     }
 }
 
 fn limits_config(limits: &LimitArgs) -> Result<Config> {
-    if limits.max_page_bytes == 0 || limits.max_elements == 0 {
-        bail!("--max-page-bytes and --max-elements must be at least 1");
+    if limits.max_page_bytes == 0 || limits.max_elements == 0 || limits.max_depth == 0 {
+        bail!("--max-page-bytes, --max-elements and --max-depth must be at least 1");
     }
     Ok(Config {
         max_page_bytes: limits.max_page_bytes,
         max_elements: limits.max_elements,
+        max_depth: limits.max_depth,
+        page_timeout: (limits.page_timeout_ms > 0)
+            .then(|| Duration::from_millis(limits.page_timeout_ms)),
         ..Config::default()
     })
 }
@@ -159,7 +200,37 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Extract(args) => extract(args),
         Command::Show(args) => show(args),
         Command::Eval(args) => eval(args),
+        Command::Bench(args) => bench(args),
     }
+}
+
+fn bench(args: BenchArgs) -> Result<i32> {
+    let config = Config {
+        threads: args.threads,
+        format: match args.format {
+            FormatArg::Parquet => OutputFormat::Parquet,
+            FormatArg::Jsonl => OutputFormat::Jsonl,
+        },
+        ..limits_config(&args.limits)?
+    };
+    for input in &args.inputs {
+        if !input.exists() {
+            bail!("input {} does not exist", input.display());
+        }
+    }
+    let temporary = std::env::temp_dir().join(format!("decant-bench-{}", std::process::id()));
+    let out_dir = args.output.clone().unwrap_or_else(|| temporary.clone());
+    let report = crate::bench::run_bench(&args.inputs, &out_dir, &config);
+    if args.output.is_none() {
+        let _ = std::fs::remove_dir_all(&temporary);
+    }
+    let report = report.with_context(|| format!("benchmarking into {}", out_dir.display()))?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.render());
+    }
+    Ok(0)
 }
 
 fn eval(args: EvalArgs) -> Result<i32> {
@@ -191,6 +262,10 @@ fn eval(args: EvalArgs) -> Result<i32> {
     Ok(if below > 0 { 1 } else { 0 })
 }
 
+/// Exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, the
+/// shell's convention for a run ended by Ctrl-C).
+const EXIT_INTERRUPTED: i32 = 130;
+
 fn extract(args: ExtractArgs) -> Result<i32> {
     let config = args.to_config()?;
     for input in &args.inputs {
@@ -198,44 +273,110 @@ fn extract(args: ExtractArgs) -> Result<i32> {
             bail!("input {} does not exist", input.display());
         }
     }
+    let stop = stop_on_signals().context("installing the Ctrl-C handler")?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
-    let mut progress = ProgressObserver::new(show_progress);
-    let summary = pipeline::run_extract(&args.inputs, &args.output, &config, &mut progress)
-        .with_context(|| format!("extracting into {}", args.output.display()))?;
+    let mut progress = ProgressObserver::new(show_progress, stop);
+    let result = pipeline::run_extract(&args.inputs, &args.output, &config, &mut progress);
     progress.finish();
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(RunError::Interrupted {
+            articles, rejects, ..
+        }) => {
+            eprintln!(
+                "decant: interrupted; {articles} article and {rejects} reject rows are safely in {}/: run the same command with --resume to continue",
+                args.output.display()
+            );
+            return Ok(EXIT_INTERRUPTED);
+        }
+        Err(error) => {
+            return Err(error)
+                .with_context(|| format!("extracting into {}", args.output.display()));
+        }
+    };
+    if summary.already_finished {
+        if !args.quiet {
+            eprintln!(
+                "decant: the run into {}/ had already finished ({} article and {} reject rows); nothing to resume",
+                args.output.display(),
+                summary.output.articles,
+                summary.output.rejects
+            );
+        }
+        return Ok(0);
+    }
     if let Some(path) = &args.stats {
         let json = serde_json::to_string_pretty(&summary.stats)?;
         std::fs::write(path, json + "\n")
             .with_context(|| format!("writing stats to {}", path.display()))?;
     }
     if !args.quiet {
-        let files = summary
-            .output
-            .article_files
-            .iter()
-            .chain(summary.output.rejects_file.iter())
-            .filter_map(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join(", ");
-        eprintln!("decant: {}", summary.stats.summary_line());
-        eprintln!(
-            "decant: wrote {} article rows and {} reject rows to {}/ ({files})",
-            summary.output.articles,
-            summary.output.rejects,
-            args.output.display()
-        );
+        report_extract(&args, &summary);
     }
     Ok(0)
+}
+
+/// The summary lines of a finished `extract`.
+fn report_extract(args: &ExtractArgs, summary: &pipeline::RunSummary) {
+    let files = summary
+        .output
+        .article_files
+        .iter()
+        .chain(summary.output.rejects_file.iter())
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if args.resume {
+        match summary.resumed_from {
+            Some(at) if at.records_done == 0 => eprintln!(
+                "decant: resumed where the interrupted run stopped: before input file {}",
+                at.inputs_done + 1
+            ),
+            Some(at) => eprintln!(
+                "decant: resumed where the interrupted run stopped: input file {}, after its first {} records",
+                at.inputs_done + 1,
+                at.records_done
+            ),
+            None => eprintln!(
+                "decant: no progress was recorded in the output folder; ran from the beginning"
+            ),
+        }
+    }
+    eprintln!("decant: {}", summary.stats.summary_line());
+    eprintln!(
+        "decant: wrote {} article rows and {} reject rows to {}/ ({files})",
+        summary.output.articles,
+        summary.output.rejects,
+        args.output.display()
+    );
+}
+
+/// Makes Ctrl-C (SIGINT) and SIGTERM set the returned flag, which stops the
+/// run cleanly after the chunk in flight. A second signal ends the process
+/// at once (files being written stay under their temporary names).
+fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(
+            signal,
+            EXIT_INTERRUPTED,
+            Arc::clone(&stop),
+        )?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
 }
 
 /// The progress bar on stderr: pages, MB, pages/s, rejects.
 struct ProgressObserver {
     bar: Option<ProgressBar>,
+    /// Set by a signal: the run should stop.
+    stop: Arc<AtomicBool>,
 }
 
 impl ProgressObserver {
-    fn new(visible: bool) -> Self {
+    fn new(visible: bool, stop: Arc<AtomicBool>) -> Self {
         let bar = visible.then(|| {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
@@ -245,7 +386,7 @@ impl ProgressObserver {
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
-        ProgressObserver { bar }
+        ProgressObserver { bar, stop }
     }
 
     fn finish(&self) {
@@ -267,6 +408,10 @@ impl Observer for ProgressObserver {
                 stats.rejects
             ));
         }
+    }
+
+    fn should_stop(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
     }
 }
 

@@ -17,6 +17,10 @@ pub enum RejectReason {
     TooLarge,
     /// The parsed page has more elements than `--max-elements`.
     TooManyElements,
+    /// The page nests elements deeper than `--max-depth`.
+    TooDeep,
+    /// Extracting the page took longer than `--page-timeout-ms`.
+    Timeout,
     /// The HTML could not be parsed.
     ParseError,
     /// The page was parsed but holds no article text (an index, a login wall).
@@ -38,12 +42,14 @@ pub enum RejectReason {
 }
 
 impl RejectReason {
-    pub const ALL: [RejectReason; 14] = [
+    pub const ALL: [RejectReason; 16] = [
         RejectReason::Empty,
         RejectReason::NotHtml,
         RejectReason::DecodeError,
         RejectReason::TooLarge,
         RejectReason::TooManyElements,
+        RejectReason::TooDeep,
+        RejectReason::Timeout,
         RejectReason::ParseError,
         RejectReason::NoArticle,
         RejectReason::IoError,
@@ -62,6 +68,8 @@ impl RejectReason {
             RejectReason::DecodeError => "decode_error",
             RejectReason::TooLarge => "too_large",
             RejectReason::TooManyElements => "too_many_elements",
+            RejectReason::TooDeep => "too_deep",
+            RejectReason::Timeout => "timeout",
             RejectReason::ParseError => "parse_error",
             RejectReason::NoArticle => "no_article",
             RejectReason::IoError => "io_error",
@@ -92,6 +100,10 @@ pub enum PageError {
     TooLarge { size: usize, limit: usize },
     #[error("page has more than {limit} elements (--max-elements)")]
     TooManyElements { limit: usize },
+    #[error("page nests elements more than {limit} deep (--max-depth)")]
+    TooDeep { limit: usize },
+    #[error("page took longer than its time budget of {limit_ms} ms (--page-timeout-ms)")]
+    Timeout { limit_ms: u64 },
     #[error("no article text found: {0}")]
     NoArticle(String),
 }
@@ -103,7 +115,19 @@ impl PageError {
             PageError::NotHtml(_) => RejectReason::NotHtml,
             PageError::TooLarge { .. } => RejectReason::TooLarge,
             PageError::TooManyElements { .. } => RejectReason::TooManyElements,
+            PageError::TooDeep { .. } => RejectReason::TooDeep,
+            PageError::Timeout { .. } => RejectReason::Timeout,
             PageError::NoArticle(_) => RejectReason::NoArticle,
         }
     }
+}
+
+/// The message of a caught panic payload (`panic!` with a literal or a
+/// formatted message), for the `detail` of a `panic` reject.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
 }

@@ -13,16 +13,19 @@
 //! [`pipeline`] runs it over many pages in parallel with bounded memory;
 //! [`extract_html`] and [`extract_text`] run it on one page.
 
+pub mod bench;
 pub mod blocks;
 pub mod classify;
 pub mod cli;
 pub mod config;
+pub mod deadline;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod parse;
 pub mod pipeline;
+pub mod prepass;
 pub mod record;
 pub mod rules;
 pub mod sink;

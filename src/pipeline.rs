@@ -3,7 +3,10 @@
 //! (decode → extract → record, one task per page, panics contained); the
 //! results are written in input order. Memory is bounded by the chunk
 //! budget whatever the corpus size, and the output does not depend on the
-//! number of threads.
+//! number of threads. Each item carries its [`Position`] in the inputs, so
+//! the writer can record checkpoints and a run can be resumed
+//! (`Config::resume`) or stopped cleanly between chunks
+//! ([`Observer::should_stop`]).
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -15,13 +18,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::bench::{self, Stage, StageTimes};
 use crate::config::Config;
 use crate::error::{PageError, RejectReason};
 use crate::extract::{Extracted, PageContext, extract_html, extract_text};
-use crate::input::decode::{decode_page, looks_binary};
-use crate::input::{ContentKind, InputItem, RawPage, discover, read_file};
+use crate::input::decode::{decode_page, decode_page_borrowed, looks_binary};
+use crate::input::{ContentKind, InputFile, InputItem, RawPage, discover, read_file};
 use crate::record::{Record, Reject, content_hash, word_count};
-use crate::sink::{DatasetWriter, SinkError, SinkOptions, SinkSummary};
+use crate::sink::{DatasetWriter, Position, Resumed, SinkError, SinkOptions, SinkSummary};
 
 /// How many chunks may wait between the reader thread and the workers.
 /// One is enough to keep the workers fed while bounding memory to about
@@ -37,6 +41,16 @@ pub enum RunError {
     ThreadPool { threads: usize, message: String },
     #[error("the input reader thread could not start or stopped unexpectedly")]
     Reader,
+    /// The observer asked the run to stop (Ctrl-C, SIGTERM). Everything
+    /// written so far is published and recorded in the progress manifest.
+    #[error(
+        "interrupted after {articles} article and {rejects} reject rows; the files written are complete: run the same command with --resume to continue"
+    )]
+    Interrupted {
+        articles: u64,
+        rejects: u64,
+        output: SinkSummary,
+    },
 }
 
 /// Counts of a run, printed at the end and written by `--stats`.
@@ -58,6 +72,10 @@ pub struct RunStats {
     pub seconds: f64,
     /// Worker threads used.
     pub threads: usize,
+    /// Time per stage summed over pages, when the run was timed
+    /// (`Config::time_stages`, as `decant bench` does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage_times: Option<StageTimes>,
 }
 
 impl RunStats {
@@ -117,9 +135,16 @@ fn per_second(amount: f64, seconds: f64) -> f64 {
     if seconds > 0.0 { amount / seconds } else { 0.0 }
 }
 
-/// Receives the running counts after each chunk (the CLI's progress bar).
+/// Receives the running counts after each chunk (the CLI's progress bar),
+/// and may ask the run to stop.
 pub trait Observer {
     fn update(&mut self, _stats: &RunStats) {}
+    /// Checked after each chunk is extracted and written: true stops the
+    /// run cleanly with [`RunError::Interrupted`] (the chunk read ahead is
+    /// dropped; what was written is published and recorded for `--resume`).
+    fn should_stop(&self) -> bool {
+        false
+    }
 }
 
 /// An observer that ignores everything.
@@ -130,7 +155,13 @@ impl Observer for Silent {}
 #[derive(Clone, Debug)]
 pub struct RunSummary {
     pub stats: RunStats,
+    /// The whole dataset (with `--resume`, the interrupted run's files too).
     pub output: SinkSummary,
+    /// With `--resume`: where the interrupted run had stopped (None when it
+    /// had recorded no progress and the run started from the beginning).
+    pub resumed_from: Option<Position>,
+    /// With `--resume`: the recorded run had already finished; nothing was done.
+    pub already_finished: bool,
 }
 
 /// The outcome of one input item after extraction.
@@ -140,7 +171,8 @@ enum Outcome {
     Skipped(String),
 }
 
-/// Runs the whole pipeline from `inputs` into the dataset folder `out_dir`.
+/// Runs the whole pipeline from `inputs` into the dataset folder `out_dir`
+/// (with `config.resume`, going on with the run recorded there).
 pub fn run_extract(
     inputs: &[PathBuf],
     out_dir: &Path,
@@ -149,6 +181,106 @@ pub fn run_extract(
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
     let pool = build_pool(config.threads)?;
+    let found = discover(inputs);
+    let (mut writer, start) = match open_writer(inputs, &found, out_dir, config)? {
+        Opened::Writer(writer, start) => (writer, start),
+        Opened::Finished(output) => {
+            return Ok(RunSummary {
+                stats: RunStats::default(),
+                output,
+                resumed_from: None,
+                already_finished: true,
+            });
+        }
+    };
+    let mut stats = RunStats {
+        threads: pool.current_num_threads(),
+        files: found.len() as u64,
+        stage_times: config.time_stages.then(StageTimes::default),
+        ..RunStats::default()
+    };
+    let (chunks, reader) = spawn_reader(found, start.unwrap_or_default(), config.clone())?;
+    for chunk in chunks {
+        let outcomes = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|(at, item)| (at, process_item(item, config)))
+                .collect::<Vec<_>>()
+        });
+        bench::start_clock(config);
+        for (at, (outcome, bytes, times)) in outcomes {
+            stats.bytes += bytes;
+            if let Some(sum) = stats.stage_times.as_mut() {
+                sum.merge(&times);
+            }
+            match outcome {
+                Outcome::Article(record) => {
+                    writer.write_article(&record)?;
+                    stats.articles += 1;
+                    stats.pages_read += 1;
+                }
+                Outcome::Reject(reject) => {
+                    writer.write_reject(&reject)?;
+                    stats.count_reject(reject.reason);
+                }
+                Outcome::Skipped(what) => {
+                    stats.skipped_records += 1;
+                    *stats.skipped_by_kind.entry(what).or_default() += 1;
+                }
+            }
+            writer.end_item(at)?;
+        }
+        bench::tick(config, Stage::Write);
+        if let Some(sum) = stats.stage_times.as_mut() {
+            sum.merge(&bench::take_stage_times());
+        }
+        stats.seconds = started.elapsed().as_secs_f64();
+        observer.update(&stats);
+        if observer.should_stop() {
+            // The reader thread is left to end with the process: it stops
+            // at its next send, as the chunk receiver is dropped here.
+            let output = writer.interrupt()?;
+            return Err(RunError::Interrupted {
+                articles: output.articles,
+                rejects: output.rejects,
+                output,
+            });
+        }
+    }
+    reader.join().map_err(|_| RunError::Reader)?;
+    bench::start_clock(config);
+    let output = writer.finish()?;
+    bench::tick(config, Stage::Write);
+    if let Some(sum) = stats.stage_times.as_mut() {
+        sum.merge(&bench::take_stage_times());
+    }
+    stats.seconds = started.elapsed().as_secs_f64();
+    Ok(RunSummary {
+        stats,
+        output,
+        resumed_from: start,
+        already_finished: false,
+    })
+}
+
+/// The dataset writer of a run, and where its input starts.
+enum Opened {
+    /// Write from this position (None: from the beginning, as a fresh run,
+    /// or a resume that found no progress).
+    Writer(DatasetWriter, Option<Position>),
+    /// A resumed run that had already finished.
+    Finished(SinkSummary),
+}
+
+/// Creates the dataset writer, or reopens the interrupted run's with
+/// `config.resume`. The files' metadata (inputs as given, options) is the
+/// run's identity; `found` gives the inputs' identities (path and size).
+fn open_writer(
+    inputs: &[PathBuf],
+    found: &[Result<InputFile, Reject>],
+    out_dir: &Path,
+    config: &Config,
+) -> Result<Opened, RunError> {
     let mut metadata = vec![("decant.inputs".to_string(), describe_inputs(inputs))];
     metadata.extend(
         config
@@ -156,57 +288,38 @@ pub fn run_extract(
             .into_iter()
             .map(|(k, v)| (format!("decant.option.{k}"), v)),
     );
-    let mut writer = DatasetWriter::create(
-        out_dir,
-        SinkOptions {
-            format: config.format,
-            rows_per_file: config.rows_per_file,
-            keep_removed: config.keep_removed,
-            metadata,
-        },
-    )?;
-    let mut stats = RunStats {
-        threads: pool.current_num_threads(),
-        ..RunStats::default()
+    let options = SinkOptions {
+        format: config.format,
+        rows_per_file: config.rows_per_file,
+        keep_removed: config.keep_removed,
+        metadata,
+        inputs: found.iter().map(input_identity).collect(),
     };
-    let (chunks, reader) = spawn_reader(inputs.to_vec(), config.clone())?;
-    for chunk in chunks {
-        match chunk {
-            Chunk::FilesFound(n) => stats.files = n,
-            Chunk::Items(items) => {
-                let outcomes = pool.install(|| {
-                    items
-                        .into_par_iter()
-                        .map(|item| process_item(item, config))
-                        .collect::<Vec<_>>()
-                });
-                for (outcome, bytes) in outcomes {
-                    stats.bytes += bytes;
-                    match outcome {
-                        Outcome::Article(record) => {
-                            writer.write_article(&record)?;
-                            stats.articles += 1;
-                            stats.pages_read += 1;
-                        }
-                        Outcome::Reject(reject) => {
-                            writer.write_reject(&reject)?;
-                            stats.count_reject(reject.reason);
-                        }
-                        Outcome::Skipped(what) => {
-                            stats.skipped_records += 1;
-                            *stats.skipped_by_kind.entry(what).or_default() += 1;
-                        }
-                    }
-                }
-                stats.seconds = started.elapsed().as_secs_f64();
-                observer.update(&stats);
-            }
-        }
+    if !config.resume {
+        return Ok(Opened::Writer(
+            DatasetWriter::create(out_dir, options)?,
+            None,
+        ));
     }
-    reader.join().map_err(|_| RunError::Reader)?;
-    let output = writer.finish()?;
-    stats.seconds = started.elapsed().as_secs_f64();
-    Ok(RunSummary { stats, output })
+    Ok(match DatasetWriter::resume(out_dir, options)? {
+        Resumed::Fresh(writer) => Opened::Writer(writer, None),
+        Resumed::Continue(writer, at) => Opened::Writer(writer, Some(at)),
+        Resumed::Finished(output) => Opened::Finished(output),
+    })
+}
+
+/// What identifies an input file across runs: its path as found and its
+/// size (an unreadable one: its path and reject reason).
+fn input_identity(entry: &Result<InputFile, Reject>) -> String {
+    match entry {
+        Ok(file) => {
+            let size = std::fs::metadata(&file.path)
+                .map(|m| m.len().to_string())
+                .unwrap_or_else(|e| format!("unreadable: {}", e.kind()));
+            format!("{}\t{size}", file.path.display())
+        }
+        Err(reject) => format!("{}\t{}", reject.source, reject.reason),
+    }
 }
 
 fn describe_inputs(inputs: &[PathBuf]) -> String {
@@ -229,58 +342,66 @@ pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
         })
 }
 
-/// A message from the reader thread.
-enum Chunk {
-    FilesFound(u64),
-    Items(Vec<InputItem>),
-}
+/// A chunk of input items from the reader thread, each with the position
+/// just after it.
+pub(crate) type Chunk = Vec<(Position, InputItem)>;
 
-/// Starts the reader thread. It sends the input items in order, in chunks
-/// bounded by `config.chunk_pages` and `config.chunk_bytes`.
-fn spawn_reader(
-    inputs: Vec<PathBuf>,
+/// Starts the reader thread. It sends the input items of `found` from
+/// `start` on, in order, in chunks bounded by `config.chunk_pages` and
+/// `config.chunk_bytes`. The records of the input `start` is inside that
+/// were already written are read again and passed over.
+pub(crate) fn spawn_reader(
+    found: Vec<Result<InputFile, Reject>>,
+    start: Position,
     config: Config,
 ) -> Result<(Receiver<Chunk>, std::thread::JoinHandle<()>), RunError> {
     let (sender, receiver) = sync_channel(CHUNKS_IN_FLIGHT);
     let handle = std::thread::Builder::new()
         .name("decant-reader".into())
         .spawn(move || {
-            let found = discover(&inputs);
-            if sender.send(Chunk::FilesFound(found.len() as u64)).is_err() {
-                return;
-            }
             let mut chunk = Vec::new();
             let mut chunk_bytes = 0usize;
-            for entry in found {
+            let entries = found.into_iter().enumerate().skip(start.inputs_done);
+            for (input, entry) in entries {
                 let items: Box<dyn Iterator<Item = InputItem> + Send> = match entry {
                     Ok(file) => read_file(&file, &config),
                     Err(reject) => Box::new(std::iter::once(InputItem::Reject(reject))),
                 };
-                for item in items {
+                let written = if input == start.inputs_done {
+                    start.records_done
+                } else {
+                    0
+                };
+                let records = (0u64..)
+                    .zip(items)
+                    .skip_while(|(record, _)| *record < written);
+                for (record, item) in records {
                     if let InputItem::Page(page) = &item {
                         chunk_bytes += page.bytes.len();
                     }
-                    chunk.push(item);
+                    chunk.push((Position::after(input, record), item));
                     if chunk.len() >= config.chunk_pages || chunk_bytes >= config.chunk_bytes {
                         let full = std::mem::take(&mut chunk);
                         chunk_bytes = 0;
-                        if sender.send(Chunk::Items(full)).is_err() {
+                        if sender.send(full).is_err() {
                             return;
                         }
                     }
                 }
             }
             if !chunk.is_empty() {
-                let _ = sender.send(Chunk::Items(chunk));
+                let _ = sender.send(chunk);
             }
         })
         .map_err(|_| RunError::Reader)?;
     Ok((receiver, handle))
 }
 
-/// Extracts one input item; returns the outcome and the page's byte count.
-fn process_item(item: InputItem, config: &Config) -> (Outcome, u64) {
-    match item {
+/// Extracts one input item; returns the outcome, the page's byte count
+/// and its stage times (zero unless the run is timed).
+fn process_item(item: InputItem, config: &Config) -> (Outcome, u64, StageTimes) {
+    bench::start_clock(config);
+    let (outcome, bytes) = match item {
         InputItem::Page(page) => {
             let bytes = page.bytes.len() as u64;
             let outcome = match process_page(page, config) {
@@ -291,12 +412,44 @@ fn process_item(item: InputItem, config: &Config) -> (Outcome, u64) {
         }
         InputItem::Reject(reject) => (Outcome::Reject(reject), 0),
         InputItem::Skipped { what, .. } => (Outcome::Skipped(what), 0),
-    }
+    };
+    let times = if config.time_stages {
+        bench::take_stage_times()
+    } else {
+        StageTimes::default()
+    };
+    (outcome, bytes, times)
 }
 
 /// Decodes and extracts one page into a record, or a reject with its
 /// reason. A panic inside extraction becomes a `panic` reject.
 pub fn process_page(page: RawPage, config: &Config) -> Result<Record, Reject> {
+    let mut page = page;
+    let bytes = std::mem::take(&mut page.bytes);
+    process_with(page, config, |page| extract_page(bytes, page, config))
+}
+
+/// Like [`process_page`], but reads the page's bytes from `bytes`, borrowed
+/// (a page held in an Arrow column): valid UTF-8 is not copied. `page`
+/// gives the context; its own `bytes` are not read. Same result as
+/// [`process_page`] on a page holding the same bytes.
+pub fn process_page_borrowed(
+    bytes: &[u8],
+    page: RawPage,
+    config: &Config,
+) -> Result<Record, Reject> {
+    process_with(page, config, |page| {
+        extract_page_borrowed(bytes, page, config)
+    })
+}
+
+/// Runs `extract` on `page` with panics contained, and turns its outcome
+/// into a record or a reject.
+fn process_with(
+    page: RawPage,
+    config: &Config,
+    extract: impl FnOnce(&RawPage) -> Result<(Extracted, String), PageError>,
+) -> Result<Record, Reject> {
     let reject = |reason: RejectReason, detail: String, page: &RawPage| Reject {
         id: page.id.clone(),
         source: page.source.clone(),
@@ -304,11 +457,13 @@ pub fn process_page(page: RawPage, config: &Config) -> Result<Record, Reject> {
         reason,
         detail,
     };
-    let mut page = page;
-    let bytes = std::mem::take(&mut page.bytes);
-    let result = catch_unwind(AssertUnwindSafe(|| extract_page(bytes, &page, config)));
+    let result = catch_unwind(AssertUnwindSafe(|| extract(&page)));
     match result {
-        Ok(Ok((extracted, encoding))) => Ok(build_record(page, extracted, encoding, config)),
+        Ok(Ok((extracted, encoding))) => {
+            let record = build_record(page, extracted, encoding, config);
+            bench::tick(config, Stage::Record);
+            Ok(record)
+        }
         Ok(Err(error)) => Err(reject(error.reason(), error.to_string(), &page)),
         Err(panic) => {
             let message = panic
@@ -329,6 +484,26 @@ pub fn extract_page(
     page: &RawPage,
     config: &Config,
 ) -> Result<(Extracted, String), PageError> {
+    check_page_bytes(&bytes, config)?;
+    let decoded = decode_page(bytes, page.charset_hint.as_deref(), page.kind);
+    bench::tick(config, Stage::Decode);
+    extract_decoded(&decoded.text, decoded.encoding.name(), page, config)
+}
+
+/// Like [`extract_page`], but borrows the bytes (valid UTF-8 is not copied).
+pub fn extract_page_borrowed(
+    bytes: &[u8],
+    page: &RawPage,
+    config: &Config,
+) -> Result<(Extracted, String), PageError> {
+    check_page_bytes(bytes, config)?;
+    let decoded = decode_page_borrowed(bytes, page.charset_hint.as_deref(), page.kind);
+    bench::tick(config, Stage::Decode);
+    extract_decoded(&decoded.text, decoded.encoding.name(), page, config)
+}
+
+/// Rejects what is not worth decoding: blank, too large or binary bytes.
+fn check_page_bytes(bytes: &[u8], config: &Config) -> Result<(), PageError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(PageError::Empty);
     }
@@ -338,19 +513,28 @@ pub fn extract_page(
             limit: config.max_page_bytes,
         });
     }
-    if looks_binary(&bytes) {
+    if looks_binary(bytes) {
         return Err(PageError::NotHtml("binary data".to_string()));
     }
+    Ok(())
+}
+
+/// Runs the extractor of the page's kind on its decoded text.
+fn extract_decoded(
+    text: &str,
+    encoding: &str,
+    page: &RawPage,
+    config: &Config,
+) -> Result<(Extracted, String), PageError> {
     let ctx = PageContext {
         url: page.url.clone(),
         fetched_at: page.fetched_at,
     };
-    let decoded = decode_page(bytes, page.charset_hint.as_deref(), page.kind);
     let extracted = match page.kind {
-        ContentKind::Html => extract_html(&decoded.text, &ctx, config)?,
-        ContentKind::Text => extract_text(&decoded.text, &ctx, config)?,
+        ContentKind::Html => extract_html(text, &ctx, config)?,
+        ContentKind::Text => extract_text(text, &ctx, config)?,
     };
-    Ok((extracted, decoded.encoding.name().to_string()))
+    Ok((extracted, encoding.to_string()))
 }
 
 /// Builds the output row of an extracted page.

@@ -12,19 +12,19 @@ use std::path::{Path, PathBuf};
 use decant::Config;
 use decant::eval::EvalReport;
 
-// Pinned floors, just under the figures measured on 2026-11-27 (scrapinghub
-// F1 0.970, precision 0.962, accuracy 0.385; trafilatura-dev F1 0.911).
+// Pinned floors, just under the figures measured on 2026-11-28 (scrapinghub
+// F1 0.972, precision 0.966, accuracy 0.385; trafilatura-dev F1 0.921).
 // They may only rise: raise one when the measured figure rises, never lower
 // one to make a change pass.
 
 /// Minimum F1 on scrapinghub-dev.
-const SCRAPINGHUB_F1_FLOOR: f64 = 0.968;
+const SCRAPINGHUB_F1_FLOOR: f64 = 0.971;
 /// Minimum precision on scrapinghub-dev.
-const SCRAPINGHUB_PRECISION_FLOOR: f64 = 0.960;
+const SCRAPINGHUB_PRECISION_FLOOR: f64 = 0.965;
 /// Minimum accuracy (share of exact pages) on scrapinghub-dev.
-const SCRAPINGHUB_ACCURACY_FLOOR: f64 = 0.375;
+const SCRAPINGHUB_ACCURACY_FLOOR: f64 = 0.380;
 /// Minimum F1 on trafilatura-dev.
-const TRAFILATURA_F1_FLOOR: f64 = 0.909;
+const TRAFILATURA_F1_FLOOR: f64 = 0.919;
 
 /// Env var naming the folder holding the dev sets.
 const EVAL_DIR_VAR: &str = "DECANT_EVAL_DIR";

@@ -1,12 +1,14 @@
 //! Author bios: an "About the writer" heading, and the sentence "Jane Doe
-//! is a reporter based in ..." that follows it or closes the page.
+//! is a reporter based in ..." that follows it or closes the page; and
+//! their organisational twin closing a press release, "Acme is a global
+//! solutions provider ..." (the publisher's profile, not the news).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::blocks::Block;
-use crate::rules::phrases::{BIO_OPENERS, BIO_ROLES};
+use crate::rules::phrases::{BIO_OPENERS, BIO_ROLES, ORGANISATION_ROLES};
 use crate::rules::thresholds::{BIO_ROLE_WINDOW, MAX_BIO_CHARS};
 use crate::rules::{contains_word, starts_with_any};
 
@@ -15,6 +17,26 @@ static BIO_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:van|von|de|der|da|del|di|le|la|bin|al)){0,4}\s+(?:is|was)\s+(?:a|an|the|our)\s")
         .unwrap_or_else(|_| unreachable!("the bio pattern is a valid regex"))
 });
+
+/// A capitalised name of one to five words (an acronym in brackets may
+/// follow), then "is a/an/the" or its German, French and Spanish forms.
+static PROFILE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}\d.&'’-]*(?:\s+(?:\p{Lu}[\p{L}\d.&'’-]*|&|\(\p{Lu}+\))){0,4}\s+(?:is|ist|est|es)\s+(?:a|an|the|one|ein|eine|einer|der|die|das|un|une|le|la|l'|el|una)\s")
+        .unwrap_or_else(|_| unreachable!("the profile pattern is a valid regex"))
+});
+
+/// True if the block is an organisation's profile: "Name is a ...
+/// provider / company / Verband ..." (the role word, or a compound ending
+/// in it, comes early).
+pub fn is_organisation_profile(block: &Block) -> bool {
+    if block.chars > MAX_BIO_CHARS || !PROFILE_SENTENCE.is_match(&block.text) {
+        return false;
+    }
+    let head: String = block.text.chars().take(BIO_ROLE_WINDOW).collect();
+    head.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANISATION_ROLES.iter().any(|role| w.ends_with(role)))
+}
 
 /// True if the block is a heading that opens an author bio.
 pub fn is_bio_opener(block: &Block) -> bool {
@@ -38,6 +60,23 @@ pub fn is_bio_sentence(block: &Block) -> bool {
 mod tests {
     use super::*;
     use crate::blocks::from_text;
+
+    #[test]
+    fn organisation_profiles() {
+        let profile = |t: &str| is_organisation_profile(&first(t));
+        assert!(profile(
+            "Ascom is a global solutions provider focused on healthcare ICT and mobile workflow solutions."
+        ));
+        assert!(profile(
+            "Die Beispiel AG ist ein führender Hersteller von Wärmepumpen mit Sitz in Kassel."
+        ));
+        assert!(!profile(
+            "The council is a body of twelve members elected every four years."
+        ));
+        assert!(!profile(
+            "Nobody is a winner in this budget, the mayor said."
+        ));
+    }
 
     fn first(text: &str) -> Block {
         from_text(text)

@@ -34,6 +34,13 @@ pub fn is_byline(block: &Block) -> bool {
     starts_with_any(BYLINE_OPENERS, &lower) || DATELINE.is_match(&lower)
 }
 
+/// True if the block opens with a date, however it goes on ("Nov. 20,
+/// 2019Updated: Nov. 20, 2019 1:35 a.m." reads as a sentence but is a
+/// dateline).
+pub fn starts_with_date(block: &Block) -> bool {
+    block.chars <= MAX_BYLINE_CHARS && DATELINE.is_match(&block.text.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

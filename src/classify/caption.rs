@@ -3,9 +3,11 @@
 //! puts just above such a credit line.
 
 use crate::blocks::Block;
-use crate::rules::phrases::{CREDIT_ENDINGS, CREDIT_OPENERS};
-use crate::rules::starts_with_any;
-use crate::rules::thresholds::MAX_CAPTION_CHARS;
+use crate::rules::phrases::{
+    CREDIT_ENDINGS, CREDIT_OPENERS, PICTURE_CAPTION_OPENERS, PICTURE_WORDS,
+};
+use crate::rules::thresholds::{MAX_CAPTION_CHARS, PHOTO_WORD_WINDOW};
+use crate::rules::{contains_any, starts_with_any};
 
 /// True if the block is (or ends with) a photo credit.
 pub fn is_credit(block: &Block) -> bool {
@@ -17,6 +19,14 @@ pub fn is_credit(block: &Block) -> bool {
     CREDIT_ENDINGS.iter().any(|e| end.ends_with(e))
         || starts_with_any(CREDIT_OPENERS, &lower)
         || ends_with_credit_in_brackets(&lower)
+        || describes_the_picture(&lower)
+}
+
+/// "In this Dec. 12, 2006, file photo, made available by NASA, ...": a
+/// news-agency caption describing the picture it stands under.
+fn describes_the_picture(lower: &str) -> bool {
+    let head: String = lower.chars().take(PHOTO_WORD_WINDOW).collect();
+    starts_with_any(PICTURE_CAPTION_OPENERS, lower) && contains_any(PICTURE_WORDS, &head)
 }
 
 /// "Protesters in the street (Image: GETTY)": a caption whose last
@@ -53,5 +63,12 @@ mod tests {
             "Protesters do not want Hong Kong to lose its autonomy (Image: getty )"
         ));
         assert!(!credit("The photo was taken by a tourist on Monday."));
+        assert!(credit("© Bundesrat | Frank Bräuer"));
+        assert!(credit(
+            "In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work outside."
+        ));
+        assert!(!credit(
+            "In this country, few people have seen a photo of the minister at work."
+        ));
     }
 }

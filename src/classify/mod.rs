@@ -11,9 +11,12 @@ pub mod author_bio;
 pub mod byline;
 pub mod caption;
 pub mod container;
+pub mod index_page;
+pub mod lead;
 pub mod names;
 pub mod phrases;
 pub mod sequence;
+pub mod text_shape;
 
 use std::sync::LazyLock;
 
@@ -182,7 +185,9 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
             }
         })
         .collect();
+    lead::standfirst(page, container, &mut kinds);
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
+    index_page::teaser_lists(&page.blocks, &mut kinds);
     kinds
 }
 
@@ -202,9 +207,12 @@ fn still_marked(page: &Page, e: usize) -> bool {
     page.elements.get(e).is_some_and(|info| info.mark.is_some())
 }
 
-/// Classifies every line of a text dump.
+/// Classifies every line of a text dump: the same rules as HTML blocks,
+/// then the lines' shape ([`text_shape`]) stands in for the tags and links
+/// a dump has lost.
 pub fn classify_text(page: &Page) -> Vec<Kind> {
     let mut kinds: Vec<Kind> = page.blocks.iter().map(block_kind).collect();
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Text);
+    text_shape::apply(&page.blocks, &page.lines, &mut kinds);
     kinds
 }

@@ -1,6 +1,10 @@
 //! What an element's tag, class names and id say: boilerplate of some kind
 //! (a mark inherited by the blocks inside), or a likely article container.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
 use super::Kind;
@@ -41,30 +45,79 @@ pub fn name_kind(raw: &str) -> Option<Kind> {
     if raw.contains(['-', '_']) && contains_word(t::AD_LEADING_TOKENS, first_token) {
         return Some(Kind::Ad);
     }
-    let rules: [(Kind, &[&str], &[&str]); 14] = [
-        (Kind::Cookie, t::COOKIE_WHOLE, t::COOKIE_CONTAINS),
-        (Kind::Comment, t::COMMENT_WHOLE, t::COMMENT_CONTAINS),
-        (Kind::AuthorBio, t::AUTHOR_BIO_WHOLE, t::AUTHOR_BIO_CONTAINS),
-        (Kind::Newsletter, &[], t::NEWSLETTER_CONTAINS),
-        (Kind::Share, &[], t::SHARE_CONTAINS),
-        (Kind::Related, &[], t::RELATED_CONTAINS),
-        (Kind::Promo, &[], t::PROMO_CONTAINS),
-        (Kind::Ad, t::AD_WHOLE, t::AD_CONTAINS),
-        (Kind::Tags, t::TAGS_WHOLE, t::TAGS_CONTAINS),
-        (Kind::Caption, t::CAPTION_WHOLE, t::CAPTION_CONTAINS),
-        (Kind::Byline, t::BYLINE_WHOLE, t::BYLINE_CONTAINS),
-        (Kind::Legal, &[], t::LEGAL_CONTAINS),
-        (
-            Kind::Navigation,
-            t::NAVIGATION_WHOLE,
-            t::NAVIGATION_CONTAINS,
-        ),
-        (Kind::Other, t::OTHER_WHOLE, t::OTHER_CONTAINS),
-    ];
-    rules
-        .into_iter()
-        .find(|(_, whole, contains)| contains_word(whole, &name) || contains_any(contains, &name))
-        .map(|(kind, _, _)| kind)
+    first_matching_rule(&name)
+        .and_then(|i| NAME_RULES.get(i))
+        .map(|(kind, _, _)| *kind)
+}
+
+/// The class/id vocabularies by kind, in priority order: the first kind
+/// whose whole names or substrings match a name is the name's kind.
+const NAME_RULES: [(Kind, &[&str], &[&str]); 14] = [
+    (Kind::Cookie, t::COOKIE_WHOLE, t::COOKIE_CONTAINS),
+    (Kind::Comment, t::COMMENT_WHOLE, t::COMMENT_CONTAINS),
+    (Kind::AuthorBio, t::AUTHOR_BIO_WHOLE, t::AUTHOR_BIO_CONTAINS),
+    (Kind::Newsletter, &[], t::NEWSLETTER_CONTAINS),
+    (Kind::Share, &[], t::SHARE_CONTAINS),
+    (Kind::Related, &[], t::RELATED_CONTAINS),
+    (Kind::Promo, &[], t::PROMO_CONTAINS),
+    (Kind::Ad, t::AD_WHOLE, t::AD_CONTAINS),
+    (Kind::Tags, t::TAGS_WHOLE, t::TAGS_CONTAINS),
+    (Kind::Caption, t::CAPTION_WHOLE, t::CAPTION_CONTAINS),
+    (Kind::Byline, t::BYLINE_WHOLE, t::BYLINE_CONTAINS),
+    (Kind::Legal, &[], t::LEGAL_CONTAINS),
+    (
+        Kind::Navigation,
+        t::NAVIGATION_WHOLE,
+        t::NAVIGATION_CONTAINS,
+    ),
+    (Kind::Other, t::OTHER_WHOLE, t::OTHER_CONTAINS),
+];
+
+/// [`NAME_RULES`] compiled once: every `*_CONTAINS` substring in one
+/// automaton (each pattern knows its rule), every `*_WHOLE` name mapped to
+/// the first rule listing it. A name is scanned once instead of once per
+/// substring of every rule.
+struct NameMatcher {
+    substrings: AhoCorasick,
+    rule_of_substring: Vec<usize>,
+    whole: HashMap<&'static str, usize>,
+}
+
+static NAME_MATCHER: LazyLock<NameMatcher> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut rule_of_substring = Vec::new();
+    let mut whole = HashMap::new();
+    for (rule, (_, whole_names, substrings)) in NAME_RULES.iter().enumerate() {
+        for name in whole_names.iter() {
+            whole.entry(*name).or_insert(rule);
+        }
+        patterns.extend(substrings.iter().copied());
+        rule_of_substring.extend(substrings.iter().map(|_| rule));
+    }
+    NameMatcher {
+        substrings: AhoCorasick::new(&patterns)
+            .unwrap_or_else(|_| unreachable!("a few hundred short names fit any automaton")),
+        rule_of_substring,
+        whole,
+    }
+});
+
+/// The index in [`NAME_RULES`] of the first rule matching the normalised
+/// `name` (as a whole name or by a substring), if any.
+fn first_matching_rule(name: &str) -> Option<usize> {
+    let matcher = &*NAME_MATCHER;
+    let by_substring = matcher
+        .substrings
+        .find_overlapping_iter(name)
+        .filter_map(|m| {
+            matcher
+                .rule_of_substring
+                .get(m.pattern().as_usize())
+                .copied()
+        })
+        .min();
+    let by_whole = matcher.whole.get(name).copied();
+    by_substring.into_iter().chain(by_whole).min()
 }
 
 /// The boilerplate kind of an element from its class names and id (tag

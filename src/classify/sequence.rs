@@ -20,6 +20,7 @@ pub enum Source {
 pub fn apply(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     caption_pairs(blocks, kinds);
     author_bios(blocks, kinds);
+    organisation_profiles(blocks, kinds);
     offer_lists(blocks, kinds);
     repeated_blocks(blocks, kinds, source);
     headline_and_byline(blocks, kinds, source);
@@ -138,6 +139,30 @@ fn author_bios(blocks: &[Block], kinds: &mut [Kind]) {
             set(kinds, i, Kind::AuthorBio);
         }
         after_opener = after_opener && bio;
+    }
+}
+
+/// Body paragraphs at the end of the article checked for an organisation's
+/// profile: a press release closes with one or two ("About Acme", then
+/// the contact's).
+const PROFILE_TAIL_PARAGRAPHS: usize = 2;
+
+/// The last paragraphs of the body that are an organisation's profile
+/// ("Acme is a global solutions provider ...") are the publisher's
+/// boilerplate, like an author's bio.
+fn organisation_profiles(blocks: &[Block], kinds: &mut [Kind]) {
+    let tail: Vec<usize> = (0..blocks.len())
+        .rev()
+        .filter(|&i| kind_at(kinds, i) == Kind::Body && blocks.get(i).is_some_and(Block::is_prose))
+        .take(PROFILE_TAIL_PARAGRAPHS)
+        .collect();
+    for i in tail {
+        if blocks
+            .get(i)
+            .is_some_and(author_bio::is_organisation_profile)
+        {
+            set(kinds, i, Kind::AuthorBio);
+        }
     }
 }
 

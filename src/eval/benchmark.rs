@@ -20,6 +20,10 @@ const WITHWITHOUT_TRUTH: &str = "evaldata.json";
 /// Folder of the pages, beside the ground truth file.
 const HTML_DIR: &str = "html";
 
+/// Suffix of a page that is a plain-text dump (optionally gzipped): it
+/// goes through `extract_text` instead of `extract_html`.
+const TEXT_SUFFIX: &str = ".txt";
+
 /// Suffixes score.py strips, in this order, once each, to name a page.
 const PAGE_SUFFIXES: [&str; 5] = [".gz", ".html", ".htm", ".xhtml", ".txt"];
 
@@ -41,7 +45,7 @@ pub struct BenchmarkPage {
     pub id: String,
     /// The page URL, when the benchmark gives a real one.
     pub url: Option<String>,
-    /// The page file (`.gz` or not).
+    /// The page file (`.gz` or not): HTML, or a text dump (`.txt`).
     pub html: PathBuf,
     pub truth: Truth,
 }
@@ -53,6 +57,14 @@ impl BenchmarkPage {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.id.clone())
+    }
+
+    /// True if the page file is a plain-text dump (`.txt` or `.txt.gz`).
+    pub fn is_text_dump(&self) -> bool {
+        let name = self.source_name();
+        name.strip_suffix(".gz")
+            .unwrap_or(&name)
+            .ends_with(TEXT_SUFFIX)
     }
 }
 
@@ -116,14 +128,23 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, EvalError
     })
 }
 
-/// `{id: {"articleBody", "url"}}`, pages at `html/ID.html.gz` (or `.html`).
+/// `{id: {"articleBody", "url"}}`, pages at `html/ID.html.gz` (or `.html`;
+/// or a text dump `ID.txt`, `ID.txt.gz`).
 fn load_scrapinghub(dir: &Path, truth_path: &Path) -> Result<Benchmark, EvalError> {
     let truth: BTreeMap<String, GroundTruthEntry> = read_json(truth_path)?;
     let html_dir = dir.join(HTML_DIR);
     let pages = truth
         .into_iter()
         .map(|(id, entry)| BenchmarkPage {
-            html: first_existing(&html_dir, &[format!("{id}.html.gz"), format!("{id}.html")]),
+            html: first_existing(
+                &html_dir,
+                &[
+                    format!("{id}.html.gz"),
+                    format!("{id}.html"),
+                    format!("{id}.txt"),
+                    format!("{id}.txt.gz"),
+                ],
+            ),
             url: entry.url.filter(|url| !url.is_empty()),
             truth: Truth::Body(entry.article_body.unwrap_or_default()),
             id,

@@ -2,6 +2,9 @@
 //! `ground-truth.json` or trafilatura `evaldata.json`, pages in `html/`),
 //! extract every page, and score the output with exactly the metrics of the
 //! reference scorer `score.py` (same tokens, shingles, means and edge cases).
+//! Pages may be HTML or plain-text dumps (`.txt`, as
+//! `scripts/make_text_dumps.py` writes them): a dump goes through
+//! `extract_text`, so the same scorers measure the text path.
 
 pub mod benchmark;
 mod py_word;
@@ -20,7 +23,8 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::config::Config;
-use crate::extract::{PageContext, extract_html};
+use crate::extract::{Extracted, PageContext, extract_html, extract_text};
+use crate::input::decode::{decode_html, decode_text};
 
 pub use benchmark::{Benchmark, BenchmarkPage, Truth, load_benchmark, load_predictions, page_id};
 pub use report::{BenchmarkKind, EvalReport, PageScore, Prediction, Snippet, Summary};
@@ -50,7 +54,7 @@ pub enum EvalError {
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// Loads the benchmark in `dir`, extracts every page with [`extract_html`]
-/// in parallel, and scores the output. A page whose extraction fails (or
+/// (a `.txt` page with [`extract_text`]) in parallel, and scores the output. A page whose extraction fails (or
 /// panics) scores as an empty prediction and counts as missing.
 pub fn run(dir: &Path, config: &Config) -> Result<EvalReport, EvalError> {
     let benchmark = load_benchmark(dir)?;
@@ -102,7 +106,12 @@ fn extract_all(benchmark: &Benchmark, config: &Config) -> Result<Vec<Outcome>, E
         .par_iter()
         .map(|page| {
             let bytes = read_page(&page.html)?;
-            Ok(extract_page(&bytes, page.url.as_deref(), config))
+            Ok(extract_page(
+                &bytes,
+                page.is_text_dump(),
+                page.url.as_deref(),
+                config,
+            ))
         })
         .collect()
 }
@@ -124,17 +133,21 @@ fn read_page(path: &Path) -> Result<Vec<u8>, EvalError> {
     Ok(bytes)
 }
 
-/// Decodes and extracts one page; a failure or a panic becomes an error
-/// message instead of a text.
-fn extract_page(bytes: &[u8], url: Option<&str>, config: &Config) -> Outcome {
-    let decoded = crate::input::decode::decode_html(bytes, None);
+/// Decodes and extracts one page (HTML, or a plain-text dump when `text`);
+/// a failure or a panic becomes an error message instead of a text.
+fn extract_page(bytes: &[u8], text: bool, url: Option<&str>, config: &Config) -> Outcome {
     let ctx = PageContext {
         url: url.map(str::to_string),
         fetched_at: None,
     };
-    match catch_unwind(AssertUnwindSafe(|| {
-        extract_html(&decoded.text, &ctx, config)
-    })) {
+    let extract = || -> Result<Extracted, crate::error::PageError> {
+        if text {
+            extract_text(&decode_text(bytes, None).text, &ctx, config)
+        } else {
+            extract_html(&decode_html(bytes, None).text, &ctx, config)
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(extract)) {
         Ok(Ok(extracted)) => Outcome {
             text: Some(extracted.text),
             error: None,

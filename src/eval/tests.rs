@@ -346,3 +346,57 @@ fn run_reports_an_unreadable_page() {
     let error = run(dir.path(), &Config::default()).unwrap_err();
     assert!(error.to_string().contains("p3.html.gz"), "{error}");
 }
+
+/// A short article as a text dump (the shape `scripts/make_text_dumps.py`
+/// writes): a menu line, the headline, three paragraphs, a footer line.
+const TEXT_DUMP: &str = "Home | News | Sport\n\nCouncil passes budget\n\n\
+    The council approved the new budget on Tuesday after a long debate about schools.\n\n\
+    Critics said the plan would raise local taxes for families already under pressure.\n\n\
+    The mayor defended the spending and promised a review of the numbers next spring.\n\n\
+    © 2024 Example Media. All rights reserved.\n";
+
+#[test]
+fn text_dump_pages_go_through_the_text_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("html")).unwrap();
+    std::fs::write(dir.path().join("html/t0.txt"), TEXT_DUMP).unwrap();
+    write_gz(&dir.path().join("html/t1.txt.gz"), TEXT_DUMP);
+    let body = "The council approved the new budget on Tuesday after a long debate about schools.";
+    let truth = serde_json::json!({
+        "t0": {"articleBody": body, "url": ""},
+        "t1": {"articleBody": body, "url": ""},
+    });
+    std::fs::write(dir.path().join("ground-truth.json"), truth.to_string()).unwrap();
+    let benchmark = load_benchmark(dir.path()).unwrap();
+    assert!(benchmark.pages.iter().all(BenchmarkPage::is_text_dump));
+    let report = run(dir.path(), &Config::default()).unwrap();
+    assert_eq!(report.missing, 0);
+    for prediction in &report.predictions {
+        // Read as HTML, the dump would be one paragraph; read as text, its
+        // paragraphs stay apart and the copyright line is removed.
+        let text = prediction.text.as_deref().unwrap_or_default();
+        assert!(text.contains("schools.\n\nCritics"), "{text}");
+        assert!(!text.contains("All rights reserved"), "{text}");
+    }
+}
+
+#[test]
+fn withwithout_text_dumps_are_found_by_their_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("html")).unwrap();
+    std::fs::write(dir.path().join("html/w0.txt"), TEXT_DUMP).unwrap();
+    let evaldata = serde_json::json!({"https://example.org/w0": {
+        "file": "w0.txt", "with": ["review of the numbers"], "without": ["All rights reserved"]}});
+    std::fs::write(dir.path().join("evaldata.json"), evaldata.to_string()).unwrap();
+    let report = run(dir.path(), &Config::default()).unwrap();
+    let row = report.rows.first().unwrap();
+    assert_eq!(row.id, "w0");
+    assert_eq!((row.tp, row.fp, row.fn_, row.tn), (1, 0, 0, 1));
+}
+
+#[test]
+fn an_html_page_is_not_a_text_dump() {
+    let dir = scrapinghub_benchmark();
+    let benchmark = load_benchmark(dir.path()).unwrap();
+    assert!(!benchmark.pages.iter().any(BenchmarkPage::is_text_dump));
+}

@@ -4,6 +4,7 @@
 
 use scraper::Html;
 
+use crate::bench::{Stage, tick};
 use crate::blocks::{self, Block, Page};
 use crate::classify::{self, Kind, is_heading_like};
 use crate::config::Config;
@@ -31,10 +32,13 @@ impl Body {
 }
 
 /// Extracts the body of a parsed HTML page.
-pub fn from_html(doc: &Html, _config: &Config) -> Body {
+pub fn from_html(doc: &Html, config: &Config) -> Body {
     let page = blocks::from_html(doc);
     let kinds = classify::classify_html(&page);
-    assemble(&page, &kinds)
+    tick(config, Stage::BlocksClassify);
+    let body = assemble(&page, &kinds);
+    tick(config, Stage::Body);
+    body
 }
 
 /// Extracts the body of a plain-text dump.
@@ -408,6 +412,15 @@ mod page_shapes {
     }
 
     #[test]
+    fn paragraphs_are_separate_and_a_pull_quote_before_its_paragraph_is_kept_once() {
+        let middle = format!("<blockquote class=pull-quote><p>{P2}</p></blockquote>");
+        let body = extract(&page("", &middle, ""));
+        assert_eq!(body.text, article());
+        assert_eq!(body.text.matches(P2).count(), 1);
+        assert!(body.text.contains(&format!("{P1}\n\n{P2}")));
+    }
+
+    #[test]
     fn an_article_wrapped_in_a_form_is_still_found() {
         let html = format!(
             "<body><form action=/x><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></form></body>"
@@ -441,6 +454,87 @@ mod page_shapes {
              <div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body>"
         );
         assert_eq!(extract(&html).text, article());
+    }
+
+    /// Item 8 of the body issue: no page is an article by force.
+    fn rejected_as_no_article(html: &str) -> bool {
+        matches!(
+            crate::extract_html(html, &crate::PageContext::default(), &Config::default()),
+            Err(crate::PageError::NoArticle(_))
+        )
+    }
+
+    #[test]
+    fn an_index_page_of_teasers_is_no_article() {
+        let cards: String = [
+            (
+                "a",
+                "Council passes budget",
+                "The council approved the new budget after a long debate.",
+            ),
+            (
+                "b",
+                "Bridge to close in May",
+                "Repairs will keep the old bridge shut for most of the summer.",
+            ),
+            (
+                "c",
+                "New head for the library",
+                "The board named a former teacher to run the city library.",
+            ),
+            (
+                "d",
+                "Rents rise again",
+                "Average rents went up for the sixth quarter in a row, a report says.",
+            ),
+            (
+                "e",
+                "Storm cuts power",
+                "Thousands of homes were left without power after the storm on Friday.",
+            ),
+        ]
+        .iter()
+        .map(|(href, title, summary)| {
+            format!("<div class=card><h2><a href=/{href}>{title}</a></h2><p>{summary}</p></div>")
+        })
+        .collect();
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav><main><h1>Latest news</h1>{cards}</main></body></html>"
+        );
+        assert!(rejected_as_no_article(&html), "{:?}", extract(&html).text);
+    }
+
+    #[test]
+    fn a_search_results_page_is_no_article() {
+        let results: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "<li><a href=/r{n}>Budget story number {n} of the council</a>\
+                     <p>The council met on day {n} and talked about the budget for schools.</p></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><h1>Search results for “budget”</h1><form><input name=q>\
+             <button>Search</button></form><ol class=results>{results}</ol></body></html>"
+        );
+        assert!(rejected_as_no_article(&html), "{:?}", extract(&html).text);
+    }
+
+    #[test]
+    fn a_login_wall_is_no_article() {
+        let html = "<html><body><h1>Sign in</h1><form><label>Email</label><input name=e>\
+                    <label>Password</label><input type=password name=p><button>Log in</button>\
+                    <a href=/forgot>Forgot your password?</a></form>\
+                    <p>No account yet? <a href=/join>Register</a></p></body></html>";
+        assert!(rejected_as_no_article(html), "{:?}", extract(html).text);
+    }
+
+    #[test]
+    fn an_article_with_a_few_linked_headings_is_still_an_article() {
+        let middle = "<h2><a href=/x>Read the full report</a></h2><p>More on schools.</p>";
+        let html = page("", middle, "");
+        assert!(!rejected_as_no_article(&html));
     }
 
     #[test]

@@ -8,7 +8,9 @@ pub mod quotes;
 
 use chrono::{DateTime, Utc};
 
+use crate::bench::{Stage, tick};
 use crate::config::Config;
+use crate::deadline;
 use crate::error::PageError;
 use crate::record::{Quote, Removed};
 
@@ -36,21 +38,32 @@ pub struct Extracted {
     pub quotes: Vec<Quote>,
 }
 
-/// Extracts the article of an HTML page (already decoded to text).
+/// Extracts the article of an HTML page (already decoded to text), within
+/// the page's time budget (`config.page_timeout`, checked between stages
+/// and inside the parser).
 pub fn extract_html(
     html: &str,
     ctx: &PageContext,
     config: &Config,
 ) -> Result<Extracted, PageError> {
+    let _budget = deadline::start(config.page_timeout);
     let doc = crate::parse::parse_html(html, config)?;
+    tick(config, Stage::Parse);
     let mut metadata = metadata::from_html(&doc, ctx);
+    tick(config, Stage::Metadata);
+    deadline::check()?;
     let body = body::from_html(&doc, config);
     drop(doc);
+    tick(config, Stage::Parse);
+    deadline::check()?;
     if body.text.trim().is_empty() {
         return Err(PageError::NoArticle(body.no_article_detail()));
     }
     metadata.language = metadata::detect_language(&body.text, metadata.html_lang.as_deref());
+    tick(config, Stage::Metadata);
     let quotes = quotes::find_quotes(&body.text);
+    tick(config, Stage::Quotes);
+    deadline::check()?;
     Ok(Extracted {
         metadata,
         text: body.text,
@@ -69,13 +82,16 @@ pub fn extract_text(
     if text.trim().is_empty() {
         return Err(PageError::Empty);
     }
+    let _budget = deadline::start(config.page_timeout);
     let body = body::from_text(text, config);
+    deadline::check()?;
     if body.text.trim().is_empty() {
         return Err(PageError::NoArticle(body.no_article_detail()));
     }
     let mut metadata = metadata::from_text(&body, ctx);
     metadata.language = metadata::detect_language(&body.text, None);
     let quotes = quotes::find_quotes(&body.text);
+    deadline::check()?;
     Ok(Extracted {
         metadata,
         text: body.text,

@@ -7,6 +7,8 @@
 //! (HTML only), then a guess from the bytes. A declared charset is used
 //! even if the bytes fit it badly, as browsers do.
 
+use std::borrow::Cow;
+
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
 
@@ -104,6 +106,40 @@ pub fn decode_page(bytes: Vec<u8>, charset_hint: Option<&str>, kind: ContentKind
     match kind {
         ContentKind::Html => decode_html_owned(bytes, charset_hint),
         ContentKind::Text => decode_text_owned(bytes, charset_hint),
+    }
+}
+
+/// A page decoded from borrowed bytes: the text borrows them when they are
+/// valid UTF-8 without a BOM.
+#[derive(Clone, Debug)]
+pub struct DecodedRef<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static Encoding,
+    pub source: CharsetSource,
+}
+
+/// Like [`decode_page`], but borrows the bytes (a page held in an Arrow
+/// column): valid UTF-8 without a BOM is used as it is, without a copy.
+/// Gives the same text as [`decode_page`] for the same bytes.
+pub fn decode_page_borrowed<'a>(
+    bytes: &'a [u8],
+    charset_hint: Option<&str>,
+    kind: ContentKind,
+) -> DecodedRef<'a> {
+    let html = kind == ContentKind::Html;
+    let (encoding, source, bom_len) = choose_encoding(bytes, charset_hint, html);
+    if encoding != UTF_8 || bom_len > 0 {
+        let decoded = decode_borrowed(bytes.get(bom_len..).unwrap_or_default(), encoding, source);
+        return DecodedRef {
+            text: Cow::Owned(decoded.text),
+            encoding,
+            source,
+        };
+    }
+    DecodedRef {
+        text: String::from_utf8_lossy(bytes),
+        encoding,
+        source,
     }
 }
 

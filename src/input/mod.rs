@@ -138,13 +138,104 @@ pub fn read_file(file: &InputFile, config: &Config) -> Box<dyn Iterator<Item = I
         Ok(stream) => stream,
         Err(e) => return one(file_reject(file, stream::reason_of(&e), e.to_string())),
     };
-    let limit = config.max_page_bytes;
-    match format {
-        InputFormat::Html => one(single_page(file, stream, ContentKind::Html, limit)),
-        InputFormat::Text => one(single_page(file, stream, ContentKind::Text, limit)),
-        InputFormat::Jsonl => Box::new(jsonl::JsonlLines::new(file.rel.clone(), stream, limit)),
-        InputFormat::Warc => Box::new(warc::WarcRecords::new(file.rel.clone(), stream, limit)),
+    read_stream(file, stream, format, config)
+}
+
+/// Runs a reader's iterator with each step under `catch_unwind`: a panic
+/// in a reader (a bug, never expected) becomes one `panic` reject for the
+/// file, the file ends there, and the run goes on with the next file.
+struct PanicContained {
+    inner: Box<dyn Iterator<Item = InputItem> + Send>,
+    rel: String,
+    done: bool,
+}
+
+impl Iterator for PanicContained {
+    type Item = InputItem;
+
+    fn next(&mut self) -> Option<InputItem> {
+        if self.done {
+            return None;
+        }
+        let step = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.inner.next()));
+        match step {
+            Ok(item) => {
+                self.done = item.is_none();
+                item
+            }
+            Err(panic) => {
+                self.done = true;
+                let message = crate::error::panic_message(panic.as_ref());
+                Some(item_reject(
+                    &self.rel,
+                    &self.rel,
+                    None,
+                    RejectReason::Panic,
+                    format!("reader panicked: {message}"),
+                ))
+            }
+        }
     }
+}
+
+fn contained(
+    rel: &str,
+    inner: Box<dyn Iterator<Item = InputItem> + Send>,
+) -> Box<dyn Iterator<Item = InputItem> + Send> {
+    Box::new(PanicContained {
+        inner,
+        rel: rel.to_owned(),
+        done: false,
+    })
+}
+
+/// Streams the pages of bytes already in memory, read as a file of
+/// `format` named `name` (gunzipped first when `gzip` is set). The same
+/// readers as [`read_file`], for callers that hold the bytes (fuzzing,
+/// tests, a library user reading from a network stream).
+pub fn read_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    format: InputFormat,
+    gzip: bool,
+    config: &Config,
+) -> Box<dyn Iterator<Item = InputItem> + Send> {
+    let file = InputFile {
+        path: PathBuf::from(name),
+        rel: name.to_owned(),
+    };
+    if bytes.is_empty() {
+        return one(file_reject(
+            &file,
+            RejectReason::Empty,
+            "empty file".to_owned(),
+        ));
+    }
+    let stream = stream::from_bytes(bytes, gzip);
+    read_stream(&file, stream, format, config)
+}
+
+/// Streams the pages of one opened input of a known format.
+fn read_stream(
+    file: &InputFile,
+    stream: stream::InputStream,
+    format: InputFormat,
+    config: &Config,
+) -> Box<dyn Iterator<Item = InputItem> + Send> {
+    let limit = config.max_page_bytes;
+    let rel = file.rel.clone();
+    let file = file.clone();
+    let items: Box<dyn Iterator<Item = InputItem> + Send> = match format {
+        InputFormat::Html => Box::new(std::iter::once_with(move || {
+            single_page(&file, stream, ContentKind::Html, limit)
+        })),
+        InputFormat::Text => Box::new(std::iter::once_with(move || {
+            single_page(&file, stream, ContentKind::Text, limit)
+        })),
+        InputFormat::Jsonl => Box::new(jsonl::JsonlLines::new(rel.clone(), stream, limit)),
+        InputFormat::Warc => Box::new(warc::WarcRecords::new(rel.clone(), stream, limit)),
+    };
+    contained(&rel, items)
 }
 
 fn one(item: InputItem) -> Box<dyn Iterator<Item = InputItem> + Send> {

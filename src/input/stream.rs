@@ -102,6 +102,18 @@ pub(crate) fn open(path: &Path, gzip: bool) -> io::Result<InputStream> {
     }
 }
 
+/// A stream over bytes already in memory, through a gzip decoder (all
+/// members) when `gzip` is set.
+pub(crate) fn from_bytes(bytes: Vec<u8>, gzip: bool) -> InputStream {
+    let cursor = io::Cursor::new(bytes);
+    if gzip {
+        let decoded = TagGzipErrors(MultiGzDecoder::new(cursor));
+        Box::new(BufReader::with_capacity(READ_BUFFER_BYTES, decoded))
+    } else {
+        Box::new(cursor)
+    }
+}
+
 /// Reads the rest of `reader`, but at most `cap + 1` bytes, so a caller can
 /// tell "exactly at the cap" from "over the cap" without buffering more.
 pub(crate) fn read_capped(reader: &mut impl Read, cap: usize) -> io::Result<Vec<u8>> {

@@ -765,3 +765,56 @@ fn warc_reader_is_send_and_lazy() {
     assert_send(&iter);
     assert!(matches!(iter.next(), Some(InputItem::Skipped { .. })));
 }
+
+// ---------------------------------------------------------------- panics
+
+#[test]
+fn a_panicking_reader_becomes_one_panic_reject_and_ends_the_file() {
+    let mut step = 0;
+    let reader = std::iter::from_fn(move || {
+        step += 1;
+        assert!(step < 2, "reader bug at step {step}");
+        Some(item_reject(
+            "f.warc@0",
+            "f.warc@0",
+            None,
+            RejectReason::Empty,
+            "e".into(),
+        ))
+    });
+    let items: Vec<InputItem> = contained("f.warc", Box::new(reader)).collect();
+    assert_eq!(
+        summary(&items),
+        [
+            "reject empty f.warc@0 f.warc@0",
+            "reject panic f.warc f.warc"
+        ]
+    );
+    assert_eq!(
+        reject(&items[1]).detail,
+        "reader panicked: reader bug at step 2"
+    );
+}
+
+#[test]
+fn read_bytes_reads_like_read_file() {
+    let line = format!("{}\n", serde_json::json!({ "html": PAGE, "id": 7 }));
+    let items: Vec<InputItem> = read_bytes(
+        "mem.jsonl.gz",
+        gzip(line.as_bytes()),
+        InputFormat::Jsonl,
+        true,
+        &Config::default(),
+    )
+    .collect();
+    assert_eq!(summary(&items), ["page 7 mem.jsonl.gz:1"]);
+    let empty: Vec<InputItem> = read_bytes(
+        "e.warc",
+        Vec::new(),
+        InputFormat::Warc,
+        false,
+        &Config::default(),
+    )
+    .collect();
+    assert_eq!(summary(&empty), ["reject empty e.warc e.warc"]);
+}

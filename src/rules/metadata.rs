@@ -159,6 +159,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "read",
     "share",
     "sign",
+    "stories",
     "subscribe",
     "super user",
     "the author",
@@ -203,6 +204,43 @@ pub const AGENCIES: &[&str] = &[
     "upi",
     "xinhua",
     "yonhap",
+];
+
+/// Words that, after (part of) the site's name, make a credit a desk of the
+/// paper rather than a person ("Telegraph Sport", "Detroit News wire
+/// services", "Herald Staff").
+pub const DESK_WORDS: &[&str] = &[
+    "correspondents",
+    "desk",
+    "digital",
+    "editorial",
+    "editors",
+    "newsroom",
+    "online",
+    "reporters",
+    "service",
+    "services",
+    "sport",
+    "sports",
+    "staff",
+    "team",
+    "web",
+    "wire",
+    "wires",
+];
+
+/// Parts of a copyright line's name that make it a photo credit or a desk,
+/// not the publisher ("© AdobeStock", "© Getty Images", "© Redaktion").
+/// Matched as substrings of the lowercased name.
+pub const NOT_PUBLISHER_WORDS: &[&str] = &[
+    "foto",
+    "getty",
+    "image",
+    "photo",
+    "picture",
+    "redaktion",
+    "shutterstock",
+    "stock",
 ];
 
 /// Lowercase particles that may sit inside a person's name ("Isabel van
@@ -361,6 +399,48 @@ pub const MIN_PUBLICATION_YEAR: i32 = 1995;
 /// A publication date may be this many days after the fetch date: the date
 /// is the publisher's local calendar day, which can be a day ahead of UTC.
 pub const FUTURE_DATE_TOLERANCE_DAYS: i64 = 1;
+
+/// Time-zone abbreviations pages print after a clock time ("8:03 am EST",
+/// "18.54 GMT", "11:06am IST"), with their offset from UTC in minutes. They
+/// turn a UTC timestamp into the publisher's local calendar day. Sorted by
+/// abbreviation. IST is India's (the common one on news pages); the US
+/// generic "ET", "CT", "MT", "PT" are in [`GENERIC_US_ZONES`].
+pub const ZONE_ABBREVIATIONS: &[(&str, i32)] = &[
+    ("aedt", 660),
+    ("aest", 600),
+    ("bst", 60),
+    ("cdt", -300),
+    ("cest", 120),
+    ("cet", 60),
+    ("cst", -360),
+    ("edt", -240),
+    ("eest", 180),
+    ("eet", 120),
+    ("est", -300),
+    ("gmt", 0),
+    ("hkt", 480),
+    ("ist", 330),
+    ("jst", 540),
+    ("kst", 540),
+    ("mdt", -360),
+    ("mesz", 120),
+    ("mez", 60),
+    ("mst", -420),
+    ("pdt", -420),
+    ("pst", -480),
+    ("sgt", 480),
+    ("utc", 0),
+    ("wat", 60),
+];
+
+/// US zone names without standard/daylight ("8:03 am ET"), with their
+/// standard offset in minutes; [`US_DAYLIGHT_MONTHS`] add an hour.
+pub const GENERIC_US_ZONES: &[(&str, i32)] =
+    &[("ct", -360), ("et", -300), ("mt", -420), ("pt", -480)];
+
+/// Months (1-12) wholly or mostly on US daylight time (second Sunday of
+/// March to first Sunday of November; the edge weeks are approximated).
+pub const US_DAYLIGHT_MONTHS: std::ops::RangeInclusive<u32> = 4..=10;
 
 /// Bytes of body text fed to the language detector: enough for a reliable
 /// guess, bounded for speed on long pages.
@@ -806,8 +886,14 @@ mod tests {
         assert_sorted_lowercase("SCREEN_READER_CLASSES", SCREEN_READER_CLASSES);
         assert_sorted_lowercase("ARTICLE_TYPES", ARTICLE_TYPES);
         assert_sorted_lowercase("PAGE_TYPES", PAGE_TYPES);
+        assert_sorted_lowercase("DESK_WORDS", DESK_WORDS);
+        assert_sorted_lowercase("NOT_PUBLISHER_WORDS", NOT_PUBLISHER_WORDS);
         assert_sorted_lowercase("PUBLISHER_TYPES", PUBLISHER_TYPES);
         assert_sorted_lowercase("COMMON_CAPITALISED_WORDS", COMMON_CAPITALISED_WORDS);
+        let zones: Vec<&str> = ZONE_ABBREVIATIONS.iter().map(|(z, _)| *z).collect();
+        assert_sorted_lowercase("ZONE_ABBREVIATIONS", &zones);
+        let generic: Vec<&str> = GENERIC_US_ZONES.iter().map(|(z, _)| *z).collect();
+        assert_sorted_lowercase("GENERIC_US_ZONES", &generic);
         let months: Vec<&str> = MONTH_NAMES.iter().map(|(m, _)| *m).collect();
         assert_sorted_lowercase("MONTH_NAMES", &months);
         let codes: Vec<&str> = ISO_639_3_TO_1.iter().map(|(c, _)| *c).collect();

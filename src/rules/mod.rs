@@ -8,8 +8,15 @@
 pub mod metadata;
 pub mod phrases;
 pub mod quotes;
+pub mod text_dump;
 pub mod thresholds;
 pub mod tokens;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use aho_corasick::AhoCorasick;
 
 /// True if `list` is strictly sorted and entirely lowercase: the invariant
 /// of every vocabulary in this module (binary search relies on the order).
@@ -23,8 +30,39 @@ pub fn contains_word(list: &[&str], word: &str) -> bool {
 }
 
 /// True if the lowercase `text` contains any phrase of `list`.
-pub fn contains_any(list: &[&str], text: &str) -> bool {
-    list.iter().any(|p| text.contains(p))
+///
+/// The vocabulary is compiled once (per worker thread) into an
+/// Aho-Corasick automaton, so the text is scanned once whatever the
+/// number of phrases: trying each phrase with `str::contains` was a fifth
+/// of decant's time. Vocabularies are `'static` data, so the cache is
+/// keyed by the list's address and never goes stale.
+pub fn contains_any(list: &'static [&'static str], text: &str) -> bool {
+    if list.is_empty() {
+        return false;
+    }
+    thread_local! {
+        static AUTOMATA: RefCell<HashMap<(usize, usize), Rc<AhoCorasick>>> =
+            RefCell::new(HashMap::new());
+    }
+    let key = (list.as_ptr() as usize, list.len());
+    let automaton = AUTOMATA.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Rc::new(phrase_automaton(list)))
+            .clone()
+    });
+    automaton.is_match(text)
+}
+
+/// One automaton matching every phrase of `phrases` (leftmost-first, so
+/// the match reported is the phrase listed first among those starting at
+/// the leftmost position).
+pub fn phrase_automaton(phrases: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(phrases)
+        .unwrap_or_else(|_| unreachable!("a few hundred short phrases fit any automaton"))
 }
 
 /// True if the lowercase `text` starts with any phrase of `list`.

@@ -15,6 +15,7 @@ pub const PROMO: &[&str] = &[
     "become a member",
     "become a subscriber",
     "cet article vous a intéressé",
+    "chat with us in facebook messenger",
     "click here",
     "delivered to your door",
     "do you have a tip",
@@ -231,6 +232,29 @@ pub const BIO_ROLES: &[&str] = &[
     "writer",
 ];
 
+/// Words (or endings of compound words: "Bürgerrechtsverband") naming what
+/// an organisation is, in the profile closing a press release.
+pub const ORGANISATION_ROLES: &[&str] = &[
+    "agency",
+    "anbieter",
+    "association",
+    "company",
+    "corporation",
+    "dienstleister",
+    "empresa",
+    "entreprise",
+    "hersteller",
+    "manufacturer",
+    "nonprofit",
+    "organisation",
+    "organization",
+    "provider",
+    "société",
+    "supplier",
+    "unternehmen",
+    "verband",
+];
+
 /// Openers of bylines and datelines at the top of a body.
 pub const BYLINE_OPENERS: &[&str] = &[
     "actualizado",
@@ -279,8 +303,17 @@ pub const CREDIT_OPENERS: &[&str] = &[
     "photos:",
     "picture:",
     "quelle:",
+    "©",
     "źródło:",
 ];
+
+/// Openers of news-agency photo captions that describe the picture: "In
+/// this Dec. 12, 2006, file photo, ..." (the picture word follows within
+/// [`crate::rules::thresholds::PHOTO_WORD_WINDOW`] characters).
+pub const PICTURE_CAPTION_OPENERS: &[&str] = &["in this"];
+
+/// Words naming the picture in such a caption opener.
+pub const PICTURE_WORDS: &[&str] = &["file photo", "handout", "image", "photo", "picture"];
 
 #[cfg(test)]
 mod tests {
@@ -303,9 +336,12 @@ mod tests {
             AD_OPENERS,
             BIO_OPENERS,
             BIO_ROLES,
+            ORGANISATION_ROLES,
             BYLINE_OPENERS,
             CREDIT_ENDINGS,
             CREDIT_OPENERS,
+            PICTURE_CAPTION_OPENERS,
+            PICTURE_WORDS,
         ] {
             assert!(is_sorted_lowercase(list), "{list:?}");
         }

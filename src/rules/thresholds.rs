@@ -82,6 +82,10 @@ pub const MAX_BYLINE_CHARS: usize = 120;
 /// A caption or photo credit line is at most this long.
 pub const MAX_CAPTION_CHARS: usize = 400;
 
+/// A picture caption opener ("In this Dec. 12, 2006, file photo") names
+/// the picture within this many characters.
+pub const PHOTO_WORD_WINDOW: usize = 40;
+
 /// An author bio is at most this long.
 pub const MAX_BIO_CHARS: usize = 700;
 
@@ -96,6 +100,27 @@ pub const TAIL_SHARE: f32 = 0.3;
 /// The container's ancestors are examined this many levels up for more
 /// of the article.
 pub const MAX_WIDEN_STEPS: usize = 6;
+
+/// The headline above a standfirst is at most this many blocks before the
+/// article body's first block (a date, a byline, a share row of a dozen
+/// links may stand between); an `h1` further up is the site's name or a
+/// teaser's, not the article's headline.
+pub const MAX_LEAD_GAP_BLOCKS: usize = 30;
+
+/// A page whose body holds at least this many teasers (a summary right
+/// under a linked title), and fewer other paragraphs, is an index or a
+/// search page. Articles link a heading or two, not five in a row; a
+/// result page lists ten, a front page's section five or more (a blog
+/// post closing on four "latest posts" cards keeps its text).
+pub const MIN_INDEX_TEASERS: usize = 5;
+
+/// A teaser's summary is a sentence or two, at most this long; a list of
+/// longer excerpts (a blog's front page, a press-release feed) is read as
+/// content by both benchmarks, so it is not taken back.
+pub const MAX_TEASER_CHARS: usize = 200;
+
+/// A teaser's title is nearly all link text.
+pub const TEASER_TITLE_LINK_DENSITY: f32 = 0.8;
 
 /// An ancestor adding no prose and at most this much boilerplate (a
 /// byline, a share row) is passed through when looking further up.

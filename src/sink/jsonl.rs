@@ -14,98 +14,92 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, SecondsFormat};
 use serde::Serialize;
 
-use super::files::{self, article_path, io_error, rejects_path};
-use super::{SinkError, SinkOptions, SinkSummary};
+use super::dataset::RowFiles;
+use super::files::{PendingFile, io_error, rejects_path};
+use super::{SinkError, SinkOptions};
 use crate::record::{Quote, Record, Reject, Removed};
 
 /// File extension of the JSON Lines dataset.
 pub const EXTENSION: &str = "jsonl";
 
-/// Writes the JSON Lines dataset of one run.
-pub struct JsonlDataset {
-    dir: PathBuf,
-    rows_per_file: usize,
+/// Writes the rows of the JSON Lines dataset: article files as the
+/// [`DatasetWriter`](super::DatasetWriter) opens and publishes them, and
+/// the rejects, published whole or in parts.
+pub struct JsonlRows {
     keep_removed: bool,
-    /// The article file being filled; opened by its first row.
-    shard: Option<JsonlFile>,
-    /// Rows written to the current article file.
-    shard_rows: usize,
-    article_files: Vec<PathBuf>,
-    articles: u64,
-    rejects_file: JsonlFile,
-    rejects: u64,
+    /// The article file being filled, opened by its first row, and the
+    /// path it will be published at.
+    shard: Option<(JsonlFile, PathBuf)>,
+    /// The rejects being written (the rejects file or its next part);
+    /// reopened after each part is published.
+    rejects_file: Option<JsonlFile>,
+    /// The name its temporary file is derived from: `.rejects.jsonl.tmp`.
+    rejects_path: PathBuf,
 }
 
-impl JsonlDataset {
-    /// Starts a dataset in `dir` (which must exist); opens the rejects file
-    /// at once, so an unwritable folder fails here.
+impl JsonlRows {
+    /// Starts the rows of a dataset in `dir` (which must exist); opens the
+    /// rejects file at once, so an unwritable folder fails here.
     pub fn create(dir: &Path, options: &SinkOptions) -> Result<Self, SinkError> {
         let rejects_path = rejects_path(dir, EXTENSION);
-        let rejects_file = JsonlFile::create(rejects_path.clone())?;
-        files::remove_previous(&rejects_path)?;
-        Ok(JsonlDataset {
-            dir: dir.to_path_buf(),
-            rows_per_file: options.rows_per_file,
+        let rejects_file = open(&rejects_path)?;
+        Ok(JsonlRows {
             keep_removed: options.keep_removed,
             shard: None,
-            shard_rows: 0,
-            article_files: Vec::new(),
-            articles: 0,
-            rejects_file,
-            rejects: 0,
-        })
-    }
-
-    /// Writes one article line; rotates the file when it is full.
-    pub fn write_article(&mut self, record: &Record) -> Result<(), SinkError> {
-        let line = ArticleLine::new(record, self.keep_removed);
-        let shard = match &mut self.shard {
-            Some(shard) => shard,
-            None => self.shard.insert(JsonlFile::create(article_path(
-                &self.dir,
-                self.article_files.len(),
-                EXTENSION,
-            ))?),
-        };
-        shard.write_line(&line)?;
-        self.shard_rows += 1;
-        self.articles += 1;
-        if self.shard_rows >= self.rows_per_file {
-            self.close_shard()?;
-        }
-        Ok(())
-    }
-
-    /// Writes one reject line.
-    pub fn write_reject(&mut self, reject: &Reject) -> Result<(), SinkError> {
-        self.rejects_file.write_line(reject)?;
-        self.rejects += 1;
-        Ok(())
-    }
-
-    /// Closes and publishes the article files, removes article files an
-    /// earlier run left beyond this one's, and publishes the rejects file
-    /// last.
-    pub fn finish(mut self) -> Result<SinkSummary, SinkError> {
-        self.close_shard()?;
-        let stale_files_removed =
-            files::remove_stale_articles(&self.dir, EXTENSION, &self.article_files)?;
-        let rejects_file = self.rejects_file.close()?;
-        Ok(SinkSummary {
-            article_files: self.article_files,
             rejects_file: Some(rejects_file),
-            articles: self.articles,
-            rejects: self.rejects,
-            stale_files_removed,
+            rejects_path,
         })
     }
 
-    /// Closes and publishes the current article file, if one is open.
-    fn close_shard(&mut self) -> Result<(), SinkError> {
-        if let Some(shard) = self.shard.take() {
-            self.article_files.push(shard.close()?);
+    /// The rejects file being written, opened if a part was just published.
+    fn open_rejects(&mut self) -> Result<&mut JsonlFile, SinkError> {
+        let file = match self.rejects_file.take() {
+            Some(file) => file,
+            None => open(&self.rejects_path)?,
+        };
+        Ok(self.rejects_file.insert(file))
+    }
+}
+
+impl RowFiles for JsonlRows {
+    fn write_article(&mut self, record: &Record, path: &Path) -> Result<(), SinkError> {
+        let line = ArticleLine::new(record, self.keep_removed);
+        let (shard, _) = match &mut self.shard {
+            Some(shard) => shard,
+            None => self.shard.insert((open(path)?, path.to_path_buf())),
+        };
+        write_line(shard, &line)
+    }
+
+    fn publish_articles(&mut self) -> Result<Option<PathBuf>, SinkError> {
+        match self.shard.take() {
+            Some((shard, path)) => {
+                close(shard, &path)?;
+                Ok(Some(path))
+            }
+            None => Ok(None),
         }
-        self.shard_rows = 0;
+    }
+
+    fn write_reject(&mut self, reject: &Reject) -> Result<(), SinkError> {
+        let file = self.open_rejects()?;
+        write_line(file, reject)
+    }
+
+    fn publish_rejects(&mut self, path: &Path) -> Result<(), SinkError> {
+        self.open_rejects()?;
+        match self.rejects_file.take() {
+            Some(file) => close(file, path),
+            None => Ok(()),
+        }
+    }
+
+    /// Copies the lines of a published rejects part as they are.
+    fn append_rejects(&mut self, part: &Path) -> Result<(), SinkError> {
+        let mut source = File::open(part).map_err(io_error(part))?;
+        let file = self.open_rejects()?;
+        let temp = file.temp().to_path_buf();
+        std::io::copy(&mut source, file.writer()?).map_err(io_error(&temp))?;
         Ok(())
     }
 }
@@ -167,58 +161,26 @@ impl<'a> ArticleLine<'a> {
 }
 
 /// One JSON Lines file being written under its temporary name.
-struct JsonlFile {
-    /// None once closed.
-    out: Option<BufWriter<File>>,
-    temp: PathBuf,
-    path: PathBuf,
+type JsonlFile = PendingFile<BufWriter<File>>;
+
+/// Creates the temporary file of `path`.
+fn open(path: &Path) -> Result<JsonlFile, SinkError> {
+    PendingFile::create(path, |file| Ok(BufWriter::new(file)))
 }
 
-impl JsonlFile {
-    fn create(path: PathBuf) -> Result<Self, SinkError> {
-        let (temp, file) = files::create_temp(&path)?;
-        Ok(JsonlFile {
-            out: Some(BufWriter::new(file)),
-            temp,
-            path,
-        })
-    }
-
-    /// Writes `value` as one line of JSON.
-    fn write_line<T: Serialize>(&mut self, value: &T) -> Result<(), SinkError> {
-        let Some(out) = self.out.as_mut() else {
-            return Err(closed_error(&self.temp));
-        };
-        serde_json::to_writer(&mut *out, value).map_err(|e| io_error(&self.temp)(e.into()))?;
-        out.write_all(b"\n").map_err(io_error(&self.temp))
-    }
-
-    /// Flushes, syncs and renames the file to its final name.
-    fn close(mut self) -> Result<PathBuf, SinkError> {
-        let Some(out) = self.out.take() else {
-            return Err(closed_error(&self.temp));
-        };
-        let file = out
-            .into_inner()
-            .map_err(|e| io_error(&self.temp)(e.into_error()))?;
-        files::publish(file, &self.temp, &self.path)?;
-        Ok(std::mem::take(&mut self.path))
-    }
+/// Writes `value` as one line of JSON.
+fn write_line<T: Serialize>(file: &mut JsonlFile, value: &T) -> Result<(), SinkError> {
+    let temp = file.temp().to_path_buf();
+    let out = file.writer()?;
+    serde_json::to_writer(&mut *out, value).map_err(|e| io_error(&temp)(e.into()))?;
+    out.write_all(b"\n").map_err(io_error(&temp))
 }
 
-impl Drop for JsonlFile {
-    /// A file dropped unclosed (the run failed) leaves no temporary behind.
-    fn drop(&mut self) {
-        if self.out.take().is_some() {
-            files::discard_temp(&self.temp);
-        }
-    }
-}
-
-/// The error for a write to a file already closed (a bug, not bad input).
-fn closed_error(path: &Path) -> SinkError {
-    SinkError::Io {
-        path: path.to_path_buf(),
-        source: std::io::Error::other("file already closed"),
-    }
+/// Flushes the buffer, syncs the file and publishes it at `path`.
+fn close(file: JsonlFile, path: &Path) -> Result<(), SinkError> {
+    let temp = file.temp().to_path_buf();
+    file.publish(path, |out| {
+        out.into_inner()
+            .map_err(|e| io_error(&temp)(e.into_error()))
+    })
 }

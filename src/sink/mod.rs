@@ -5,40 +5,50 @@
 //! - `DIR/articles-00000.parquet`, `-00001`, ...: article rows, a new file
 //!   every `rows_per_file` rows. A run with no articles writes none.
 //! - `DIR/rejects.parquet`: reject rows; always written, even empty.
+//! - `DIR/decant-progress.json`: the progress manifest ([`progress`]).
+//! - While a run is going on, `DIR/rejects-00000.parquet.part`, ...: the
+//!   rejects published at checkpoints, merged into the rejects file when
+//!   the run finishes.
 //! - With `--format jsonl`, the same with `.jsonl` files.
 //!
 //! Every file is written as `DIR/.NAME.tmp` and renamed when complete, so a
 //! file with a final name is always whole. Article files are published as
-//! they fill; the rejects file is published last, so its presence marks a
-//! finished run (a rejects file of an earlier run is removed when the
-//! writer is created). When a run finishes, article files of the same
-//! format left by an earlier run beyond this run's count are removed, so
-//! an `articles-*` glob reads this run only.
+//! they fill, each publication a checkpoint in the manifest; the rejects
+//! file is published last, so its presence marks a finished run. A new run
+//! first removes what an earlier run left in the folder (manifest, rejects,
+//! numbered files), so an `articles-*` glob reads this run only; a resumed
+//! run ([`DatasetWriter::resume`]) keeps what the manifest lists and
+//! numbers its files after them.
 //!
 //! Readers should glob `DIR/articles-*.parquet`, not `DIR/*.parquet`: the
 //! latter also matches `rejects.parquet`, whose columns differ.
 //!
 //! The columns are defined in [`schema`].
 
-mod batch;
+pub mod batch;
+mod dataset;
 mod files;
 mod jsonl;
 mod parquet;
+pub mod progress;
 pub mod schema;
 
+pub use dataset::{DatasetWriter, Resumed};
 pub use parquet::{MAX_RECORD_BYTES, ROW_GROUP_BYTES, ROW_GROUP_ROWS, VERSION_KEY};
+pub use progress::Position;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use thiserror::Error;
 
 use crate::config::OutputFormat;
-use crate::record::{Record, Reject};
 
 /// A failure to write output. Fatal: the run stops with this message.
 #[derive(Debug, Error)]
 pub enum SinkError {
-    #[error("cannot write {path}: {source}")]
+    /// The IO error is the source: shown after this message in an error
+    /// chain (`{:#}`), not repeated in it.
+    #[error("cannot write {path}")]
     Io {
         path: PathBuf,
         #[source]
@@ -48,6 +58,8 @@ pub enum SinkError {
     Parquet { path: PathBuf, message: String },
     #[error("invalid output options: {0}")]
     InvalidOptions(String),
+    #[error("cannot resume: {0}")]
+    Resume(String),
 }
 
 /// How the dataset is written.
@@ -59,8 +71,15 @@ pub struct SinkOptions {
     /// Fill the `removed` column; when false it is null in every row.
     pub keep_removed: bool,
     /// Key/value metadata for each file (decant version, options). Parquet
-    /// files also carry `decant.version`, set by the writer.
+    /// files also carry `decant.version`, set by the writer. The progress
+    /// manifest records it as the run's identity: a resume with other
+    /// values is refused.
     pub metadata: Vec<(String, String)>,
+    /// One identity per input file of the run, in reading order (its path
+    /// and size): the manifest records a digest of those passed, so a
+    /// resume over changed inputs is refused. May be empty for a writer
+    /// that is never resumed.
+    pub inputs: Vec<String>,
 }
 
 /// What a finished writer produced.
@@ -76,65 +95,6 @@ pub struct SinkSummary {
     pub rejects: u64,
     /// Article files of an earlier run in the same folder that were removed.
     pub stale_files_removed: Vec<PathBuf>,
-}
-
-/// Writes article and reject rows into an output folder.
-pub struct DatasetWriter {
-    format: Format,
-}
-
-/// The writer of the chosen format.
-enum Format {
-    Parquet(Box<parquet::ParquetDataset>),
-    Jsonl(Box<jsonl::JsonlDataset>),
-}
-
-impl DatasetWriter {
-    /// Creates `dir` (and its parents) and opens the dataset in it. Fails
-    /// with [`SinkError::Io`] if the folder cannot be created or written.
-    pub fn create(dir: &Path, options: SinkOptions) -> Result<Self, SinkError> {
-        if options.rows_per_file == 0 {
-            return Err(SinkError::InvalidOptions(
-                "rows per file must be at least 1".into(),
-            ));
-        }
-        files::create_dir(dir)?;
-        let format = match options.format {
-            OutputFormat::Parquet => {
-                Format::Parquet(Box::new(parquet::ParquetDataset::create(dir, &options)?))
-            }
-            OutputFormat::Jsonl => {
-                Format::Jsonl(Box::new(jsonl::JsonlDataset::create(dir, &options)?))
-            }
-        };
-        Ok(DatasetWriter { format })
-    }
-
-    /// Adds one article row.
-    pub fn write_article(&mut self, record: &Record) -> Result<(), SinkError> {
-        match &mut self.format {
-            Format::Parquet(w) => w.write_article(record),
-            Format::Jsonl(w) => w.write_article(record),
-        }
-    }
-
-    /// Adds one reject row.
-    pub fn write_reject(&mut self, reject: &Reject) -> Result<(), SinkError> {
-        match &mut self.format {
-            Format::Parquet(w) => w.write_reject(reject),
-            Format::Jsonl(w) => w.write_reject(reject),
-        }
-    }
-
-    /// Writes what is buffered and publishes every file. Dropping the
-    /// writer without calling this publishes nothing and removes its
-    /// temporary files.
-    pub fn finish(self) -> Result<SinkSummary, SinkError> {
-        match self.format {
-            Format::Parquet(w) => w.finish(),
-            Format::Jsonl(w) => w.finish(),
-        }
-    }
 }
 
 #[cfg(test)]

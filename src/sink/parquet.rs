@@ -1,6 +1,7 @@
-//! Parquet output: `DIR/articles-00000.parquet`, `-00001`, ... rotated
-//! every `rows_per_file` article rows, and `DIR/rejects.parquet`. ZSTD
-//! compressed, with bounded row groups and the run's key/value metadata.
+//! Parquet output: the rows of `DIR/articles-00000.parquet`, `-00001`, ...
+//! (named, rotated and published by [`super::DatasetWriter`]) and of
+//! `DIR/rejects.parquet` (or its parts). ZSTD compressed, with bounded row
+//! groups and the run's key/value metadata.
 //!
 //! Article rows are buffered in column builders and written as one row
 //! group whenever [`ROW_GROUP_ROWS`] rows or [`ROW_GROUP_BYTES`] bytes of
@@ -15,6 +16,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use ::parquet::arrow::ArrowWriter;
+use ::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use ::parquet::basic::{Compression, ZstdLevel};
 use ::parquet::errors::ParquetError;
 use ::parquet::file::metadata::KeyValue;
@@ -25,8 +27,9 @@ use arrow::datatypes::SchemaRef;
 use arrow::error::ArrowError;
 
 use super::batch::{ArticleColumns, RejectColumns};
-use super::files::{self, article_path, rejects_path};
-use super::{SinkError, SinkOptions, SinkSummary, schema};
+use super::dataset::RowFiles;
+use super::files::{self, PendingFile, rejects_path};
+use super::{SinkError, SinkOptions, schema};
 use crate::record::{Record, Reject};
 
 /// File extension of the Parquet dataset.
@@ -43,7 +46,7 @@ pub const ROW_GROUP_ROWS: usize = 16 * 1024;
 /// Bytes of buffered strings that end a row group early. Bounds the
 /// writer's memory (the builders plus the encoded group) for long texts,
 /// where a row count alone would let a group grow without limit.
-pub const ROW_GROUP_BYTES: usize = 32 * 1024 * 1024;
+pub const ROW_GROUP_BYTES: usize = 16 * 1024 * 1024;
 
 /// Most string bytes one article row may hold. Arrow's utf8 offsets are
 /// i32, so a batch's strings must stay under 2 GiB; the byte budget above
@@ -84,73 +87,108 @@ const BOUNDS: Bounds = Bounds {
     record_bytes: MAX_RECORD_BYTES,
 };
 
-/// Writes the Parquet dataset of one run.
-pub struct ParquetDataset {
-    dir: PathBuf,
+/// Writes the rows of the Parquet dataset: article files as the
+/// [`DatasetWriter`](super::DatasetWriter) opens and publishes them, and
+/// the rejects, published whole or in parts.
+pub struct ParquetRows {
     bounds: Bounds,
-    rows_per_file: usize,
     properties: WriterProperties,
     buffer: ArticleColumns,
-    /// The article file being filled; opened by its first row group.
+    /// The article file being filled, opened by its first row group, and
+    /// the path it will be published at.
     shard: Option<ParquetFile>,
-    /// Article rows given to the current file, buffered ones included.
-    shard_rows: usize,
-    article_files: Vec<PathBuf>,
-    articles: u64,
-    rejects_file: ParquetFile,
+    shard_path: Option<PathBuf>,
+    /// The rejects being written (the rejects file or its next part);
+    /// reopened after each part is published.
+    rejects_file: Option<ParquetFile>,
     reject_buffer: RejectColumns,
-    rejects: u64,
+    /// The name its temporary file is derived from: `.rejects.parquet.tmp`.
+    rejects_path: PathBuf,
 }
 
-impl ParquetDataset {
-    /// Starts a dataset in `dir` (which must exist); opens the rejects file
-    /// at once, so an unwritable folder fails here.
+impl ParquetRows {
+    /// Starts the rows of a dataset in `dir` (which must exist); opens the
+    /// rejects file at once, so an unwritable folder fails here.
     pub fn create(dir: &Path, options: &SinkOptions) -> Result<Self, SinkError> {
         let properties = writer_properties(dir, &options.metadata)?;
         let rejects_path = rejects_path(dir, EXTENSION);
-        let rejects_file = ParquetFile::create(
-            rejects_path.clone(),
-            schema::reject_schema(),
-            properties.clone(),
-        )?;
-        files::remove_previous(&rejects_path)?;
-        Ok(ParquetDataset {
-            dir: dir.to_path_buf(),
+        let rejects_file = open(&rejects_path, schema::reject_schema(), &properties)?;
+        Ok(ParquetRows {
             bounds: BOUNDS,
-            rows_per_file: options.rows_per_file,
             properties,
             buffer: ArticleColumns::new(options.keep_removed),
             shard: None,
-            shard_rows: 0,
-            article_files: Vec::new(),
-            articles: 0,
-            rejects_file,
+            shard_path: None,
+            rejects_file: Some(rejects_file),
             reject_buffer: RejectColumns::default(),
-            rejects: 0,
+            rejects_path,
         })
     }
 
-    /// Buffers one article row; writes a row group or rotates the file
+    /// Writes the buffered article rows as one row group, opening the
+    /// article file if this is its first.
+    fn flush_articles(&mut self) -> Result<(), SinkError> {
+        let Some(path) = self.shard_path.clone() else {
+            return Ok(());
+        };
+        if self.buffer.rows() == 0 {
+            return Ok(());
+        }
+        let batch = self.buffer.finish().map_err(arrow_error(&path))?;
+        let shard = match &mut self.shard {
+            Some(shard) => shard,
+            None => self
+                .shard
+                .insert(open(&path, schema::article_schema(), &self.properties)?),
+        };
+        write_group(shard, &batch, &path)
+    }
+
+    /// Writes the buffered reject rows as one row group.
+    fn flush_rejects(&mut self) -> Result<(), SinkError> {
+        if self.reject_buffer.rows() == 0 {
+            return Ok(());
+        }
+        let path = self.rejects_path.clone();
+        let batch = self.reject_buffer.finish().map_err(arrow_error(&path))?;
+        let file = self.open_rejects()?;
+        write_group(file, &batch, &path)
+    }
+
+    /// The rejects file being written, opened if a part was just published.
+    fn open_rejects(&mut self) -> Result<&mut ParquetFile, SinkError> {
+        let file = match self.rejects_file.take() {
+            Some(file) => file,
+            None => open(
+                &self.rejects_path,
+                schema::reject_schema(),
+                &self.properties,
+            )?,
+        };
+        Ok(self.rejects_file.insert(file))
+    }
+}
+
+impl RowFiles for ParquetRows {
+    /// Buffers one article row for the file at `path`; writes a row group
     /// when a bound is reached.
-    pub fn write_article(&mut self, record: &Record) -> Result<(), SinkError> {
+    fn write_article(&mut self, record: &Record, path: &Path) -> Result<(), SinkError> {
         let bytes = self.buffer.bytes_of(record);
         let max = self.bounds.record_bytes;
         if bytes > max {
             return Err(SinkError::Parquet {
-                path: self.current_article_path(),
+                path: path.to_path_buf(),
                 message: format!(
                     "article {} holds {bytes} bytes of text, more than the {max} one row may hold",
                     record.id
                 ),
             });
         }
+        if self.shard_path.as_deref() != Some(path) {
+            self.shard_path = Some(path.to_path_buf());
+        }
         self.buffer.push(record);
-        self.shard_rows += 1;
-        self.articles += 1;
-        if self.shard_rows >= self.rows_per_file {
-            self.flush_articles()?;
-            self.close_shard()?;
-        } else if self.buffer.rows() >= self.bounds.group_rows
+        if self.buffer.rows() >= self.bounds.group_rows
             || self.buffer.bytes() >= self.bounds.group_bytes
         {
             self.flush_articles()?;
@@ -158,10 +196,21 @@ impl ParquetDataset {
         Ok(())
     }
 
+    fn publish_articles(&mut self) -> Result<Option<PathBuf>, SinkError> {
+        self.flush_articles()?;
+        let path = self.shard_path.take();
+        match (self.shard.take(), path) {
+            (Some(shard), Some(path)) => {
+                close(shard, &path)?;
+                Ok(Some(path))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// Buffers one reject row; writes a row group when a bound is reached.
-    pub fn write_reject(&mut self, reject: &Reject) -> Result<(), SinkError> {
+    fn write_reject(&mut self, reject: &Reject) -> Result<(), SinkError> {
         self.reject_buffer.push(reject);
-        self.rejects += 1;
         if self.reject_buffer.rows() >= self.bounds.group_rows
             || self.reject_buffer.bytes() >= self.bounds.group_bytes
         {
@@ -170,68 +219,32 @@ impl ParquetDataset {
         Ok(())
     }
 
-    /// Writes what is buffered, closes and publishes the article files,
-    /// removes article files an earlier run left beyond this one's, and
-    /// publishes the rejects file last.
-    pub fn finish(mut self) -> Result<SinkSummary, SinkError> {
-        self.flush_articles()?;
-        self.close_shard()?;
-        let stale_files_removed =
-            files::remove_stale_articles(&self.dir, EXTENSION, &self.article_files)?;
+    fn publish_rejects(&mut self, path: &Path) -> Result<(), SinkError> {
         self.flush_rejects()?;
-        let rejects_file = self.rejects_file.close()?;
-        Ok(SinkSummary {
-            article_files: self.article_files,
-            rejects_file: Some(rejects_file),
-            articles: self.articles,
-            rejects: self.rejects,
-            stale_files_removed,
-        })
-    }
-
-    /// Path of the article file being (or about to be) filled.
-    fn current_article_path(&self) -> PathBuf {
-        article_path(&self.dir, self.article_files.len(), EXTENSION)
-    }
-
-    /// Writes the buffered article rows as one row group, opening the
-    /// current article file if this is its first.
-    fn flush_articles(&mut self) -> Result<(), SinkError> {
-        if self.buffer.rows() == 0 {
-            return Ok(());
+        self.open_rejects()?;
+        match self.rejects_file.take() {
+            Some(file) => close(file, path),
+            None => Ok(()),
         }
-        let path = self.current_article_path();
-        let batch = self.buffer.finish().map_err(arrow_error(&path))?;
-        let shard = match &mut self.shard {
-            Some(shard) => shard,
-            None => self.shard.insert(ParquetFile::create(
-                path,
-                schema::article_schema(),
-                self.properties.clone(),
-            )?),
-        };
-        shard.write(&batch)
     }
 
-    /// Closes and publishes the current article file, if one is open.
-    fn close_shard(&mut self) -> Result<(), SinkError> {
-        if let Some(shard) = self.shard.take() {
-            self.article_files.push(shard.close()?);
+    /// Copies the rows of a published rejects part, one row group per
+    /// group read, so memory stays bounded by a group.
+    fn append_rejects(&mut self, part: &Path) -> Result<(), SinkError> {
+        self.flush_rejects()?;
+        let source = File::open(part).map_err(files::io_error(part))?;
+        let reader = ParquetRecordBatchReaderBuilder::try_new(source)
+            .and_then(|builder| builder.build())
+            .map_err(parquet_error(part))?;
+        let target = self.rejects_path.clone();
+        for batch in reader {
+            let batch = batch.map_err(arrow_error(part))?;
+            let batch = RecordBatch::try_new(schema::reject_schema(), batch.columns().to_vec())
+                .map_err(arrow_error(part))?;
+            let file = self.open_rejects()?;
+            write_group(file, &batch, &target)?;
         }
-        self.shard_rows = 0;
         Ok(())
-    }
-
-    /// Writes the buffered reject rows as one row group.
-    fn flush_rejects(&mut self) -> Result<(), SinkError> {
-        if self.reject_buffer.rows() == 0 {
-            return Ok(());
-        }
-        let batch = self
-            .reject_buffer
-            .finish()
-            .map_err(arrow_error(&self.rejects_file.path))?;
-        self.rejects_file.write(&batch)
     }
 }
 
@@ -278,76 +291,59 @@ fn key_value_metadata(metadata: &[(String, String)]) -> Vec<KeyValue> {
 }
 
 /// One Parquet file being written under its temporary name.
-struct ParquetFile {
-    /// None once closed.
-    writer: Option<ArrowWriter<File>>,
-    temp: PathBuf,
-    path: PathBuf,
+type ParquetFile = PendingFile<ArrowWriter<File>>;
+
+/// Creates the temporary file of `path` with a Parquet writer of `schema`.
+fn open(
+    path: &Path,
+    schema: SchemaRef,
+    properties: &WriterProperties,
+) -> Result<ParquetFile, SinkError> {
+    PendingFile::create(path, |file| {
+        ArrowWriter::try_new(file, schema, Some(properties.clone())).map_err(parquet_error(path))
+    })
 }
 
-impl ParquetFile {
-    fn create(
-        path: PathBuf,
-        schema: SchemaRef,
-        properties: WriterProperties,
-    ) -> Result<Self, SinkError> {
-        let (temp, file) = files::create_temp(&path)?;
-        let writer = ArrowWriter::try_new(file, schema, Some(properties));
-        match writer {
-            Ok(writer) => Ok(ParquetFile {
-                writer: Some(writer),
-                temp,
-                path,
-            }),
-            Err(e) => {
-                files::discard_temp(&temp);
-                Err(parquet_error(&path)(e))
-            }
-        }
-    }
-
-    /// Writes `batch` as one complete row group.
-    fn write(&mut self, batch: &RecordBatch) -> Result<(), SinkError> {
-        let Some(writer) = self.writer.as_mut() else {
-            return Err(closed_error(&self.path));
-        };
-        writer.write(batch).map_err(parquet_error(&self.path))?;
-        writer.flush().map_err(parquet_error(&self.path))
-    }
-
-    /// Writes the footer, syncs and renames the file to its final name.
-    fn close(mut self) -> Result<PathBuf, SinkError> {
-        let Some(writer) = self.writer.take() else {
-            return Err(closed_error(&self.path));
-        };
-        let file = writer.into_inner().map_err(parquet_error(&self.path))?;
-        files::publish(file, &self.temp, &self.path)?;
-        Ok(std::mem::take(&mut self.path))
-    }
+/// Writes `batch` as one complete row group.
+fn write_group(file: &mut ParquetFile, batch: &RecordBatch, path: &Path) -> Result<(), SinkError> {
+    let writer = file.writer()?;
+    writer.write(batch).map_err(parquet_error(path))?;
+    writer.flush().map_err(parquet_error(path))
 }
 
-impl Drop for ParquetFile {
-    /// A file dropped unclosed (the run failed) leaves no temporary behind.
-    fn drop(&mut self) {
-        if self.writer.take().is_some() {
-            files::discard_temp(&self.temp);
-        }
-    }
+/// Writes the footer, syncs the file and publishes it at `path`.
+/// `finish` (not `into_inner`, which turns an IO error into a string)
+/// flushes everything, so a full disk is reported as the IO error it is;
+/// the writer then only lends its file for the sync.
+fn close(file: ParquetFile, path: &Path) -> Result<(), SinkError> {
+    file.publish(path, |mut writer| {
+        writer.finish().map_err(parquet_error(path))?;
+        writer
+            .inner_mut()
+            .try_clone()
+            .map_err(files::io_error(path))
+    })
 }
 
-/// The error for a write to a file already closed (a bug, not bad input).
-fn closed_error(path: &Path) -> SinkError {
-    SinkError::Parquet {
-        path: path.to_path_buf(),
-        message: "file already closed".into(),
-    }
-}
-
-/// Maps a Parquet error to a [`SinkError::Parquet`] naming `path`.
+/// Maps a Parquet error to a [`SinkError`] naming `path`: an IO failure
+/// underneath (a full disk) as [`SinkError::Io`], so its message is the
+/// system's, anything else as [`SinkError::Parquet`].
 fn parquet_error(path: &Path) -> impl FnOnce(ParquetError) -> SinkError + '_ {
-    move |e| SinkError::Parquet {
-        path: path.to_path_buf(),
-        message: e.to_string(),
+    move |e| match e {
+        ParquetError::External(inner) => match inner.downcast::<std::io::Error>() {
+            Ok(source) => SinkError::Io {
+                path: path.to_path_buf(),
+                source: *source,
+            },
+            Err(other) => SinkError::Parquet {
+                path: path.to_path_buf(),
+                message: other.to_string(),
+            },
+        },
+        other => SinkError::Parquet {
+            path: path.to_path_buf(),
+            message: other.to_string(),
+        },
     }
 }
 
@@ -365,16 +361,17 @@ mod tests {
     use crate::config::OutputFormat;
     use ::parquet::file::reader::{FileReader, SerializedFileReader};
 
-    fn dataset(dir: &Path, bounds: Bounds) -> ParquetDataset {
+    fn rows(dir: &Path, bounds: Bounds) -> ParquetRows {
         let options = SinkOptions {
             format: OutputFormat::Parquet,
             rows_per_file: 100,
             keep_removed: true,
             metadata: Vec::new(),
+            inputs: Vec::new(),
         };
-        let mut dataset = ParquetDataset::create(dir, &options).unwrap();
-        dataset.bounds = bounds;
-        dataset
+        let mut rows = ParquetRows::create(dir, &options).unwrap();
+        rows.bounds = bounds;
+        rows
     }
 
     fn record(n: usize, text_bytes: usize) -> Record {
@@ -399,13 +396,14 @@ mod tests {
             group_bytes: 1000,
             ..BOUNDS
         };
-        let mut dataset = dataset(dir.path(), bounds);
+        let mut rows = rows(dir.path(), bounds);
+        let path = dir.path().join("articles-00000.parquet");
         for (n, text_bytes) in [10, 600, 500, 10, 10].into_iter().enumerate() {
-            dataset.write_article(&record(n, text_bytes)).unwrap();
+            rows.write_article(&record(n, text_bytes), &path).unwrap();
         }
-        let summary = dataset.finish().unwrap();
+        assert_eq!(rows.publish_articles().unwrap(), Some(path.clone()));
         // The third row takes the buffer past 1000 bytes and closes a group.
-        assert_eq!(row_group_rows(&summary.article_files[0]), vec![3, 2]);
+        assert_eq!(row_group_rows(&path), vec![3, 2]);
     }
 
     #[test]
@@ -415,9 +413,51 @@ mod tests {
             record_bytes: 100,
             ..BOUNDS
         };
-        let mut dataset = dataset(dir.path(), bounds);
-        dataset.write_article(&record(0, 10)).unwrap();
-        let error = dataset.write_article(&record(1, 200)).unwrap_err();
+        let mut rows = rows(dir.path(), bounds);
+        let path = dir.path().join("articles-00000.parquet");
+        rows.write_article(&record(0, 10), &path).unwrap();
+        let error = rows.write_article(&record(1, 200), &path).unwrap_err();
         assert!(matches!(error, SinkError::Parquet { .. }), "{error}");
+    }
+
+    #[test]
+    fn rejects_parts_are_appended_in_order_into_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let bounds = Bounds {
+            group_rows: 2,
+            ..BOUNDS
+        };
+        let mut rows = rows(dir.path(), bounds);
+        let reject = |n: usize| Reject {
+            id: format!("p{n}"),
+            source: "s".into(),
+            url: None,
+            reason: crate::error::RejectReason::Empty,
+            detail: String::new(),
+        };
+        let part = dir.path().join("rejects-00000.parquet.part");
+        for n in 0..3 {
+            rows.write_reject(&reject(n)).unwrap();
+        }
+        rows.publish_rejects(&part).unwrap();
+        rows.write_reject(&reject(3)).unwrap();
+        let tail = dir.path().join("rejects-00001.parquet.part");
+        rows.publish_rejects(&tail).unwrap();
+        rows.append_rejects(&part).unwrap();
+        rows.append_rejects(&tail).unwrap();
+        let whole = dir.path().join("rejects.parquet");
+        rows.publish_rejects(&whole).unwrap();
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(&whole).unwrap())
+            .unwrap()
+            .build()
+            .unwrap();
+        let mut ids = Vec::new();
+        for batch in reader {
+            let batch = batch.unwrap();
+            let column = batch.column_by_name("id").unwrap();
+            let column = arrow::array::AsArray::as_string::<i32>(column);
+            ids.extend(column.iter().flatten().map(str::to_string));
+        }
+        assert_eq!(ids, ["p0", "p1", "p2", "p3"]);
     }
 }

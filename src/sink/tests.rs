@@ -13,10 +13,12 @@ use arrow::datatypes::{Date32Type, Int32Type, TimestampMillisecondType};
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde_json::Value;
 
+use super::files;
 use super::parquet::{ROW_GROUP_ROWS, VERSION_KEY};
 use super::*;
+use crate::config::OutputFormat;
 use crate::error::RejectReason;
-use crate::record::{Quote, Removed};
+use crate::record::{Quote, Record, Reject, Removed};
 
 fn options(format: OutputFormat, rows_per_file: usize, keep_removed: bool) -> SinkOptions {
     SinkOptions {
@@ -27,6 +29,7 @@ fn options(format: OutputFormat, rows_per_file: usize, keep_removed: bool) -> Si
             ("format".into(), format.as_str().into()),
             ("keep_removed".into(), keep_removed.to_string()),
         ],
+        inputs: Vec::new(),
     }
 }
 
@@ -307,6 +310,7 @@ fn parquet_rotates_every_rows_per_file_rows() {
             "articles-00000.parquet",
             "articles-00001.parquet",
             "articles-00002.parquet",
+            "decant-progress.json",
             "rejects.parquet"
         ],
         "no temporary file is left"
@@ -393,7 +397,10 @@ fn a_run_without_articles_writes_only_an_empty_rejects_file() {
         &[],
     );
     assert!(summary.article_files.is_empty());
-    assert_eq!(file_names(dir.path()), vec!["rejects.parquet"]);
+    assert_eq!(
+        file_names(dir.path()),
+        vec!["decant-progress.json", "rejects.parquet"]
+    );
     let (batch, _) = read_parquet(&dir.path().join("rejects.parquet"));
     assert_eq!(batch.num_rows(), 0);
     assert_eq!(batch.schema().fields(), schema::reject_schema().fields());
@@ -517,7 +524,11 @@ fn jsonl_round_trip_uses_the_column_names() {
     );
     assert_eq!(
         file_names(dir.path()),
-        vec!["articles-00000.jsonl", "rejects.jsonl"]
+        vec![
+            "articles-00000.jsonl",
+            "decant-progress.json",
+            "rejects.jsonl"
+        ]
     );
     let lines = read_jsonl(&summary.article_files[0]);
     assert_eq!(lines.len(), 2);
@@ -581,4 +592,291 @@ fn jsonl_removed_is_null_unless_kept_and_files_rotate() {
     assert!(read_jsonl(&names[0])[0]["removed"].is_null());
     assert!(read_jsonl(&dir.path().join("rejects.jsonl")).is_empty());
     assert!(file_names(dir.path()).iter().all(|n| !n.ends_with(".tmp")));
+}
+
+/// One input record of a scripted run: the position after it and what it
+/// gave (an article, a reject, or nothing, as a skipped WARC record).
+type Event = (Position, Option<Result<Record, Reject>>);
+
+/// Four inputs of several records each, articles and rejects mixed, so
+/// files rotate inside inputs and a file holds rows of several inputs.
+fn scripted_run() -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut n = 0;
+    for (input, records) in [5u64, 1, 7, 4].into_iter().enumerate() {
+        for record in 0..records {
+            let at = Position::after(input, record);
+            let row = match n % 4 {
+                1 => Some(Err(reject(n, RejectReason::NoArticle))),
+                3 if n % 8 == 3 => None,
+                _ => Some(Ok(bare_record(n))),
+            };
+            events.push((at, row));
+            n += 1;
+        }
+    }
+    events
+}
+
+fn resumable_options(format: OutputFormat) -> SinkOptions {
+    SinkOptions {
+        inputs: ["a.warc\t10", "b.warc\t20", "c.jsonl\t30", "d.html\t40"]
+            .map(String::from)
+            .to_vec(),
+        ..options(format, 3, false)
+    }
+}
+
+fn feed(writer: &mut DatasetWriter, events: &[Event]) {
+    for (at, row) in events {
+        match row {
+            Some(Ok(record)) => writer.write_article(record).unwrap(),
+            Some(Err(reject)) => writer.write_reject(reject).unwrap(),
+            None => {}
+        }
+        writer.end_item(*at).unwrap();
+    }
+}
+
+/// The article ids (files in order) and reject ids of a finished dataset.
+fn dataset_ids(dir: &Path, format: OutputFormat) -> (Vec<String>, Vec<String>) {
+    let extension = format.as_str();
+    let ids_of = |path: &Path| -> Vec<String> {
+        match format {
+            OutputFormat::Parquet => strings(&read_parquet(path).0, "id")
+                .into_iter()
+                .flatten()
+                .collect(),
+            OutputFormat::Jsonl => read_jsonl(path)
+                .iter()
+                .filter_map(|v| v["id"].as_str().map(str::to_string))
+                .collect(),
+        }
+    };
+    let articles = file_names(dir)
+        .into_iter()
+        .filter(|n| n.starts_with("articles-") && n.ends_with(extension))
+        .flat_map(|n| ids_of(&dir.join(n)))
+        .collect();
+    let rejects = ids_of(&dir.join(format!("rejects.{extension}")));
+    (articles, rejects)
+}
+
+#[test]
+fn a_run_stopped_anywhere_and_resumed_writes_the_same_rows() {
+    let events = scripted_run();
+    for format in [OutputFormat::Parquet, OutputFormat::Jsonl] {
+        let whole = tempfile::tempdir().unwrap();
+        let mut writer = DatasetWriter::create(whole.path(), resumable_options(format)).unwrap();
+        feed(&mut writer, &events);
+        writer.finish().unwrap();
+        let expected = dataset_ids(whole.path(), format);
+        assert_eq!(expected.0.len() + expected.1.len(), 15);
+
+        // Every third record, and the end: stops before, at and after
+        // rotations, inside inputs and on their boundaries (each run syncs
+        // its files, so every record would make a slow test).
+        let stops = (0..events.len()).step_by(3).chain([events.len()]);
+        for stop in stops {
+            for interrupt in [false, true] {
+                let dir = tempfile::tempdir().unwrap();
+                let mut writer =
+                    DatasetWriter::create(dir.path(), resumable_options(format)).unwrap();
+                feed(&mut writer, events.get(..stop).unwrap());
+                if interrupt {
+                    writer.interrupt().unwrap();
+                } else {
+                    drop(writer); // a crash: only the last checkpoint counts
+                }
+                let names = file_names(dir.path());
+                assert!(
+                    !names.iter().any(|n| n.starts_with("rejects.")),
+                    "an unfinished run has no rejects file: {names:?}"
+                );
+                let resumed = DatasetWriter::resume(dir.path(), resumable_options(format));
+                let (mut writer, from) = match resumed.unwrap() {
+                    Resumed::Continue(writer, from) => (writer, from),
+                    Resumed::Fresh(writer) => (writer, Position::default()),
+                    Resumed::Finished(_) => panic!("the run did not finish"),
+                };
+                let rest: Vec<Event> = events
+                    .iter()
+                    .filter(|(at, _)| *at > from)
+                    .cloned()
+                    .collect();
+                feed(&mut writer, &rest);
+                let summary = writer.finish().unwrap();
+                let context =
+                    format!("{format:?}, stopped after {stop} records, interrupt {interrupt}");
+                assert_eq!(dataset_ids(dir.path(), format), expected, "{context}");
+                assert_eq!(summary.articles as usize, expected.0.len(), "{context}");
+                assert_eq!(summary.rejects as usize, expected.1.len(), "{context}");
+                let leftovers: Vec<String> = file_names(dir.path())
+                    .into_iter()
+                    .filter(|n| n.ends_with(".part") || n.ends_with(".tmp"))
+                    .collect();
+                assert!(leftovers.is_empty(), "{context}: {leftovers:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_crash_leaves_only_whole_files_and_unlisted_ones_are_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = scripted_run();
+    let mut writer =
+        DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Parquet)).unwrap();
+    // Three articles fill the first file; stop before the record's end is
+    // told, as a crash between publishing and the manifest would.
+    let first_article_file = dir.path().join("articles-00000.parquet");
+    let mut fed = 0;
+    while !first_article_file.exists() {
+        let (at, row) = &events[fed];
+        match row {
+            Some(Ok(record)) => writer.write_article(record).unwrap(),
+            Some(Err(reject)) => writer.write_reject(reject).unwrap(),
+            None => {}
+        }
+        fed += 1;
+        if !first_article_file.exists() {
+            writer.end_item(*at).unwrap();
+        }
+    }
+    drop(writer);
+    assert_eq!(read_parquet(&first_article_file).0.num_rows(), 3);
+    assert!(!files::manifest_path(dir.path()).exists());
+    let Resumed::Fresh(writer) =
+        DatasetWriter::resume(dir.path(), resumable_options(OutputFormat::Parquet)).unwrap()
+    else {
+        panic!("no checkpoint was recorded, so the run starts afresh");
+    };
+    assert!(
+        !first_article_file.exists(),
+        "a file the manifest does not list is removed"
+    );
+    drop(writer);
+}
+
+#[test]
+fn resuming_with_other_options_or_inputs_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = scripted_run();
+    let mut writer =
+        DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Parquet)).unwrap();
+    feed(&mut writer, &events[..8]);
+    drop(writer);
+    let mut other_rows = resumable_options(OutputFormat::Parquet);
+    other_rows
+        .metadata
+        .push(("rows_per_file".into(), "7".into()));
+    let mut other_inputs = resumable_options(OutputFormat::Parquet);
+    other_inputs.inputs[0] = "a.warc\t11".into();
+    for options in [other_rows, other_inputs] {
+        let error = DatasetWriter::resume(dir.path(), options).err().unwrap();
+        assert!(matches!(error, SinkError::Resume(_)), "{error}");
+    }
+    // A listed file that changed is refused too.
+    fs::write(dir.path().join("articles-00000.parquet"), b"not the same").unwrap();
+    let error = DatasetWriter::resume(dir.path(), resumable_options(OutputFormat::Parquet))
+        .err()
+        .unwrap();
+    assert!(
+        error.to_string().contains("articles-00000.parquet"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_finished_run_is_not_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer =
+        DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Jsonl)).unwrap();
+    feed(&mut writer, &scripted_run());
+    let finished = writer.finish().unwrap();
+    let Resumed::Finished(summary) =
+        DatasetWriter::resume(dir.path(), resumable_options(OutputFormat::Jsonl)).unwrap()
+    else {
+        panic!("the run had finished");
+    };
+    assert_eq!(summary.article_files, finished.article_files);
+    assert_eq!(summary.articles, finished.articles);
+    assert_eq!(summary.rejects, finished.rejects);
+}
+
+#[test]
+fn a_fresh_run_clears_what_an_interrupted_one_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer =
+        DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Parquet)).unwrap();
+    feed(&mut writer, &scripted_run()[..10]);
+    writer.interrupt().unwrap();
+    assert!(files::manifest_path(dir.path()).exists());
+    let writer =
+        DatasetWriter::create(dir.path(), resumable_options(OutputFormat::Parquet)).unwrap();
+    let names = file_names(dir.path());
+    assert_eq!(
+        names,
+        vec![".rejects.parquet.tmp"],
+        "only the new run's own file"
+    );
+    drop(writer);
+}
+
+/// A file that accepts no byte, as a full disk: `/dev/full` fails every
+/// write with ENOSPC, for root too. The test points the temporary file of
+/// an output file at it.
+#[cfg(target_os = "linux")]
+fn full_disk_at(temp: &Path) {
+    std::os::unix::fs::symlink("/dev/full", temp).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_io_error_naming_the_file() {
+    for format in [OutputFormat::Parquet, OutputFormat::Jsonl] {
+        let extension = format.as_str();
+        // The article file cannot be written.
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = DatasetWriter::create(dir.path(), options(format, 2, false)).unwrap();
+        full_disk_at(&dir.path().join(format!(".articles-00000.{extension}.tmp")));
+        writer.write_article(&full_record()).unwrap();
+        let error = writer.write_article(&bare_record(1)).unwrap_err();
+        let SinkError::Io { path, source } = &error else {
+            panic!("{format:?}: {error}");
+        };
+        assert_eq!(source.kind(), std::io::ErrorKind::StorageFull, "{error}");
+        assert!(path.to_string_lossy().contains("articles-00000"), "{error}");
+        drop(writer);
+        assert!(
+            !dir.path()
+                .join(format!("articles-00000.{extension}"))
+                .exists()
+        );
+
+        // The rejects file cannot be written: the run fails at the end,
+        // and nothing looks finished.
+        let dir = tempfile::tempdir().unwrap();
+        full_disk_at(&dir.path().join(format!(".rejects.{extension}.tmp")));
+        let mut writer = DatasetWriter::create(dir.path(), options(format, 2, false)).unwrap();
+        writer
+            .write_reject(&reject(0, RejectReason::Empty))
+            .unwrap();
+        let error = writer.finish().unwrap_err();
+        assert!(
+            matches!(&error, SinkError::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull),
+            "{format:?}: {error}"
+        );
+        assert!(!dir.path().join(format!("rejects.{extension}")).exists());
+    }
+}
+
+#[test]
+fn an_output_name_taken_by_a_folder_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer =
+        DatasetWriter::create(dir.path(), options(OutputFormat::Parquet, 1, false)).unwrap();
+    fs::create_dir(dir.path().join(".articles-00000.parquet.tmp")).unwrap();
+    let error = writer.write_article(&bare_record(0)).unwrap_err();
+    assert!(matches!(error, SinkError::Io { .. }), "{error}");
 }

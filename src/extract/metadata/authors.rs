@@ -13,13 +13,14 @@ use regex::Regex;
 
 use super::dates;
 use crate::rules::metadata::{
-    AGENCIES, BYLINE_PREFIXES, MAX_NAME_WORDS, NAME_CONNECTORS, NAME_PARTICLES, NOT_NAME_WORDS,
-    ROLE_HEADS, ROLE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    AGENCIES, BYLINE_PREFIXES, DESK_WORDS, GENERIC_US_ZONES, MAX_NAME_WORDS, NAME_CONNECTORS,
+    NAME_PARTICLES, NOT_NAME_WORDS, ROLE_HEADS, ROLE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    ZONE_ABBREVIATIONS,
 };
 
 /// Emails, URLs and social handles, removed before splitting.
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\S+@\S+\.\S+|https?://\S+|www\.\S+|\B@\w+").unwrap_or_else(|_| never())
+    Regex::new(r"(?i)\S+@\S+\.\S+|https?://\S+|www\.\S+|@\w+").unwrap_or_else(|_| never())
 });
 
 /// The tail of a credit that is a timestamp, not a name.
@@ -49,8 +50,16 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Times of day ("10:30 AM", "14.05 Uhr") left after a date is removed.
 static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?\b")
-        .unwrap_or_else(|_| never())
+    let zones: Vec<&str> = ZONE_ABBREVIATIONS
+        .iter()
+        .chain(GENERIC_US_ZONES)
+        .map(|(z, _)| *z)
+        .collect();
+    Regex::new(&format!(
+        r"(?i)\b\d{{1,2}}[:.]\d{{2}}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?(?:\s*(?:{}))?\b",
+        zones.join("|")
+    ))
+    .unwrap_or_else(|_| never())
 });
 
 /// Separators between credits: punctuation and the name connectors as whole
@@ -312,9 +321,16 @@ fn opens_with_article(words: &[&str], name: &str) -> bool {
     article && words.len() > 1 && !is_agency(name)
 }
 
-/// Page furniture that survives the shape test ("Email The Author").
+/// Page furniture that survives the shape test ("Email The Author"), and
+/// possessive phrases ("Ryan Reed's Most Recent Stories").
 fn is_furniture(name: &str) -> bool {
     let lower = name.to_lowercase();
+    let possessive = lower
+        .split_whitespace()
+        .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+    if possessive {
+        return true;
+    }
     NOT_NAME_WORDS.iter().any(|w| {
         if w.contains(' ') {
             lower.contains(w)
@@ -425,7 +441,28 @@ pub fn is_institution(name: &str, site_name: Option<&str>) -> bool {
     let site_key = site_name.map(squash).unwrap_or_default();
     let part_of_site =
         name_key.chars().count() >= MIN_SITE_PART_CHARS && site_key.contains(&name_key);
-    is_agency(name) || (!site_key.is_empty() && (site_key == name_key || part_of_site))
+    is_agency(name)
+        || (!site_key.is_empty() && (site_key == name_key || part_of_site))
+        || is_site_desk(name, &site_key)
+}
+
+/// "Telegraph Sport" on The Telegraph: part of the site's name followed by
+/// desk words only.
+fn is_site_desk(name: &str, site_key: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let desk_start = words
+        .iter()
+        .position(|w| DESK_WORDS.binary_search(&squash(w).as_str()).is_ok());
+    let Some(start) = desk_start.filter(|s| *s > 0) else {
+        return false;
+    };
+    let all_desk = words
+        .get(start..)
+        .unwrap_or(&[])
+        .iter()
+        .all(|w| DESK_WORDS.binary_search(&squash(w).as_str()).is_ok());
+    let head = squash(&words.get(..start).unwrap_or(&[]).join(" "));
+    all_desk && head.chars().count() >= MIN_SITE_PART_CHARS && site_key.contains(&head)
 }
 
 /// Shortest credit (letters and digits) matched inside a site name; shorter
@@ -470,6 +507,32 @@ pub fn prefer_people(names: Vec<String>, site_name: Option<&str>) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zones_glued_handles_and_possessives_are_not_names() {
+        assert_eq!(
+            names_in_credit("By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST"),
+            vec!["Chris Pokorny"]
+        );
+        assert_eq!(
+            names_in_credit("Ryan Reed, Ryan Reed's Most Recent Stories"),
+            vec!["Ryan Reed"]
+        );
+    }
+
+    #[test]
+    fn a_desk_of_the_site_is_an_institution() {
+        let site = Some("The Telegraph");
+        assert!(is_institution("Telegraph Sport", site));
+        assert!(is_institution(
+            "Detroit News wire services",
+            Some("The Detroit News")
+        ));
+        // A person whose surname is a desk word, or a desk of another paper.
+        assert!(!is_institution("Jane Staff", site));
+        assert!(!is_institution("Guardian Sport", site));
+        assert!(!is_institution("Sport", site));
+    }
 
     #[test]
     fn by_and_roles_are_stripped_and_names_split() {

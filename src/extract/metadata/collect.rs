@@ -62,12 +62,19 @@ pub struct Candidates {
     pub rel_authors: Vec<Found>,
     /// Text of elements whose class/id holds a byline token.
     pub bylines: Vec<Found>,
+    /// Text of byline-classed elements inside a byline (the name part of
+    /// "<div class=byline><span class=author>A and B</span><span>Outlet</span>").
+    pub nested_bylines: Vec<Found>,
     /// Text of elements whose class/id holds a date token.
     pub date_texts: Vec<Found>,
     /// Text of author bio boxes.
     pub bios: Vec<String>,
     /// The short text lines around each `<h1>` (datelines, bylines).
     pub headline_contexts: Vec<HeadlineContext>,
+    /// Short visible lines of the page footer opening with "©" or
+    /// "Copyright": the publisher's name when nothing else gives it (photo
+    /// credits in the article are "©" lines too, and are not read).
+    pub copyrights: Vec<String>,
 }
 
 /// The short text lines right around one `<h1>`, where datelines and
@@ -96,6 +103,8 @@ struct Scope {
     /// byline-classed parts are the same credit).
     in_byline: bool,
     in_date: bool,
+    /// Inside the page footer (`<footer>` or a footer/copyright class).
+    footer: bool,
 }
 
 /// Walks `doc` once and gathers the candidates.
@@ -119,6 +128,9 @@ pub fn collect(doc: &Html) -> Candidates {
                     let scope = stack.last().copied().unwrap_or_default();
                     if !scope.hidden && !scope.foreign {
                         note_line(text, &mut recent, &mut found);
+                    }
+                    if !scope.hidden && scope.footer {
+                        note_copyright(text, &mut found);
                     }
                 }
                 _ => {}
@@ -186,6 +198,21 @@ fn note_line<'a>(text: &'a str, recent: &mut VecDeque<&'a str>, found: &mut Cand
     recent.push_back(line);
     if recent.len() > MAX_LINES_BEFORE_HEADLINE {
         recent.pop_front();
+    }
+}
+
+/// Records a short line that opens with a copyright sign or word.
+fn note_copyright(text: &str, found: &mut Candidates) {
+    let line = text.trim();
+    let lower = line.to_lowercase();
+    let opens = ["©", "(c)", "copyright", "&copy;"]
+        .iter()
+        .any(|mark| lower.starts_with(mark));
+    if opens
+        && line.chars().count() <= MAX_DATELINE_CHARS
+        && found.copyrights.len() < MAX_CANDIDATES
+    {
+        found.copyrights.push(line.to_string());
     }
 }
 
@@ -313,6 +340,7 @@ fn visit_element(
     scope.foreign |= (FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok() && !article_footer)
         || (!page_level && names_foreign_content(el));
     scope.article |= matches!(name, "article" | "main");
+    scope.footer |= name == "footer" || toks.iter().any(|t| t == "footer" || t == "copyright");
     let in_article = scope.article || after_h1;
     match name {
         "html" => found.html_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")),
@@ -347,6 +375,13 @@ fn visit_element(
         && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
     {
         push_capped(&mut found.rel_authors, text, in_article);
+    }
+    if parent.in_byline
+        && has_token(&toks, BYLINE_TOKENS)
+        && found.nested_bylines.len() < MAX_CANDIDATES
+        && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
+    {
+        push_capped(&mut found.nested_bylines, text, in_article);
     }
     let bylines_full = found.bylines.len() >= MAX_CANDIDATES;
     if !parent.in_byline

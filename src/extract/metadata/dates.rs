@@ -7,11 +7,14 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc};
 use regex::Regex;
 
 use crate::extract::PageContext;
-use crate::rules::metadata::{FUTURE_DATE_TOLERANCE_DAYS, MIN_PUBLICATION_YEAR, MONTH_NAMES};
+use crate::rules::metadata::{
+    FUTURE_DATE_TOLERANCE_DAYS, GENERIC_US_ZONES, MIN_PUBLICATION_YEAR, MONTH_NAMES,
+    US_DAYLIGHT_MONTHS, ZONE_ABBREVIATIONS,
+};
 
 /// `2019-11-19`, `2019/11/19` or `2019.11.19` at the start of a value.
 static ISO_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,7 +104,7 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The patterns above are constants known to compile; this only satisfies
 /// the no-`unwrap` rule with a regex that matches nothing.
-fn never() -> Regex {
+pub(super) fn never() -> Regex {
     Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("the empty-class regex compiles"))
 }
 
@@ -150,6 +153,82 @@ pub fn is_utc_timestamp(value: &str) -> bool {
         .captures(value)
         .and_then(|c| c.get(1))
         .is_some_and(|zone| UTC_ZONE.is_match(zone.as_str().trim()))
+}
+
+/// The date and clock of an ISO timestamp, to the second.
+static ISO_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?")
+        .unwrap_or_else(|_| never())
+});
+
+/// A clock time followed by a zone abbreviation: "10:31 pm CST",
+/// "18.54 GMT", "8:03 am ET", "11:06am IST".
+static CLOCK_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*\(?([a-z]{2,4})\b")
+        .unwrap_or_else(|_| never())
+});
+
+/// The date and clock an ISO timestamp shows, whatever its zone.
+pub fn wall_clock(value: &str) -> Option<NaiveDateTime> {
+    let c = ISO_CLOCK.captures(value.trim())?;
+    let part = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<u32>().ok());
+    let date = NaiveDate::from_ymd_opt(c.get(1)?.as_str().parse().ok()?, part(2)?, part(3)?)?;
+    date.and_hms_opt(part(4)?, part(5)?, part(6)?)
+}
+
+/// The UTC instant of a timestamp written in UTC (see [`is_utc_timestamp`]).
+pub fn utc_instant(value: &str) -> Option<NaiveDateTime> {
+    let value = value.trim();
+    if !is_utc_timestamp(value) {
+        return None;
+    }
+    if let Some(c) = EPOCH.captures(value) {
+        let seconds: i64 = c.get(1)?.as_str().parse().ok()?;
+        return DateTime::from_timestamp(seconds, 0).map(|t| t.naive_utc());
+    }
+    wall_clock(value)
+}
+
+/// A timestamp with a non-UTC offset whose clock reading another source of
+/// the page gives as UTC ("2019-11-20T04:31:13-06:00" beside
+/// "2019-11-20T04:31:13+00:00"): a CMS stamping UTC time with the site's
+/// offset. Returns that UTC instant; the offset one would put the day off.
+pub fn mislabelled_utc<'a>(
+    value: &str,
+    others: impl IntoIterator<Item = &'a str>,
+) -> Option<NaiveDateTime> {
+    if !is_local_day(value) {
+        return None;
+    }
+    let clock = wall_clock(value)?;
+    others
+        .into_iter()
+        .filter_map(utc_instant)
+        .find(|other| *other == clock)
+}
+
+/// The UTC offset (minutes) of the first zone abbreviation printed after a
+/// clock time in `text` ("Updated 10:01 pm PST" → -480). `month` (1-12)
+/// chooses daylight time for the US generic zones ("ET").
+pub fn zone_offset_in_text(text: &str, month: u32) -> Option<i32> {
+    CLOCK_ZONE.captures_iter(text).find_map(|c| {
+        let zone = c.get(1)?.as_str().to_lowercase();
+        let lookup = |table: &[(&str, i32)]| {
+            table
+                .binary_search_by(|(z, _)| (*z).cmp(zone.as_str()))
+                .ok()
+                .and_then(|i| table.get(i))
+                .map(|(_, offset)| *offset)
+        };
+        lookup(ZONE_ABBREVIATIONS).or_else(|| {
+            let daylight = if US_DAYLIGHT_MONTHS.contains(&month) {
+                60
+            } else {
+                0
+            };
+            lookup(GENERIC_US_ZONES).map(|standard| standard + daylight)
+        })
+    })
 }
 
 /// Whether `value` shows the publisher's own calendar day for sure: a date
@@ -294,6 +373,60 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn zone_abbreviations_after_a_clock_give_the_offset() {
+        // A byline prints the local time with its zone; that zone turns a
+        // UTC timestamp of the page into the local day.
+        assert_eq!(
+            zone_offset_in_text("Updated 10:01 pm PST, Tuesday", 11),
+            Some(-480)
+        );
+        assert_eq!(
+            zone_offset_in_text("Nov 19, 2019, 10:31 pm CST", 11),
+            Some(-360)
+        );
+        assert_eq!(
+            zone_offset_in_text("Mon 18 Nov 2019 18.54 GMT", 11),
+            Some(0)
+        );
+        assert_eq!(
+            zone_offset_in_text("Nov 20 2019, 11:06am ist", 11),
+            Some(330)
+        );
+        // Generic US zones follow daylight time by month.
+        assert_eq!(
+            zone_offset_in_text("Nov. 19, 2019 8:03 am ET", 11),
+            Some(-300)
+        );
+        assert_eq!(
+            zone_offset_in_text("July 2, 2019 8:03 am ET", 7),
+            Some(-240)
+        );
+        // Words after a time that are not zones give nothing.
+        assert_eq!(zone_offset_in_text("at 10:30 in the morning", 11), None);
+        assert_eq!(zone_offset_in_text("November 18, 2019 11:03 PM", 11), None);
+    }
+
+    #[test]
+    fn utc_instants_and_mislabelled_offsets() {
+        let at = |v: &str| wall_clock(v).map(|t| t.to_string());
+        assert_eq!(
+            utc_instant("2019-11-20T02:07:18Z").map(|t| t.to_string()),
+            at("2019-11-20T02:07:18")
+        );
+        assert_eq!(utc_instant("2019-11-19T06:56:43-05:00"), None);
+        // The same clock given as UTC elsewhere on the page: the offset is
+        // a CMS mislabel, the instant is UTC.
+        let ld = "2019-11-20T04:31:13-06:00";
+        let metas = ["2019-11-20T04:31:13+00:00"];
+        assert_eq!(
+            mislabelled_utc(ld, metas).map(|t| t.to_string()),
+            at("2019-11-20T04:31:13")
+        );
+        // Two sources agreeing on an instant in different zones are fine.
+        assert_eq!(mislabelled_utc("2019-11-19T22:31:13-06:00", metas), None);
     }
 
     #[test]

@@ -31,7 +31,7 @@ mod meta_tags;
 mod text_dump;
 mod title;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use scraper::Html;
 
 use super::PageContext;
@@ -81,6 +81,13 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
         .title
         .as_deref()
         .and_then(|t| title::site_from_title(t, host.as_deref(), &h1s));
+    let copyright_site = || {
+        found
+            .copyrights
+            .iter()
+            .rev()
+            .find_map(|line| title::site_from_copyright(line))
+    };
     let site_name = declared_site.or(title_site);
     let title = title::choose(
         &meta_titles(&ld, &metas, &found),
@@ -132,7 +139,11 @@ pub fn from_html(doc: &Html, ctx: &PageContext) -> Metadata {
             .or_else(|| metas.first(meta_keys::IMAGE).map(str::to_string))
             .or_else(|| found.image_src.clone())
             .and_then(|u| absolute(&u, base)),
-        site_name,
+        // The copyright line only fills a gap: it may name a person or an
+        // owner company, so titles and credits are not judged by it.
+        site_name: site_name
+            .or_else(copyright_site)
+            .map(|s| title::without_www(&s)),
     })
 }
 
@@ -301,6 +312,20 @@ fn html_authors(
     };
     let rel_authors = preferred_texts(&found.rel_authors);
     let bylines = preferred_texts(&found.bylines);
+    // The name parts of byline containers, when they credit more people
+    // than the container's run-on text ("A and B Outlet Published ...").
+    let nested = preferred_texts(&found.nested_bylines);
+    let people = |credits: &[&str]| -> Vec<String> {
+        authors::prefer_people(markup(credits), site)
+            .into_iter()
+            .filter(|n| !authors::is_institution(n, site))
+            .collect()
+    };
+    let bylines = if adds_full_names(&people(&nested), &people(&bylines)) {
+        nested
+    } else {
+        bylines
+    };
     // A visible credit line is the weakest source: full names only.
     let visible: Vec<String> = visible_byline(&headline_context(found, title).after)
         .map(|line| names(&[line.as_str()]))
@@ -339,7 +364,17 @@ fn html_authors(
         let person =
             |n: &String| !authors::is_institution(n, site) && (declared || n.contains(' '));
         if found.iter().any(person) {
-            return authors::prefer_people(found, site);
+            let chosen = authors::prefer_people(found, site);
+            // Metadata naming one of a team: the visible byline that names
+            // them all is the credit.
+            let team = bylines
+                .iter()
+                .map(|line| people(&[line]))
+                .find(|names| adds_full_names(names, &chosen));
+            if declared && let Some(team) = team {
+                return team;
+            }
+            return chosen;
         }
         if fallback.is_none() && !found.is_empty() {
             fallback = Some(found);
@@ -348,6 +383,22 @@ fn html_authors(
     fallback
         .map(|names| authors::prefer_people(names, site))
         .unwrap_or_default()
+}
+
+/// Whether `more` names everyone in `base` (ignoring case) and somebody
+/// else too, each other name a full name that is not one of `base` with
+/// words run on ("Jane Doe Search", "More from Jane Doe").
+fn adds_full_names(more: &[String], base: &[String]) -> bool {
+    let base_keys: Vec<String> = base.iter().map(|n| authors::squash(n)).collect();
+    let more_keys: Vec<String> = more.iter().map(|n| authors::squash(n)).collect();
+    let extra_ok = more.iter().zip(&more_keys).all(|(name, key)| {
+        base_keys.contains(key)
+            || (name.contains(' ') && !base_keys.iter().any(|b| key.contains(b.as_str())))
+    });
+    !base_keys.is_empty()
+        && more_keys.len() > base_keys.len()
+        && base_keys.iter().all(|b| more_keys.contains(b))
+        && extra_ok
 }
 
 /// A credit line among the short text lines under the headline, in pages
@@ -417,6 +468,8 @@ struct DateCandidate {
     date: NaiveDate,
     source: &'static str,
     utc_day: bool,
+    /// The UTC instant of a UTC timestamp, when it has a clock time.
+    utc_instant: Option<NaiveDateTime>,
     local_evidence: bool,
 }
 
@@ -424,8 +477,9 @@ struct DateCandidate {
 const MAX_ZONE_SHIFT_DAYS: i64 = 1;
 
 /// The publication date and its source: the first candidate in order of
-/// trust; when that is a UTC timestamp, the first local evidence within a
-/// day of it gives the day.
+/// trust; when that is a UTC timestamp, the zone the page prints beside a
+/// clock time ("10:01 pm PST") turns it into the local day, else the first
+/// local evidence within a day of it gives the day.
 fn published(
     ld: &JsonLd,
     metas: &MetaTags<'_>,
@@ -436,6 +490,15 @@ fn published(
 ) -> Option<(NaiveDate, &'static str)> {
     let candidates = published_candidates(ld, metas, found, title, page_url, ctx);
     let first = candidates.first()?;
+    if first.utc_day
+        && let Some(instant) = first.utc_instant
+        && let Some(offset) = shown_zone_offset(found, instant.month())
+    {
+        let local = (instant + Duration::minutes(i64::from(offset))).date();
+        if dates::is_plausible(local, ctx) {
+            return Some((local, first.source));
+        }
+    }
     // Only the first local evidence counts: when it agrees with the UTC day,
     // later ones (a date bar, a related story) must not move it.
     if first.utc_day {
@@ -448,6 +511,18 @@ fn published(
         }
     }
     Some((first.date, first.source))
+}
+
+/// The UTC offset of the first zone abbreviation the page prints after a
+/// clock time in its date elements and bylines ("Updated 12:24 am EST").
+fn shown_zone_offset(found: &Candidates, month: u32) -> Option<i32> {
+    let times = found.times.iter().map(|t| t.text.as_str());
+    let dated = found.date_texts.iter().map(|f| f.text.as_str());
+    let bylines = found.bylines.iter().map(|f| f.text.as_str());
+    times
+        .chain(dated)
+        .chain(bylines)
+        .find_map(|t| dates::zone_offset_in_text(t, month))
 }
 
 /// The plausible publication dates of the page, most trusted first, read
@@ -463,10 +538,17 @@ fn published_candidates(
     let mut out = Vec::new();
     let value = |v: &str, source: &'static str, out: &mut Vec<DateCandidate>| {
         if let Some(date) = dates::plausible(v, ctx) {
+            // A JSON-LD offset on what the metas give as the same UTC clock
+            // reading is a mislabel: the instant is UTC.
+            let mislabelled = (source == "json_ld")
+                .then(|| dates::mislabelled_utc(v, metas.each_first(meta_keys::PUBLISHED)))
+                .flatten();
+            let utc_instant = mislabelled.or_else(|| dates::utc_instant(v));
             out.push(DateCandidate {
-                date,
+                date: mislabelled.map_or(date, |t| t.date()),
                 source,
-                utc_day: dates::is_utc_timestamp(v),
+                utc_day: mislabelled.is_some() || dates::is_utc_timestamp(v),
+                utc_instant,
                 local_evidence: source == "time_element" && dates::is_local_day(v),
             });
         }
@@ -479,6 +561,7 @@ fn published_candidates(
                 date,
                 source,
                 utc_day: false,
+                utc_instant: None,
                 local_evidence: evidence,
             });
         }
@@ -547,6 +630,7 @@ fn published_candidates(
             date,
             source: "url",
             utc_day: false,
+            utc_instant: None,
             // A date in the folders of the path is the publisher's filing
             // day; one run into a slug may be the day of the event.
             local_evidence: dates::url_date_in_folders(url),

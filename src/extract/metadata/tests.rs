@@ -540,3 +540,142 @@ fn json_ld_section_object_is_not_the_article() {
         Some("Pour le néolibéralisme, la retraite est un archaïsme")
     );
 }
+
+#[test]
+fn utc_timestamp_takes_the_zone_the_byline_prints() {
+    // Published 9:07 pm EST on the 19th, stamped 02:07Z on the 20th; the
+    // page shows only the update time, but with its zone.
+    let m = meta_of(
+        r#"<html><head><title>Candidate takes campaign south</title>
+        <meta property="article:published_time" content="2019-11-20T02:07:18Z"></head>
+        <body><h1>Candidate takes campaign south</h1>
+        <time datetime="2019-11-20T05:24:29Z">Updated 12:24 am EST, Wednesday, November 20, 2019</time>
+        <p>Story.</p></body></html>"#,
+    );
+    assert_eq!(m.date_published, day(2019, 11, 19));
+}
+
+#[test]
+fn json_ld_offset_on_a_utc_clock_is_a_mislabel() {
+    // JSON-LD stamps the UTC clock with the site's offset (-06:00); the meta
+    // gives the same clock as UTC, and the byline prints 10:31 pm CST.
+    let m = meta_of(
+        r#"<html><head><title>A weird EV wagon</title>
+        <meta property="article:published_time" content="2019-11-20T04:31:13+00:00">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"A weird EV wagon",
+          "datePublished":"2019-11-20T04:31:13-06:00"}</script></head>
+        <body><h1>A weird EV wagon</h1>
+        <div class="author_date">Chris Davies - Nov 19, 2019, 10:31 pm CST</div>
+        <p>Story.</p></body></html>"#,
+    );
+    assert_eq!(m.date_published, day(2019, 11, 19));
+}
+
+#[test]
+fn copyright_line_names_the_site_when_nothing_else_does() {
+    // A corporate press page: no site metadata, no title suffix, but the
+    // footer says who publishes it.
+    let m = meta_of(
+        r#"<html><head><title>Company announces a partnership</title></head>
+        <body><h1>Company announces a partnership</h1><p>Story.</p>
+        <footer><p class="copyright">©2019 Ascom</p></footer></body></html>"#,
+    );
+    assert_eq!(m.site_name.as_deref(), Some("Ascom"));
+    let declared = meta_of(
+        r#"<html><head><title>Story</title><meta property="og:site_name" content="Example News">
+        </head><body><h1>Story</h1><p>Text.</p><footer>© 2019 Example Holdings Inc.</footer></body></html>"#,
+    );
+    assert_eq!(declared.site_name.as_deref(), Some("Example News"));
+    // A photo credit in the article is not the publisher.
+    let photo = meta_of(
+        r#"<html><head><title>Company announces a partnership</title></head>
+        <body><h1>Company announces a partnership</h1><figure><img src="a.jpg">
+        <figcaption>© AdobeStock</figcaption></figure><p>Story.</p></body></html>"#,
+    );
+    assert_eq!(photo.site_name, None);
+}
+
+#[test]
+fn site_name_from_a_domain_drops_www() {
+    let m = meta_of(
+        r#"<html><head><title>Twenty-three food bloggers — www.example.ru</title></head>
+        <body><h1>Twenty-three food bloggers</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(m.site_name.as_deref(), Some("example.ru"));
+}
+
+#[test]
+fn nested_name_part_of_a_byline_credits_everyone() {
+    // The container's text runs the outlet and the date into the second
+    // name; its author-classed part holds the names alone.
+    let m = meta_of(
+        r#"<html><head><title>Campaign goes viral</title></head><body>
+        <h1>Campaign goes viral</h1>
+        <div class="byline-section"><div class="attribution">
+          <span class="author">Lisa Kaczke and Trevor J. Mitchell</span>
+          <span class="publication">Sioux Falls Argus Leader</span></div>
+          <div class="publish-date">Published 10:02 AM EST Nov 19, 2019</div></div>
+        <p>Story.</p></body></html>"#,
+    );
+    assert_eq!(m.authors, vec!["Lisa Kaczke", "Trevor J. Mitchell"]);
+}
+
+#[test]
+fn visible_byline_naming_the_whole_team_beats_one_declared_author() {
+    let m = meta_of(
+        r#"<html><head><title>Key moments of the hearing</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Key moments of the hearing",
+          "author":{"@type":"Person","name":"Stefan Becket"}}</script></head><body>
+        <article><h1>Key moments of the hearing</h1>
+        <p class="content__meta-byline">By Stefan Becket, Kathryn Watson, Grace Segers</p>
+        <p>Story.</p></article></body></html>"#,
+    );
+    assert_eq!(
+        m.authors,
+        vec!["Stefan Becket", "Kathryn Watson", "Grace Segers"]
+    );
+    // A byline naming someone else does not replace the declared author.
+    let other = meta_of(
+        r#"<html><head><title>Key moments of the hearing</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Key moments of the hearing",
+          "author":{"@type":"Person","name":"Stefan Becket"}}</script></head><body>
+        <article><h1>Key moments of the hearing</h1>
+        <p class="byline">By Kathryn Watson, Grace Segers</p><p>Story.</p></article></body></html>"#,
+    );
+    assert_eq!(other.authors, vec!["Stefan Becket"]);
+    // Teasers after the story with their own bylines are not the team.
+    let teasers = meta_of(
+        r#"<html><head><title>Key moments of the hearing</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Key moments of the hearing",
+          "author":{"@type":"Person","name":"Stefan Becket"}}</script></head><body>
+        <article><h1>Key moments of the hearing</h1>
+        <p class="byline">By Stefan Becket</p><p>Story.</p></article>
+        <div><p class="byline">By Kathryn Watson</p><p class="byline">By Grace Segers</p></div></body></html>"#,
+    );
+    assert_eq!(teasers.authors, vec!["Stefan Becket"]);
+}
+
+#[test]
+fn a_desk_credit_of_the_site_credits_nobody() {
+    let m = meta_of(
+        r#"<html><head><title>Tennis podcast | The Telegraph</title>
+        <meta property="og:site_name" content="The Telegraph"></head><body>
+        <h1>Tennis podcast</h1><span class="byline__author-name">Telegraph Sport</span>
+        <p>Story.</p></body></html>"#,
+    );
+    assert!(m.authors.is_empty(), "{:?}", m.authors);
+}
+
+#[test]
+fn a_copyright_owner_does_not_hide_the_author() {
+    // A one-person site: the footer names the owner, who is also the
+    // byline's author; the credit stays.
+    let m = meta_of(
+        r#"<html><head><title>Walk through the west of the city</title>
+        <meta name="author" content="Paul Sippel"></head><body>
+        <h1>Walk through the west of the city</h1><p>Story.</p>
+        <footer><p>© 2022 Paul Sippel</p></footer></body></html>"#,
+    );
+    assert_eq!(m.authors, vec!["Paul Sippel"]);
+    assert_eq!(m.site_name.as_deref(), Some("Paul Sippel"));
+}

@@ -1,9 +1,13 @@
 //! The headline: the metadata title with the site name cut off ("Headline |
 //! Site", "Site: Headline"), checked against the `<h1>` the reader sees.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::authors::squash;
 use super::dates;
-use crate::rules::metadata::TITLE_SEPARATORS;
+use crate::rules::metadata::{DESK_WORDS, NOT_PUBLISHER_WORDS, TITLE_SEPARATORS};
 
 /// How many times a title is cut: "Headline | Section | Site" needs two.
 const MAX_TITLE_CUTS: usize = 3;
@@ -189,6 +193,69 @@ pub fn without_tagline(name: &str) -> String {
     name.get(..cut).unwrap_or(name).trim().to_string()
 }
 
+/// A site name as readers write it: a domain without its "www.".
+pub fn without_www(name: &str) -> String {
+    let name = name.trim();
+    match name.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("www.") && name.len() > 4 => {
+            name.get(4..).unwrap_or(name).to_string()
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// The publisher a copyright line names ("© 2019 Ascom. All rights
+/// reserved." → "Ascom"): the words after the mark and the years, up to the
+/// first sentence or part separator; None when that is not a short name.
+pub fn site_from_copyright(line: &str) -> Option<String> {
+    let rest = COPYRIGHT_LEAD.replace(line.trim(), "");
+    let head = COPYRIGHT_END
+        .split(&rest)
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('.');
+    let name = YEARS.replace_all(head, " ");
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = name.split_whitespace().count();
+    let lower = name.to_lowercase();
+    let starts_with_capital = name.chars().next().is_some_and(char::is_uppercase);
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let generic =
+        lower.contains("rights") || lower.starts_with("all ") || lower.contains("reserved");
+    // Photo credits ("© AdobeStock.com/Hermann") and desks ("© Redaktion").
+    let credit = NOT_PUBLISHER_WORDS.iter().any(|w| lower.contains(w))
+        || DESK_WORDS.binary_search(&lower.as_str()).is_ok();
+    let generic = generic || credit;
+    let shaped = (1..=MAX_COPYRIGHT_NAME_WORDS).contains(&words)
+        && starts_with_capital
+        && letters >= MIN_COPYRIGHT_NAME_LETTERS;
+    (shaped && !generic).then_some(name)
+}
+
+/// Fewest letters of a publisher named in a copyright line ("St" of a
+/// cut "St. Mary's" is not one).
+const MIN_COPYRIGHT_NAME_LETTERS: usize = 3;
+
+/// Where the publisher's name in a copyright line ends: a part separator,
+/// or a period that ends a sentence (not the one of "e.V." or "Inc.").
+static COPYRIGHT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s[|·/–—-]\s|[|;,]|\.\s+[A-Z]").unwrap_or_else(|_| dates::never())
+});
+
+/// Years and year ranges anywhere in a copyright line.
+static YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").unwrap_or_else(|_| dates::never()));
+
+/// Most words of a publisher named in a copyright line; more is a sentence.
+const MAX_COPYRIGHT_NAME_WORDS: usize = 5;
+
+/// The copyright mark, the years and "by" before the publisher's name.
+static COPYRIGHT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s|©|\(c\)|&copy;|copyright|by\b|\d{4}|[-–,:])*")
+        .unwrap_or_else(|_| dates::never())
+});
+
 /// Separators between a site name and its tagline.
 const TAGLINE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · "];
 
@@ -314,6 +381,40 @@ pub fn choose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copyright_lines_name_their_publisher() {
+        assert_eq!(site_from_copyright("©2019 Ascom").as_deref(), Some("Ascom"));
+        assert_eq!(
+            site_from_copyright("Copyright © 2005-2019 Example Media. All rights reserved.")
+                .as_deref(),
+            Some("Example Media")
+        );
+        assert_eq!(site_from_copyright("© 2019 All rights reserved."), None);
+        assert_eq!(
+            site_from_copyright("© Bundeskriminalamt 2022").as_deref(),
+            Some("Bundeskriminalamt")
+        );
+        assert_eq!(
+            site_from_copyright("© 2022 Deutscher Verband e.V. Alle Rechte").as_deref(),
+            Some("Deutscher Verband e.V")
+        );
+        assert_eq!(site_from_copyright("© 2019 ·"), None);
+        assert_eq!(site_from_copyright("© AdobeStock.com/Hermann"), None);
+        assert_eq!(site_from_copyright("© Getty Images"), None);
+        assert_eq!(site_from_copyright("© Redaktion"), None);
+        assert_eq!(
+            site_from_copyright("© 2019 this text belongs to whoever wrote it first, really"),
+            None
+        );
+    }
+
+    #[test]
+    fn www_is_cut_from_domains_only() {
+        assert_eq!(without_www("www.wday.ru"), "wday.ru");
+        assert_eq!(without_www("WWW.Example.com"), "Example.com");
+        assert_eq!(without_www("Wired"), "Wired");
+    }
 
     #[test]
     fn suffix_naming_the_site_is_cut() {

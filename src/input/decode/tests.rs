@@ -254,3 +254,35 @@ fn decode_page_prescans_html_but_not_text() {
     let text = decode_page(bytes, None, ContentKind::Text);
     assert_eq!(text.source, CharsetSource::Detected);
 }
+
+/// The borrowed decoder (pages held in an Arrow column) must give the
+/// decoder by value's text and charset on every kind of page, and borrow
+/// valid UTF-8 rather than copy it.
+#[test]
+fn borrowed_decoding_equals_decoding_by_value() {
+    let french = page("<meta charset=\"windows-1252\">", FRENCH_NEWS);
+    let japanese = page("", JAPANESE_NEWS);
+    let mut with_bom = b"\xef\xbb\xbf".to_vec();
+    with_bom.extend_from_slice(page("", FRENCH_NEWS).as_bytes());
+    let mut broken_utf8 = page("", FRENCH_NEWS).into_bytes();
+    broken_utf8.insert(40, 0xff);
+    let pages: Vec<(Vec<u8>, Option<&str>)> = vec![
+        (encode(&french, WINDOWS_1252), None),
+        (encode(&japanese, SHIFT_JIS), None),
+        (japanese.clone().into_bytes(), Some("utf-8")),
+        (with_bom, None),
+        (broken_utf8, None),
+    ];
+    for (bytes, hint) in pages {
+        for kind in [ContentKind::Html, ContentKind::Text] {
+            let by_value = decode_page(bytes.clone(), hint, kind);
+            let borrowed = decode_page_borrowed(&bytes, hint, kind);
+            assert_eq!(borrowed.text, by_value.text);
+            assert_eq!(borrowed.encoding, by_value.encoding);
+            assert_eq!(borrowed.source, by_value.source);
+        }
+    }
+    let utf8 = japanese.into_bytes();
+    let borrowed = decode_page_borrowed(&utf8, None, ContentKind::Html);
+    assert!(matches!(borrowed.text, Cow::Borrowed(_)));
+}

@@ -1,0 +1,451 @@
+//! The shape of a text dump's lines: which body lines are menus, teaser
+//! lists, footers and other page furniture, told apart without tags or
+//! links.
+//!
+//! Each line gets a class from its own text (jusText's scheme, with the
+//! share of lowercase words standing in for stop words): `Good` prose,
+//! `Near` (short or off-layout prose), `Short` (labels, headings, menu
+//! items) or `Bad`. In a dump that keeps the page's layout, prose off the
+//! article's indentation is demoted one class. Then `Short` and `Near`
+//! lines take the class of their neighbours: a subheading between two
+//! paragraphs is the article's, a label inside a menu is the menu's.
+//! Body lines that end up `Bad` are removed; nothing else is changed.
+
+use super::Kind;
+use crate::blocks::{Block, LineShape, ends_sentence};
+use crate::rules::contains_any;
+use crate::rules::text_dump::{
+    CLUSTER_GAP_LINES, COPYRIGHT_MARKS, GOOD_LINE_CHARS, MIN_CLUSTER_SHARE, NEAR_LOWERCASE_SHARE,
+    PROSE_LOWERCASE_SHARE, SHORT_LINE_CHARS, WIDE_CHAR_WEIGHT,
+};
+
+/// A line's class, from its own text and then from its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Good,
+    Near,
+    Short,
+    Bad,
+}
+
+/// Share of the line's words (those starting with a letter) that do not
+/// start with a capital. Scripts without case count as lowercase.
+pub fn lowercase_share(text: &str) -> f32 {
+    let initials: Vec<char> = text
+        .split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    if initials.is_empty() {
+        return 0.0;
+    }
+    let lower = initials.iter().filter(|c| !c.is_uppercase()).count();
+    lower as f32 / initials.len() as f32
+}
+
+/// True for characters of scripts written without spaces, where one
+/// character carries about a word (Han, kana, Hangul, Thai...).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0E7F // Thai
+        | 0x1100..=0x11FF // Hangul Jamo
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+    )
+}
+
+/// The line's length in Latin-equivalent characters: a character of a
+/// script without spaces counts [`WIDE_CHAR_WEIGHT`] (a Japanese sentence
+/// is a third as long as its English translation).
+fn weighted_chars(text: &str) -> usize {
+    text.chars()
+        .map(|c| if is_wide(c) { WIDE_CHAR_WEIGHT } else { 1 })
+        .sum()
+}
+
+/// The line's text without its list bullet.
+fn without_bullet(block: &Block) -> &str {
+    if block.bullet {
+        let mut chars = block.text.chars();
+        chars.next();
+        chars.as_str().trim_start()
+    } else {
+        &block.text
+    }
+}
+
+/// The class a line has on its own.
+pub fn own_shape(block: &Block) -> Shape {
+    let text = without_bullet(block);
+    if contains_any(COPYRIGHT_MARKS, &text.to_lowercase()) {
+        return Shape::Bad;
+    }
+    let chars = weighted_chars(text);
+    if chars < SHORT_LINE_CHARS {
+        // A short bullet is a menu or link-list item.
+        return if block.bullet {
+            Shape::Bad
+        } else {
+            Shape::Short
+        };
+    }
+    let sentence = ends_sentence(text);
+    let lowercase = lowercase_share(text);
+    if (sentence || lowercase >= PROSE_LOWERCASE_SHARE) && chars > GOOD_LINE_CHARS {
+        Shape::Good
+    } else if sentence || lowercase >= NEAR_LOWERCASE_SHARE {
+        Shape::Near
+    } else {
+        Shape::Bad
+    }
+}
+
+/// The indentation holding most characters of good prose that the other
+/// rules kept as body (a long cookie notice or a comment thread does not
+/// set the article's indentation), when the dump has more than one
+/// indentation at all (a flat dump says nothing).
+pub fn article_indent(
+    shapes: &[Shape],
+    blocks: &[Block],
+    lines: &[LineShape],
+    kinds: &[Kind],
+) -> Option<usize> {
+    let first = lines.first()?.indent;
+    if lines.iter().all(|l| l.indent == first) {
+        return None;
+    }
+    let mut weights: Vec<(usize, usize)> = Vec::new();
+    for (((shape, block), line), kind) in shapes.iter().zip(blocks).zip(lines).zip(kinds) {
+        if *shape != Shape::Good || *kind != Kind::Body {
+            continue;
+        }
+        match weights
+            .iter_mut()
+            .find(|(indent, _)| *indent == line.indent)
+        {
+            Some((_, weight)) => *weight += block.chars,
+            None => weights.push((line.indent, block.chars)),
+        }
+    }
+    // Ties go to the first indentation met (the lowest index wins).
+    let best = weights.iter().map(|(_, w)| *w).max()?;
+    weights
+        .iter()
+        .find(|(_, w)| *w == best)
+        .map(|(indent, _)| *indent)
+}
+
+/// Prose off the article's indentation drops one class: a good line in a
+/// run of sidebar lines is only near-good, a near-good teaser there is
+/// bad. A good paragraph of its own (`<p>` prose, blank lines around it)
+/// stays good wherever it sits: articles nest a paragraph deeper (a quote,
+/// a box) or shallower (a lead outside the body's wrapper).
+fn demote_off_layout(shapes: &mut [Shape], lines: &[LineShape], indent: usize) {
+    for (shape, line) in shapes.iter_mut().zip(lines) {
+        if line.indent == indent {
+            continue;
+        }
+        *shape = match *shape {
+            Shape::Good if line.alone => Shape::Good,
+            Shape::Good => Shape::Near,
+            Shape::Near => Shape::Bad,
+            other => other,
+        };
+    }
+}
+
+/// The nearest decided class before (`step` -1) or after (+1) line `i`,
+/// skipping `Short` lines and, unless `stop_at_near`, `Near` ones; the
+/// dump's edges count as `Bad`.
+fn neighbour(shapes: &[Shape], i: usize, forward: bool, stop_at_near: bool) -> Shape {
+    let decided = |s: &&Shape| match s {
+        Shape::Good | Shape::Bad => true,
+        Shape::Near => stop_at_near,
+        Shape::Short => false,
+    };
+    let found = if forward {
+        shapes.iter().skip(i + 1).find(decided)
+    } else {
+        shapes.iter().take(i).rev().find(decided)
+    };
+    found.copied().unwrap_or(Shape::Bad)
+}
+
+/// jusText's context step: a short line between good ones is good, between
+/// bad ones bad, and otherwise good only next to good prose with no bad
+/// line on the other side; a near-good line is bad only between bad lines.
+fn resolve_by_context(own: &[Shape]) -> Vec<Shape> {
+    own.iter()
+        .enumerate()
+        .map(|(i, shape)| resolve_one(own, i, *shape))
+        .collect()
+}
+
+/// The class of line `i` (own class `shape`) given its neighbours.
+fn resolve_one(own: &[Shape], i: usize, shape: Shape) -> Shape {
+    let (before, after) = (
+        neighbour(own, i, false, false),
+        neighbour(own, i, true, false),
+    );
+    match shape {
+        Shape::Short if before == after => before,
+        Shape::Short => {
+            let near = [
+                neighbour(own, i, false, true),
+                neighbour(own, i, true, true),
+            ];
+            if near.contains(&Shape::Good) && !near.contains(&Shape::Bad) {
+                Shape::Good
+            } else {
+                Shape::Bad
+            }
+        }
+        Shape::Near if before == Shape::Bad && after == Shape::Bad => Shape::Bad,
+        Shape::Near => Shape::Good,
+        other => other,
+    }
+}
+
+/// Every line's class, after layout and context. A dump without one good
+/// line (a short news item) has its near-good lines as its best prose.
+pub fn shapes(blocks: &[Block], lines: &[LineShape], kinds: &[Kind]) -> Vec<Shape> {
+    let mut own: Vec<Shape> = blocks.iter().map(own_shape).collect();
+    if !own.contains(&Shape::Good) {
+        for shape in own.iter_mut().filter(|s| **s == Shape::Near) {
+            *shape = Shape::Good;
+        }
+    }
+    let alone_shapes = own.clone();
+    if let Some(indent) = article_indent(&own, blocks, lines, kinds) {
+        demote_off_layout(&mut own, lines, indent);
+    }
+    let mut resolved = resolve_by_context(&own);
+    drop_far_clusters(&mut resolved, &alone_shapes, blocks);
+    resolved
+}
+
+/// Runs of good lines with fewer than [`CLUSTER_GAP_LINES`] bad lines
+/// between them: the article is one such cluster (its subheadings and
+/// short paragraphs resolved good around its prose).
+fn clusters(shapes: &[Shape]) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut bad_since_last = 0;
+    for (i, shape) in shapes.iter().enumerate() {
+        match shape {
+            Shape::Good => {
+                match clusters.last_mut() {
+                    Some(cluster) if bad_since_last < CLUSTER_GAP_LINES => cluster.push(i),
+                    _ => clusters.push(vec![i]),
+                }
+                bad_since_last = 0;
+            }
+            Shape::Bad => bad_since_last += 1,
+            Shape::Near | Shape::Short => {}
+        }
+    }
+    clusters
+}
+
+/// A cluster of good lines far from the article (a long run of menus and
+/// teasers between them) with much less prose than the largest one is a
+/// widget: a teaser with its summary, a footer's "about us".
+fn drop_far_clusters(resolved: &mut [Shape], own: &[Shape], blocks: &[Block]) {
+    let clusters = clusters(resolved);
+    let prose = |cluster: &Vec<usize>| -> usize {
+        cluster
+            .iter()
+            .filter(|&&i| own.get(i) == Some(&Shape::Good))
+            .filter_map(|&i| blocks.get(i))
+            .map(|b| b.chars)
+            .sum()
+    };
+    let largest = clusters.iter().map(prose).max().unwrap_or(0);
+    for cluster in &clusters {
+        if (prose(cluster) as f32) < MIN_CLUSTER_SHARE * largest as f32 {
+            for &i in cluster {
+                if let Some(shape) = resolved.get_mut(i) {
+                    *shape = Shape::Bad;
+                }
+            }
+        }
+    }
+}
+
+/// Removes the body lines whose shape is bad: prose-like ones as `Other`
+/// (a footer's address, a teaser's summary), the rest as `Navigation`.
+pub fn apply(blocks: &[Block], lines: &[LineShape], kinds: &mut [Kind]) {
+    if lines.len() != blocks.len() {
+        return;
+    }
+    let shapes = shapes(blocks, lines, kinds);
+    for ((shape, block), kind) in shapes.iter().zip(blocks).zip(kinds) {
+        if *kind == Kind::Body && *shape == Shape::Bad {
+            *kind = if ends_sentence(&block.text) {
+                Kind::Other
+            } else {
+                Kind::Navigation
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::from_text;
+    use crate::classify::classify_text;
+
+    const P1: &str = "The council approved the new budget on Tuesday after a long debate about \
+        schools, roads and the cost of running the city for another year, and the vote was close.";
+    const P2: &str = "Critics said the plan would raise local taxes for families who are already \
+        under pressure from rising rents and the price of food this winter, and they will appeal.";
+    const P3: &str = "The mayor defended the spending and promised a review of the numbers next \
+        spring, once the auditors have finished their work on the accounts of every department.";
+
+    /// The lines of `dump` kept as body.
+    fn body(dump: &str) -> Vec<String> {
+        let page = from_text(dump);
+        let kinds = classify_text(&page);
+        page.blocks
+            .iter()
+            .zip(kinds)
+            .filter(|(_, k)| *k == Kind::Body)
+            .map(|(b, _)| b.text.clone())
+            .collect()
+    }
+
+    fn shapes_of(dump: &str) -> Vec<Shape> {
+        let page = from_text(dump);
+        let kinds = vec![Kind::Body; page.blocks.len()];
+        shapes(&page.blocks, &page.lines, &kinds)
+    }
+
+    #[test]
+    fn lowercase_share_tells_prose_from_title_case() {
+        assert!(lowercase_share(P1) > PROSE_LOWERCASE_SHARE);
+        assert!(lowercase_share("Sports Weather Traffic Best Of Local News") < 0.1);
+        assert!(lowercase_share("Der Rat hat am Dienstag den Haushalt beschlossen.") > 0.45);
+        assert_eq!(lowercase_share("日本の ニュース"), 1.0);
+    }
+
+    #[test]
+    fn a_menu_of_short_lines_above_the_article_is_removed() {
+        // A flat dump (no indentation): the menu is a run of short lines
+        // with nothing good around it but the article below.
+        let dump = format!("Home\nNews\nSport\nWeather\n\n{P1}\n\n{P2}\n\n{P3}\n");
+        assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_subheading_between_paragraphs_stays() {
+        let dump = format!("{P1}\n\nWhat changes next\n\n{P2}\n\n{P3}\n");
+        assert_eq!(body(&dump), [P1, "What changes next", P2, P3]);
+    }
+
+    #[test]
+    fn short_bullets_are_menu_items_but_bullets_of_prose_stay() {
+        let dump = format!("{P1}\n  * Home\n  * Contact us\n\n{P2}\n  * {P3}\n");
+        assert_eq!(body(&dump), [P1, P2, format!("* {P3}").as_str()]);
+    }
+
+    #[test]
+    fn teaser_titles_after_the_article_are_removed() {
+        // "Most read": Title Case headlines of other stories, each longer
+        // than a menu item but not prose.
+        let dump = format!(
+            "{P1}\n\n{P2}\n\n{P3}\n\nMost Read\n\n\
+             Brookings Report Says AI Will Heavily Affect Tech And White-Collar Jobs\n\
+             Hearthstone Battlegrounds Gets Four New Heroes In Big Update\n"
+        );
+        assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn prose_off_the_article_indentation_needs_good_neighbours() {
+        // A layout-keeping dump: the article at 10 columns, a sidebar
+        // teaser (near-good prose) at 4 columns between menu items.
+        let teaser = "Read how the city plans its budget for the next ten years.";
+        let dump = format!(
+            "  * Home\n  * News\n\n    {teaser}\n  * Contact\n\n\
+             \x20         {P1}\n\n          {P2}\n\n          {P3}\n"
+        );
+        assert_eq!(shapes_of(&dump).get(2), Some(&Shape::Bad));
+        assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn copyright_lines_are_never_body() {
+        let dump = format!("{P1}\n\n{P2}\n\n© 2024 Example Media. All rights reserved.\n\n{P3}\n");
+        assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn without_good_prose_the_best_lines_present_are_the_article() {
+        // A short item: no line is long enough to be good on its own.
+        let dump = "Menu\nSearch\n\nThe city library opens on Sunday for the first time in years.\n\n\
+                    Staff will run a reading hour for children at ten.\n";
+        assert_eq!(
+            body(dump),
+            [
+                "The city library opens on Sunday for the first time in years.",
+                "Staff will run a reading hour for children at ten."
+            ]
+        );
+    }
+
+    #[test]
+    fn japanese_lines_are_measured_by_what_they_say() {
+        let line =
+            "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。";
+        let page = from_text(line);
+        assert!(weighted_chars(line) > SHORT_LINE_CHARS);
+        assert_eq!(page.blocks.first().map(own_shape), Some(Shape::Near));
+    }
+
+    #[test]
+    fn a_long_cookie_notice_does_not_set_the_article_indentation() {
+        // The cookie notice (removed by its words) is longer than the
+        // article and sits at another indentation.
+        let cookie = "This website uses cookies to improve your experience while you \
+            navigate through the website, and we also use third-party cookies that help us \
+            analyze and understand how you use this website and its many pages and services.";
+        let dump = format!(
+            "      {P1}\n\n      {P2}\n\n  {cookie}\n\n  {cookie} Again.\n\n  {cookie} More.\n"
+        );
+        assert_eq!(body(&dump), [P1, P2]);
+    }
+
+    #[test]
+    fn a_paragraph_of_its_own_off_the_article_indentation_stays() {
+        // The lead sits outside the body's wrapper, two columns left of
+        // the other paragraphs, between blank lines.
+        let dump = format!("  * Home\n  * News\n\n  {P1}\n\n      {P2}\n\n      {P3}\n");
+        assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_teaser_far_below_the_article_is_removed() {
+        // A long list of footer links separates one teaser paragraph from
+        // the article.
+        let links: String = (1..=12).map(|n| format!("  * Section {n}\n")).collect();
+        let teaser = "Our sister paper also reports on the city, with stories on schools and \
+            transport written by people who live there and know what matters.";
+        let dump = format!("{P1}\n\n{P2}\n\n{P3}\n\n{P1} {P2}\n\n{links}\n{teaser}\n");
+        let joined = format!("{P1} {P2}");
+        assert_eq!(body(&dump), [P1, P2, P3, joined.as_str()]);
+    }
+
+    #[test]
+    fn a_flat_dump_has_no_article_indentation() {
+        let page = from_text(&format!("{P1}\n\n{P2}\n"));
+        let own: Vec<Shape> = page.blocks.iter().map(own_shape).collect();
+        let kinds = vec![Kind::Body; page.blocks.len()];
+        assert_eq!(
+            article_indent(&own, &page.blocks, &page.lines, &kinds),
+            None
+        );
+    }
+}

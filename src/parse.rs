@@ -220,9 +220,11 @@ mod tests {
             <p>one<p>two<svg><circle r=1></circle></svg></body></html>"
             .repeat(30);
         let doc = parse_html(&page, &Config::default()).unwrap();
+        // parse_html empties SVGs (and scripts, styles) before parsing.
+        let stripped = crate::prepass::strip_inert(&page);
         let whole =
             driver::parse_document(HtmlTreeSink::new(Html::new_document()), parse_options())
-                .one(page.as_str());
+                .one(stripped.as_str());
         assert_eq!(doc.html(), whole.html());
     }
 

@@ -226,9 +226,9 @@ fn bench(args: BenchArgs) -> Result<i32> {
     }
     let report = report.with_context(|| format!("benchmarking into {}", out_dir.display()))?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {
-        print!("{}", report.render());
+        print_stdout(&report.render())?;
     }
     Ok(0)
 }
@@ -240,7 +240,7 @@ fn eval(args: EvalArgs) -> Result<i32> {
     };
     let report = crate::eval::run(&args.dir, &config)
         .with_context(|| format!("evaluating on {}", args.dir.display()))?;
-    println!("{}", report.render(args.worst));
+    print_stdout(&format!("{}\n", report.render(args.worst)))?;
     if let Some(path) = &args.predictions {
         report
             .write_predictions_jsonl(path)
@@ -412,6 +412,15 @@ impl Observer for ProgressObserver {
 
     fn should_stop(&self) -> bool {
         self.stop.load(Ordering::SeqCst)
+    }
+}
+
+/// Writes a report to stdout. A reader that went away (`decant eval | head`)
+/// is not an error: the rest of the command (floors, predictions) still runs.
+fn print_stdout(text: &str) -> Result<()> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
 }
 

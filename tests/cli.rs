@@ -396,3 +396,21 @@ fn a_missing_input_is_reported() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("does not exist"));
 }
+
+#[test]
+fn a_reader_that_closes_early_does_not_make_a_report_panic() {
+    // `decant bench samples | head -1`: the pipe closes before the report
+    // is written; the command must end without a panic trace.
+    let child = Command::new(env!("CARGO_BIN_EXE_decant"))
+        .args(["bench", "samples/latin1-page.html", "-j", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("running the decant binary");
+    let mut child = child;
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("waiting for decant");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(output.status.success(), "{stderr}");
+}

@@ -14,6 +14,7 @@ pub mod container;
 pub mod index_page;
 pub mod lead;
 pub mod names;
+pub mod notes;
 pub mod phrases;
 pub mod sequence;
 pub mod text_shape;
@@ -127,6 +128,9 @@ fn is_bare_count(block: &Block) -> bool {
 /// The kind a block has on its own, from its words and links.
 pub fn block_kind(block: &Block) -> Kind {
     if let Some(kind) = phrases::phrase_kind(block) {
+        return kind;
+    }
+    if let Some(kind) = notes::note_kind(block) {
         return kind;
     }
     if is_bare_url(block) {

@@ -17,6 +17,7 @@ pub mod names;
 pub mod notes;
 pub mod phrases;
 pub mod sequence;
+pub mod teasers;
 pub mod text_shape;
 
 use std::sync::LazyLock;
@@ -191,6 +192,7 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
         .collect();
     lead::standfirst(page, container, &mut kinds);
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
+    teasers::truncated_excerpts(&page.blocks, &mut kinds);
     index_page::teaser_lists(&page.blocks, &mut kinds);
     kinds
 }

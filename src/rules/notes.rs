@@ -42,6 +42,10 @@ pub const TOOL_LABELS: &[&str] = &[
 /// article ("... may earn an Affiliate Commission if you purchase ...").
 pub const AFFILIATE_DISCLOSURES: &[&str] = &["may earn an affiliate commission"];
 
+/// Endings of a paragraph cut off to make an excerpt ("... start again
+/// with the same …", "[...]").
+pub const TRUNCATION_MARKS: &[&str] = &["...", "[...]", "[…]", "…"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,6 +60,7 @@ mod tests {
             SOURCE_OPENERS,
             TOOL_LABELS,
             AFFILIATE_DISCLOSURES,
+            TRUNCATION_MARKS,
         ] {
             assert!(is_sorted_lowercase(list), "{list:?}");
         }

@@ -14,7 +14,7 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
     let lower = block.text.to_lowercase();
     let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ', '›', '»', '>']);
     if block.chars <= MAX_LABEL_CHARS {
-        let label = bare.trim_end_matches([':', ' ', '.', '!']);
+        let label = bare.trim_end_matches([':', ' ', '.', '!', '-']);
         if contains_word(p::AD_WHOLE, label) || starts_with_any(p::AD_OPENERS, bare) {
             return Some(Kind::Ad);
         }
@@ -170,6 +170,15 @@ mod tests {
             Some(Kind::Promo)
         );
         assert_eq!(kind("(Alle Angaben ohne Gewähr)"), Some(Kind::Legal));
+        assert_eq!(kind("- Anzeige-"), Some(Kind::Ad));
+        assert_eq!(
+            kind("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."),
+            Some(Kind::Ad)
+        );
+        assert_eq!(
+            kind("If you're already a subscriber, you can log in for immediate access."),
+            Some(Kind::Promo)
+        );
         assert_eq!(
             kind("Rezept drucken Bei Pinterest speichern"),
             Some(Kind::Share)

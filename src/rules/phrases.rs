@@ -9,8 +9,11 @@
 pub const PROMO: &[&str] = &[
     "abonnez-vous",
     "ad-free",
+    "already a subscriber",
     "als e-paper",
+    "app for ios and android",
     "app updates",
+    "apps for ios and android",
     "assine agora",
     "assine já",
     "become a member",
@@ -27,6 +30,7 @@ pub const PROMO: &[&str] = &[
     "editorial policy",
     "editorial standards",
     "einzelheft",
+    "first-time subscribers",
     "follow us on",
     "gefällt dir unser",
     "gefällt ihnen unser",
@@ -141,6 +145,7 @@ pub const RELATED_OPENERS: &[&str] = &[
     "leia também",
     "lesen sie auch",
     "lire aussi",
+    "mehr zu ",
     "mehr zum thema",
     "more from",
     "more on this",
@@ -255,6 +260,9 @@ pub const AD_OPENERS: &[&str] = &[
     "anzeige -",
     "anzeige:",
     "sponsored by",
+    "unbeauftragte werbung",
+    "unbezahlte werbung",
+    "werbung.",
     "werbung:",
 ];
 

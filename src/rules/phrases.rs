@@ -127,6 +127,31 @@ pub const SHARE_OPENERS: &[&str] = &[
     "teilen auf",
 ];
 
+/// Short links to the article as a file ("Dieses Skript als PDF
+/// herunterladen", "PDF version"): print and download tools, like a share
+/// bar's.
+pub const DOWNLOAD_LINKS: &[&str] = &[
+    "als pdf",
+    "download as pdf",
+    "download pdf",
+    "pdf download",
+    "pdf herunterladen",
+    "pdf version",
+    "pdf-download",
+    "pdf-version",
+];
+
+/// Openers of the citation note under a blog post or paper ("Suggested
+/// citation: Doe, Jane: Title, Blog, 2020"): how to cite it, not its text.
+pub const CITATION_OPENERS: &[&str] = &[
+    "cite this article",
+    "diese folge zitieren",
+    "how to cite",
+    "suggested citation",
+    "zitiervorschlag",
+    "zitierweise",
+];
+
 /// Openers of links to other articles.
 pub const RELATED_OPENERS: &[&str] = &[
     "alle artikel",
@@ -460,6 +485,8 @@ mod tests {
             NEWSLETTER,
             SHARE_WHOLE,
             SHARE_OPENERS,
+            DOWNLOAD_LINKS,
+            CITATION_OPENERS,
             RELATED_OPENERS,
             TAGS_OPENERS,
             TAGS_WHOLE,

@@ -285,16 +285,33 @@ fn tokens_of(value: &str) -> impl Iterator<Item = Cow<'_, str>> {
 }
 
 impl NameFacts {
-    /// What a class or id attribute value says.
+    /// What a class or id attribute value says: what its names say
+    /// together, each name read once per thread (sites combine the same
+    /// names in many values).
     fn of(value: &str) -> Self {
+        thread_local! {
+            static NAMES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
+        }
+        NAMES.with(|memo| {
+            value
+                .split_whitespace()
+                .map(|name| memo.get(name, NameFacts::of_name))
+                .fold(NameFacts::default(), |all, one| NameFacts {
+                    tokens: all.tokens | one.tokens,
+                    foreign: all.foreign || one.foreign,
+                    screen_reader: all.screen_reader || one.screen_reader,
+                })
+        })
+    }
+
+    /// What one class name or id says.
+    fn of_name(name: &str) -> Self {
         NameFacts {
-            tokens: tokens_of(value).fold(0, |bits, t| bits | token_bits(&t)),
-            foreign: value.split_whitespace().any(name_is_foreign),
-            screen_reader: value.split_whitespace().any(|n| {
-                SCREEN_READER_CLASSES
-                    .binary_search(&dom::lowercase(n).as_ref())
-                    .is_ok()
-            }),
+            tokens: tokens_of(name).fold(0, |bits, t| bits | token_bits(&t)),
+            foreign: name_is_foreign(name),
+            screen_reader: SCREEN_READER_CLASSES
+                .binary_search(&dom::lowercase(name).as_ref())
+                .is_ok(),
         }
     }
 
@@ -329,20 +346,20 @@ impl NameFacts {
 /// ("header--no-promo"). Namespace prefixes of one or two letters ("c-",
 /// "td-") are skipped.
 fn name_is_foreign(name: &str) -> bool {
-    let parts: Vec<String> = name
+    let parts: Vec<Cow<'_, str>> = name
         .split(['-', '_'])
         .filter(|p| !p.is_empty())
-        .map(str::to_lowercase)
+        .map(dom::lowercase)
         .collect();
     let start = parts.iter().take_while(|p| p.chars().count() <= 2).count();
     let meaningful = parts.get(start..).unwrap_or(&[]);
-    let is_foreign = |p: &String| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_str()).is_ok();
+    let is_foreign = |p: &Cow<'_, str>| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_ref()).is_ok();
     let first = meaningful.first().is_some_and(is_foreign);
     let last = meaningful.len() > 1
         && meaningful.last().is_some_and(is_foreign)
         && meaningful
             .get(meaningful.len().saturating_sub(2))
-            .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_str()));
+            .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_ref()));
     first || last
 }
 

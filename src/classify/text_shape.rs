@@ -370,10 +370,8 @@ fn cut_deeper_tail(resolved: &mut [Shape], restored: &mut [bool], layout: &Layou
             .indent_of(i)
             .is_some_and(|indent| indent > layout.indent)
         {
-            if let Some(shape) = resolved.get_mut(i) {
-                if *shape == Shape::Good {
-                    *shape = Shape::Bad;
-                }
+            if let Some(shape) = resolved.get_mut(i).filter(|s| **s == Shape::Good) {
+                *shape = Shape::Bad;
             }
             if let Some(r) = restored.get_mut(i) {
                 *r = false;
@@ -404,9 +402,11 @@ fn clusters(shapes: &[Shape]) -> Vec<Vec<usize>> {
     clusters
 }
 
-/// A cluster of good lines far from the article (a long run of menus and
+/// A cluster of good lines far below the article (a long run of menus and
 /// teasers between them) with much less prose than the largest one is a
-/// widget: a teaser with its summary, a footer's "about us".
+/// widget: a teaser with its summary, a footer's "about us". Clusters
+/// above the largest one stay: the article's lead or first paragraphs
+/// often sit above a player, a gallery or an ad block that splits it.
 fn drop_far_clusters(resolved: &mut [Shape], own: &[Shape], blocks: &[Block]) {
     let clusters = clusters(resolved);
     let prose = |cluster: &Vec<usize>| -> usize {
@@ -418,7 +418,12 @@ fn drop_far_clusters(resolved: &mut [Shape], own: &[Shape], blocks: &[Block]) {
             .sum()
     };
     let largest = clusters.iter().map(prose).max().unwrap_or(0);
-    for cluster in &clusters {
+    // The first cluster with the most prose is the article's.
+    let article = clusters
+        .iter()
+        .position(|c| prose(c) == largest)
+        .unwrap_or(0);
+    for cluster in clusters.iter().skip(article + 1) {
         if (prose(cluster) as f32) < MIN_CLUSTER_SHARE * largest as f32 {
             for &i in cluster {
                 if let Some(shape) = resolved.get_mut(i) {
@@ -673,6 +678,16 @@ mod tests {
         let dump =
             format!("  * Home\n\n      {P1}\n\n          {quote}\n\n      {P2}\n\n      {P3}\n");
         assert_eq!(body(&dump), [P1, quote, P2, P3]);
+    }
+
+    #[test]
+    fn a_lead_far_above_the_article_stays() {
+        // The lead paragraph, then a gallery's captions and a share bar
+        // (a long run of short lines), then the rest of the article.
+        let bar: String = (1..=12).map(|n| format!("* Photo {n}\n")).collect();
+        let joined = format!("{P2} {P3}");
+        let dump = format!("{P1}\n\n{bar}\n{P2}\n\n{P3}\n\n{joined}\n");
+        assert_eq!(body(&dump), [P1, P2, P3, joined.as_str()]);
     }
 
     #[test]

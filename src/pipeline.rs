@@ -382,6 +382,20 @@ fn describe_inputs(inputs: &[PathBuf]) -> String {
         .join(" ")
 }
 
+/// Builds a rayon pool of `threads` workers (0: one per core), named like
+/// the pipeline's, for library users who extract pages of their own (the
+/// Python binding); the pipeline itself runs its own threads ([`flow`]).
+pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("decant-worker-{i}"))
+        .build()
+        .map_err(|e| RunError::ThreadPool {
+            threads,
+            message: e.to_string(),
+        })
+}
+
 /// Extracts one input item; returns the outcome, the page's byte count
 /// and its stage times (zero unless the run is timed).
 fn process_item(item: InputItem, config: &Config) -> (Outcome, u64, StageTimes) {

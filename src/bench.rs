@@ -25,7 +25,8 @@ use crate::sink::Position;
 /// The stages of one page's trip through decant, in pipeline order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
-    /// Bytes to text (charset detection and decoding).
+    /// Bytes to text: gunzip of a one-page `.gz` file, charset detection
+    /// and decoding.
     Decode,
     /// html5ever parse into a DOM tree (and freeing the tree).
     Parse,
@@ -358,7 +359,7 @@ pub fn bare_parse(inputs: &[PathBuf], config: &Config) -> Result<BareParse, RunE
         discover(inputs),
         Position::default(),
         config,
-        |item| match item {
+        |item| match item.ready() {
             InputItem::Page(page) => parse_only(page, config),
             _ => None,
         },

@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::error::{PageError, RejectReason};
 use crate::extract::{Extracted, PageContext, extract_html, extract_text};
 use crate::input::decode::{decode_page, decode_page_borrowed, looks_binary};
-use crate::input::{ContentKind, InputFile, InputItem, RawPage, discover};
+use crate::input::{ContentKind, InputFile, InputItem, RawPage, ReadItem, discover};
 use crate::record::{Record, Reject, content_hash, word_count};
 use crate::sink::{DatasetWriter, Position, Resumed, SinkError, SinkOptions, SinkSummary};
 
@@ -398,9 +398,9 @@ pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
 
 /// Extracts one input item; returns the outcome, the page's byte count
 /// and its stage times (zero unless the run is timed).
-fn process_item(item: InputItem, config: &Config) -> (Outcome, u64, StageTimes) {
+fn process_item(item: ReadItem, config: &Config) -> (Outcome, u64, StageTimes) {
     bench::start_clock(config);
-    let (outcome, bytes) = match item {
+    let (outcome, bytes) = match item.ready() {
         InputItem::Page(page) => {
             let bytes = page.bytes.len() as u64;
             let outcome = match process_page(page, config) {

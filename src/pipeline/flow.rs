@@ -6,7 +6,9 @@
 //! writes while they go on.
 //!
 //! Memory is bounded by an in-flight budget (items and page bytes read but
-//! not yet handed to the caller): the reader waits for room before it reads
+//! not yet handed to the caller; a gzipped one-page file counts its
+//! compressed bytes, as its gunzip is left to the worker, capped at
+//! `--max-page-bytes`): the reader waits for room before it reads
 //! further, so the queue, the workers' pages and the reorder buffer together
 //! never hold more than the budget (plus the one page read over it) whatever
 //! the corpus size. The items are grouped into chunks (`Config::chunk_pages`
@@ -27,7 +29,7 @@ use serde::Serialize;
 
 use super::RunError;
 use crate::config::Config;
-use crate::input::{InputFile, InputItem, read_file};
+use crate::input::{InputFile, InputItem, ReadItem, read_file_for_workers};
 use crate::record::Reject;
 use crate::sink::Position;
 
@@ -154,7 +156,7 @@ struct Job {
     at: Position,
     ends_chunk: bool,
     bytes: usize,
-    item: InputItem,
+    item: ReadItem,
 }
 
 /// A worker's result on its way back to the caller.
@@ -211,7 +213,7 @@ pub(crate) fn run_ordered<T: Send, E: From<RunError>>(
     found: Vec<Result<InputFile, Reject>>,
     start: Position,
     config: &Config,
-    work: impl Fn(InputItem) -> T + Sync,
+    work: impl Fn(ReadItem) -> T + Sync,
     mut consume: impl FnMut(Finished<T>) -> Result<(), E>,
 ) -> Result<FlowTimes, E> {
     let started = Instant::now();
@@ -311,9 +313,9 @@ fn read_items(
     let mut chunk = ChunkCounter::default();
     let entries = found.into_iter().enumerate().skip(start.inputs_done);
     'inputs: for (input, entry) in entries {
-        let items: Box<dyn Iterator<Item = InputItem> + Send> = match entry {
-            Ok(file) => read_file(&file, config),
-            Err(reject) => Box::new(std::iter::once(InputItem::Reject(reject))),
+        let items: Box<dyn Iterator<Item = ReadItem> + Send> = match entry {
+            Ok(file) => read_file_for_workers(&file, config),
+            Err(reject) => Box::new(std::iter::once(ReadItem::Ready(InputItem::Reject(reject)))),
         };
         let written = if input == start.inputs_done {
             start.records_done
@@ -324,10 +326,7 @@ fn read_items(
             .zip(items)
             .skip_while(|(record, _)| *record < written);
         for (record, item) in records {
-            let bytes = match &item {
-                InputItem::Page(page) => page.bytes.len(),
-                _ => 0,
-            };
+            let bytes = item.held_bytes();
             let asked = Instant::now();
             if !shared.budget.take(bytes) {
                 break 'inputs;
@@ -375,7 +374,7 @@ impl ChunkCounter {
 fn work_on<T>(
     queue: &Mutex<Receiver<Job>>,
     shared: &Shared,
-    work: &(impl Fn(InputItem) -> T + Sync),
+    work: &(impl Fn(ReadItem) -> T + Sync),
     results: Sender<Done<T>>,
 ) -> WorkerTimes {
     let _stop = StopOnPanic(shared);
@@ -484,9 +483,9 @@ mod tests {
             .collect()
     }
 
-    fn index_of(item: &InputItem) -> usize {
+    fn index_of(item: &ReadItem) -> usize {
         match item {
-            InputItem::Reject(reject) => reject.id.parse().unwrap_or(usize::MAX),
+            ReadItem::Ready(InputItem::Reject(reject)) => reject.id.parse().unwrap_or(usize::MAX),
             _ => usize::MAX,
         }
     }
@@ -568,7 +567,7 @@ mod tests {
         assert_eq!(marked, [3, 7]);
     }
 
-    fn index_of_item(item: InputItem) -> usize {
+    fn index_of_item(item: ReadItem) -> usize {
         index_of(&item)
     }
 

@@ -382,9 +382,9 @@ fn describe_inputs(inputs: &[PathBuf]) -> String {
         .join(" ")
 }
 
-/// Builds a rayon pool of `threads` workers (0: one per core), named like
-/// the pipeline's, for library users who extract pages of their own (the
-/// Python binding); the pipeline itself runs its own threads ([`flow`]).
+/// Builds a rayon pool of `threads` workers (0: one per core), named
+/// `decant-worker-N`: the pipeline's workers ([`flow`]), and the pool of
+/// library users who extract pages of their own (the Python binding).
 pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

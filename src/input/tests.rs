@@ -837,7 +837,11 @@ fn a_gzipped_page_left_to_the_worker_reads_like_read_file() {
         write(dir.path(), "nothing.html.gz", &gzip(b"")),
         write(dir.path(), "big.html.gz", &gz),
         write(dir.path(), "plain.html", PAGE.as_bytes()),
-        write(dir.path(), "lines.jsonl.gz", &gzip(b"{\"html\": \"<p>x</p>\"}\n")),
+        write(
+            dir.path(),
+            "lines.jsonl.gz",
+            &gzip(b"{\"html\": \"<p>x</p>\"}\n"),
+        ),
     ];
     // A limit the big page is over once decompressed, not compressed.
     let config = Config {

@@ -1,6 +1,6 @@
 //! The ordered parallel flow under every run: a reader thread reads the
-//! input items in order, worker threads take them one page at a time from a
-//! shared queue, and the calling thread gets their results back in input
+//! input items in order, worker threads (a rayon pool, one long-lived job
+//! per thread) take them one page at a time from a shared queue, and the calling thread gets their results back in input
 //! order through a reorder buffer. No stage waits for another to finish a
 //! batch: the reader reads ahead while the workers extract, and the caller
 //! writes while they go on.
@@ -226,39 +226,41 @@ pub(crate) fn run_ordered<T: Send, E: From<RunError>>(
     let (jobs, queue) = channel::<Job>();
     let queue = Mutex::new(queue);
     let (results, finished) = channel::<Done<T>>();
+    // The workers are a rayon pool's threads, one long-lived job each that
+    // pulls pages from the queue; the calling thread stays outside the pool
+    // and writes. A worker that unwinds is caught here and fails the run.
+    let pool = super::build_pool(workers)?;
     std::thread::scope(|scope| {
         let reader = std::thread::Builder::new()
             .name("decant-reader".into())
             .spawn_scoped(scope, || read_items(found, start, config, &shared, jobs))
             .map_err(|_| RunError::Reader)?;
-        let mut handles = Vec::with_capacity(workers);
-        for i in 0..workers {
-            let results = results.clone();
-            let spawned = std::thread::Builder::new()
-                .name(format!("decant-worker-{i}"))
-                .spawn_scoped(scope, || work_on(&queue, &shared, &work, results));
-            match spawned {
-                Ok(handle) => handles.push(handle),
-                Err(e) => {
-                    shared.stop();
-                    return Err(RunError::ThreadPool {
-                        threads: workers,
-                        message: e.to_string(),
-                    }
-                    .into());
-                }
+        let (worker_ends, ended) = channel::<std::thread::Result<WorkerTimes>>();
+        let (handed, worker_times) = pool.in_place_scope(|workers_scope| {
+            for _ in 0..workers {
+                let results = results.clone();
+                let worker_ends = worker_ends.clone();
+                let (queue, shared, work) = (&queue, &shared, &work);
+                workers_scope.spawn(move |_| {
+                    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        work_on(queue, shared, work, results)
+                    }));
+                    let _ = worker_ends.send(ran);
+                });
             }
-        }
-        drop(results);
-        let stop_on_panic = StopOnPanic(&shared);
-        let handed = hand_over_in_order(&finished, &shared, &mut consume);
-        if handed.is_err() {
-            shared.stop();
-        }
-        drop(finished);
-        drop(stop_on_panic);
+            drop(results);
+            drop(worker_ends);
+            let stop_on_panic = StopOnPanic(&shared);
+            let handed = hand_over_in_order(&finished, &shared, &mut consume);
+            if handed.is_err() {
+                shared.stop();
+            }
+            drop(finished);
+            drop(stop_on_panic);
+            let worker_times: Vec<_> = ended.iter().collect();
+            (handed, worker_times)
+        });
         let reader = reader.join();
-        let worker_times: Vec<_> = handles.into_iter().map(|h| h.join()).collect();
         let (consumed, writer_waiting) = handed?;
         let (sent, reader_cpu, reader_waiting) = reader.map_err(|_| RunError::Reader)?;
         let mut times = FlowTimes {
@@ -268,6 +270,9 @@ pub(crate) fn run_ordered<T: Send, E: From<RunError>>(
             writer_waiting: writer_waiting.as_secs_f64(),
             ..FlowTimes::default()
         };
+        if worker_times.len() != workers {
+            return Err(RunError::Worker.into());
+        }
         for worker in worker_times {
             let worker = worker.map_err(|_| RunError::Worker)?;
             times.working += worker.working.as_secs_f64();

@@ -14,8 +14,10 @@ pub mod container;
 pub mod index_page;
 pub mod lead;
 pub mod names;
+pub mod notes;
 pub mod phrases;
 pub mod sequence;
+pub mod teasers;
 pub mod text_shape;
 
 use std::sync::LazyLock;
@@ -129,6 +131,9 @@ pub fn block_kind(block: &Block) -> Kind {
     if let Some(kind) = phrases::phrase_kind(block) {
         return kind;
     }
+    if let Some(kind) = notes::note_kind(block) {
+        return kind;
+    }
     if is_bare_url(block) {
         return Kind::Other;
     }
@@ -187,19 +192,27 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
         .collect();
     lead::standfirst(page, container, &mut kinds);
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
+    teasers::truncated_excerpts(&page.blocks, &mut kinds);
     index_page::teaser_lists(&page.blocks, &mut kinds);
     kinds
 }
 
 /// Inside an embedded post (marked `Body` by [`crate::blocks`]), the
-/// post's paragraphs are body; the rest (the "— Name (@handle) date"
-/// attribution line) is its chrome.
+/// post's paragraphs are body, and so is its attribution line ("— Name
+/// (@handle) November 19, 2019"): it says who wrote the words the article
+/// quotes (the scrapinghub benchmark keeps it on every page with an
+/// embedded tweet). Anything else in the embed is its chrome.
 fn embedded_post_kind(block: &Block) -> Kind {
-    if block.tag == Tag::Paragraph {
+    if block.tag == Tag::Paragraph || is_post_attribution(block) {
         Kind::Body
     } else {
         Kind::Other
     }
+}
+
+/// True if the block names a poster by handle: "Jane Doe (@janedoe)".
+fn is_post_attribution(block: &Block) -> bool {
+    block.chars <= MAX_CAPTION_CHARS && block.text.contains("(@")
 }
 
 /// True if element `e` kept its boilerplate mark (page wrappers lose it).

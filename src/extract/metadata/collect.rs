@@ -6,11 +6,13 @@
 //! (`<article>`, `<main>`, or after the first `<h1>`); candidates inside
 //! sidebars, navigation, footers, comments and teasers are not collected.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
+use crate::dom;
 use crate::rules::metadata::{
     BIO_TOKENS, BYLINE_TOKENS, DATE_TOKENS, FOREIGN_CONTAINER_TAGS, FOREIGN_CONTAINER_TOKENS,
     MAX_BIO_CHARS, MAX_BYLINE_CHARS, MAX_CANDIDATES, MAX_DATELINE_CHARS, MAX_HEADER_TEXTS,
@@ -220,19 +222,18 @@ fn note_copyright(text: &str, found: &mut Candidates) {
 /// and '_' ("c-byline__name" → c, byline, name). A token right after a
 /// negating part is dropped: "header--no-promo" and "has-sidebar" say what
 /// the element is not, or what sits beside it.
-fn tokens(el: ElementRef<'_>) -> Vec<String> {
+fn tokens<'a>(el: ElementRef<'a>) -> Vec<Cow<'a, str>> {
     let v = el.value();
-    let names = v
-        .attr("class")
+    let names = dom::attr(v, "class")
         .unwrap_or("")
         .split_whitespace()
-        .chain(v.attr("id").unwrap_or("").split_whitespace());
+        .chain(dom::attr(v, "id").unwrap_or("").split_whitespace());
     let mut out = Vec::new();
     for name in names {
         let mut negated = false;
         for part in name.split(['-', '_']).filter(|p| !p.is_empty()) {
-            let part = part.to_lowercase();
-            let negates = NEGATING_PARTS.contains(&part.as_str());
+            let part = dom::lowercase(part);
+            let negates = NEGATING_PARTS.contains(&part.as_ref());
             if !negated && !negates {
                 out.push(part);
             }
@@ -243,44 +244,50 @@ fn tokens(el: ElementRef<'_>) -> Vec<String> {
 }
 
 /// Whether a class or id of `el` names a sidebar, teaser list or comment
-/// block: the concept must be the first or last part of the name
+/// block (see [`name_is_foreign`]).
+fn names_foreign_content(el: ElementRef<'_>) -> bool {
+    thread_local! {
+        static FOREIGN: dom::NameMemo<bool> = dom::NameMemo::new();
+    }
+    let v = el.value();
+    let mut names = dom::attr(v, "class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(dom::attr(v, "id").unwrap_or("").split_whitespace());
+    FOREIGN.with(|memo| names.any(|name| memo.get(name, name_is_foreign)))
+}
+
+/// Whether a class or id names a sidebar, teaser list or comment block:
+/// the concept must be the first or last part of the name
 /// ("sidebar-widget", "c-related", "post-comments"), not a middle part of a
 /// layout class ("vw-blog-sidebar-position-right"), and not negated
 /// ("header--no-promo"). Namespace prefixes of one or two letters ("c-",
 /// "td-") are skipped.
-fn names_foreign_content(el: ElementRef<'_>) -> bool {
-    let v = el.value();
-    let names = v
-        .attr("class")
-        .unwrap_or("")
-        .split_whitespace()
-        .chain(v.attr("id").unwrap_or("").split_whitespace());
-    names.into_iter().any(|name| {
-        let parts: Vec<String> = name
-            .split(['-', '_'])
-            .filter(|p| !p.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let start = parts.iter().take_while(|p| p.chars().count() <= 2).count();
-        let meaningful = parts.get(start..).unwrap_or(&[]);
-        let is_foreign = |p: &String| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_str()).is_ok();
-        let first = meaningful.first().is_some_and(is_foreign);
-        let last = meaningful.len() > 1
-            && meaningful.last().is_some_and(is_foreign)
-            && meaningful
-                .get(meaningful.len().saturating_sub(2))
-                .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_str()));
-        first || last
-    })
+fn name_is_foreign(name: &str) -> bool {
+    let parts: Vec<String> = name
+        .split(['-', '_'])
+        .filter(|p| !p.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let start = parts.iter().take_while(|p| p.chars().count() <= 2).count();
+    let meaningful = parts.get(start..).unwrap_or(&[]);
+    let is_foreign = |p: &String| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_str()).is_ok();
+    let first = meaningful.first().is_some_and(is_foreign);
+    let last = meaningful.len() > 1
+        && meaningful.last().is_some_and(is_foreign)
+        && meaningful
+            .get(meaningful.len().saturating_sub(2))
+            .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_str()));
+    first || last
 }
 
 /// Class-name parts that negate or qualify the part after them.
 const NEGATING_PARTS: &[&str] = &["has", "no", "non", "not", "with", "without"];
 
-fn has_token(tokens: &[String], vocabulary: &[&str]) -> bool {
+fn has_token(tokens: &[Cow<'_, str>], vocabulary: &[&str]) -> bool {
     tokens
         .iter()
-        .any(|t| vocabulary.binary_search(&t.as_str()).is_ok())
+        .any(|t| vocabulary.binary_search(&t.as_ref()).is_ok())
 }
 
 /// The text of `el` with whitespace collapsed, or None once it grows past
@@ -305,8 +312,7 @@ fn short_text(el: ElementRef<'_>, max: usize) -> Option<String> {
 }
 
 fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
-    el.value()
-        .attr(name)
+    dom::attr(el.value(), name)
         .map(str::trim)
         .filter(|v| !v.is_empty())
         .map(str::to_string)
@@ -322,11 +328,11 @@ fn visit_element(
     let name = el.value().name();
     let toks = tokens(el);
     let mut scope = parent;
-    let screen_reader_only = el.value().attr("hidden").is_some()
-        || el.value().attr("class").is_some_and(|c| {
+    let screen_reader_only = dom::attr(el.value(), "hidden").is_some()
+        || dom::attr(el.value(), "class").is_some_and(|c| {
             c.split_whitespace().any(|n| {
                 SCREEN_READER_CLASSES
-                    .binary_search(&n.to_lowercase().as_str())
+                    .binary_search(&dom::lowercase(n).as_ref())
                     .is_ok()
             })
         });
@@ -366,7 +372,7 @@ fn visit_element(
         return scope;
     }
     note_microdata(el, found);
-    let rel_author = el.value().attr("rel").is_some_and(|r| {
+    let rel_author = dom::attr(el.value(), "rel").is_some_and(|r| {
         r.split_whitespace()
             .any(|t| t.eq_ignore_ascii_case("author"))
     });
@@ -447,7 +453,7 @@ fn note_meta(el: ElementRef<'_>, found: &mut Candidates) {
 }
 
 fn note_link(el: ElementRef<'_>, found: &mut Candidates) {
-    let Some(rel) = el.value().attr("rel") else {
+    let Some(rel) = dom::attr(el.value(), "rel") else {
         return;
     };
     let href = attr(el, "href");
@@ -462,27 +468,27 @@ fn note_link(el: ElementRef<'_>, found: &mut Candidates) {
 }
 
 fn note_script(el: ElementRef<'_>, found: &mut Candidates) {
-    let is_json_ld = el
-        .value()
-        .attr("type")
+    let is_json_ld = dom::attr(el.value(), "type")
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
     if is_json_ld && found.json_ld.len() < MAX_CANDIDATES {
         found.json_ld.push(el.text().collect());
     }
 }
 
-fn note_time(el: ElementRef<'_>, toks: &[String], in_article: bool, found: &mut Candidates) {
+fn note_time(el: ElementRef<'_>, toks: &[Cow<'_, str>], in_article: bool, found: &mut Candidates) {
     if found.times.len() >= MAX_CANDIDATES {
         return;
     }
-    let itemprop = el.value().attr("itemprop").unwrap_or("").to_lowercase();
+    let itemprop = dom::attr(el.value(), "itemprop")
+        .unwrap_or("")
+        .to_lowercase();
     let modified_class = toks
         .iter()
         .any(|t| t.contains("updated") || t.contains("modified"));
     found.times.push(TimeElement {
         datetime: attr(el, "datetime").or_else(|| attr(el, "content")),
         text: short_text(el, MAX_DATELINE_CHARS).unwrap_or_default(),
-        marked_published: el.value().attr("pubdate").is_some()
+        marked_published: dom::attr(el.value(), "pubdate").is_some()
             || itemprop == "datepublished"
             || toks.iter().any(|t| t == "published"),
         marked_modified: itemprop == "datemodified" || modified_class,
@@ -493,7 +499,7 @@ fn note_time(el: ElementRef<'_>, toks: &[String], in_article: bool, found: &mut 
 /// `itemprop` on ordinary elements: author (with its nested name),
 /// datePublished, dateModified, headline.
 fn note_microdata(el: ElementRef<'_>, found: &mut Candidates) {
-    let Some(props) = el.value().attr("itemprop") else {
+    let Some(props) = dom::attr(el.value(), "itemprop") else {
         return;
     };
     for prop in props.split_whitespace() {
@@ -525,8 +531,7 @@ fn note_microdata(el: ElementRef<'_>, found: &mut Candidates) {
 fn nested_name(el: ElementRef<'_>) -> Option<String> {
     el.descendent_elements()
         .find(|d| {
-            d.value()
-                .attr("itemprop")
+            dom::attr(d.value(), "itemprop")
                 .is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("name")))
         })
         .and_then(|d| attr(d, "content").or_else(|| short_text(d, MAX_BYLINE_CHARS)))

@@ -2,13 +2,14 @@
 //! contributor credit at its foot ("Jane Doe contributed to this report."),
 //! a photo gallery's counter ("Image 1 of 8"), the agency source line
 //! ("SOURCE: News agencies"), the label of the text-size buttons, and a
-//! portal's affiliate disclosure.
+//! portal's affiliate disclosure, a bare comment counter, and the
+//! writer's contact line of addresses and handles.
 
 use super::Kind;
 use crate::blocks::Block;
 use crate::rules::notes::{
-    AFFILIATE_DISCLOSURES, CONTRIBUTOR_PHRASES, GALLERY_COUNTER_SEPARATORS, GALLERY_COUNTER_WORDS,
-    SOURCE_OPENERS, TOOL_LABELS,
+    AFFILIATE_DISCLOSURES, COMMENT_COUNT_LABELS, CONTRIBUTOR_PHRASES, GALLERY_COUNTER_SEPARATORS,
+    GALLERY_COUNTER_WORDS, SOURCE_OPENERS, TOOL_LABELS,
 };
 use crate::rules::thresholds::{MAX_LABEL_CHARS, MAX_PHRASE_BLOCK_CHARS};
 use crate::rules::{contains_any, contains_word, starts_with_any};
@@ -39,7 +40,57 @@ pub fn note_kind(block: &Block) -> Option<Kind> {
     {
         return Some(Kind::Other);
     }
+    if block.chars <= MAX_LABEL_CHARS && contains_word(COMMENT_COUNT_LABELS, trimmed) {
+        return Some(Kind::Comment);
+    }
+    if block.chars <= MAX_LABEL_CHARS && is_contact_line(trimmed) {
+        return Some(Kind::Byline);
+    }
     None
+}
+
+/// True if the text is nothing but e-mail addresses, web addresses and
+/// social handles ("jane.doe@example.com", "twitter.com/janedoe"): the
+/// writer's contact line under the story, or its lines one by one.
+fn is_contact_line(lower: &str) -> bool {
+    let mut tokens = lower
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| matches!(c, ',' | ';' | '|' | '(' | ')')))
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .peekable();
+    tokens.peek().is_some() && tokens.all(|t| is_email(t) || is_handle(t) || is_web_address(t))
+}
+
+fn is_email(token: &str) -> bool {
+    token
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && is_host_name(host))
+}
+
+fn is_handle(token: &str) -> bool {
+    token.strip_prefix('@').is_some_and(|name| {
+        !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+/// "https://…", "www.…", or "example.com/path".
+fn is_web_address(token: &str) -> bool {
+    if token.starts_with("http://") || token.starts_with("https://") || token.starts_with("www.") {
+        return true;
+    }
+    token
+        .split_once('/')
+        .is_some_and(|(host, _)| is_host_name(host))
+}
+
+/// "example.com": dot-separated names ending in a top-level domain of
+/// letters (so "3.5" of "3.5/10" is not one).
+fn is_host_name(host: &str) -> bool {
+    let mut labels = host.rsplit('.');
+    let top = labels.next().unwrap_or_default();
+    top.len() >= 2
+        && top.chars().all(|c| c.is_ascii_alphabetic())
+        && labels.next().is_some_and(|l| !l.is_empty())
 }
 
 /// True if the lowercase text is nothing but gallery counters: "image 1 of
@@ -159,6 +210,25 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn bare_comment_counters_and_contact_lines_are_not_text() {
+        let got = body(
+            "<p><span class=count></span> comments</p>\
+             <p><a href=mailto:jane@example.com>jane.doe@example.com</a> \
+             <a href=https://twitter.com/janedoe>twitter.com/janedoe</a></p>",
+        );
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(kind("Comments"), Some(Kind::Comment));
+        assert_eq!(kind("@janedoe"), Some(Kind::Byline));
+        assert_eq!(
+            kind("Write to jane.doe@example.com with your questions"),
+            None
+        );
+        assert_eq!(kind("twitter.com/janedoe"), Some(Kind::Byline));
+        assert_eq!(kind("See example.com/path for more"), None);
+        assert_eq!(kind("3.5/10"), None);
     }
 
     #[test]

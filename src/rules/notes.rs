@@ -42,6 +42,17 @@ pub const TOOL_LABELS: &[&str] = &[
 /// article ("... may earn an Affiliate Commission if you purchase ...").
 pub const AFFILIATE_DISCLOSURES: &[&str] = &["may earn an affiliate commission"];
 
+/// Whole texts of a comment counter whose number the page fills in with
+/// a script: a scraped page shows the bare word ("comments").
+pub const COMMENT_COUNT_LABELS: &[&str] = &[
+    "comentarios",
+    "comment",
+    "commentaires",
+    "comments",
+    "kommentar",
+    "kommentare",
+];
+
 /// Endings of a paragraph cut off to make an excerpt ("... start again
 /// with the same …", "[...]").
 pub const TRUNCATION_MARKS: &[&str] = &["...", "[...]", "[…]", "…"];
@@ -61,6 +72,7 @@ mod tests {
             TOOL_LABELS,
             AFFILIATE_DISCLOSURES,
             TRUNCATION_MARKS,
+            COMMENT_COUNT_LABELS,
         ] {
             assert!(is_sorted_lowercase(list), "{list:?}");
         }

@@ -259,12 +259,14 @@ pub const COMMENT: &[&str] = &[
     "log in to comment",
     "post a comment",
     "show comments",
+    "tell us what you think",
     "view comments",
 ];
 
 /// Whole texts (after trimming) that label advertising.
 pub const AD_WHOLE: &[&str] = &[
     "ad",
+    "advert",
     "advertisement",
     "advertising",
     "anzeige",

@@ -19,6 +19,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, node::Element};
 
 use crate::classify::{Kind, names};
+use crate::dom;
 use crate::rules::contains_word;
 use crate::rules::text_dump::TAB_WIDTH;
 use crate::rules::thresholds::{
@@ -175,6 +176,7 @@ impl Page {
 
 /// Elements skipped with everything inside: never visible article text
 /// (`rt` and `rp` are ruby readings printed above the words they gloss).
+/// Sorted, for binary search.
 const SKIPPED_TAGS: &[&str] = &[
     "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
     "meter", "object", "option", "progress", "rp", "rt", "script", "select", "style", "svg",
@@ -182,6 +184,7 @@ const SKIPPED_TAGS: &[&str] = &[
 ];
 
 /// Elements that never split words. Every other element is a block.
+/// Sorted, for binary search.
 const INLINE_TAGS: &[&str] = &[
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn",
     "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "ruby", "s", "samp",
@@ -201,8 +204,8 @@ fn is_cell(name: &str) -> bool {
 /// `figure`, a "social embed" div); its attribution line is not.
 fn is_embedded_post(el: &Element) -> bool {
     el.name() == "blockquote"
-        && el
-            .classes()
+        && dom::classes(el)
+            .iter()
             .any(|c| contains_word(EMBEDDED_POST_CLASSES, c))
 }
 
@@ -210,39 +213,40 @@ fn is_embedded_post(el: &Element) -> bool {
 /// around it, like any block: "5 min read" and "Feb 2, 2026" on either
 /// side of it must not be glued into one word.
 fn ends_words(el: &Element) -> bool {
-    is_hidden(el) && !INLINE_TAGS.contains(&el.name()) && !SKIPPED_TAGS.contains(&el.name())
+    is_hidden(el)
+        && !contains_word(INLINE_TAGS, el.name())
+        && !contains_word(SKIPPED_TAGS, el.name())
 }
 
 fn is_skipped(el: &Element) -> bool {
-    SKIPPED_TAGS.contains(&el.name()) || is_hidden(el) || is_inline_popup(el)
+    contains_word(SKIPPED_TAGS, el.name()) || is_hidden(el) || is_inline_popup(el)
 }
 
 /// An inline element inside a sentence whose names say it is a popup,
 /// tooltip, hover card or hidden text: the page shows it only on demand,
 /// and its text would split the sentence.
 fn is_inline_popup(el: &Element) -> bool {
-    INLINE_TAGS.contains(&el.name()) && names::element_mark(el) == Some(Kind::Other)
+    contains_word(INLINE_TAGS, el.name()) && names::element_mark(el) == Some(Kind::Other)
 }
 
 /// True for elements the page hides from readers.
 fn is_hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() {
-        return true;
-    }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    el.attr("style").is_some_and(|style| {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        compact.contains("display:none") || compact.contains("visibility:hidden")
+    dom::plain_attrs(el).any(|(name, value)| match name {
+        "hidden" => true,
+        "aria-hidden" => value.eq_ignore_ascii_case("true"),
+        "style" => style_hides(value),
+        _ => false,
     })
+}
+
+/// True if an inline style hides the element.
+fn style_hides(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 fn tag_of(name: &str) -> Tag {
@@ -373,7 +377,7 @@ impl Walker {
         if name == "br" {
             self.buffer.line_break();
         }
-        let is_block = !INLINE_TAGS.contains(&name);
+        let is_block = !contains_word(INLINE_TAGS, name);
         let cell = is_cell(name);
         if cell {
             self.buffer.cell_pending = true;
@@ -652,6 +656,12 @@ mod tests {
             .into_iter()
             .map(|b| b.text)
             .collect()
+    }
+
+    #[test]
+    fn tag_lists_are_sorted_for_binary_search() {
+        assert!(crate::rules::is_sorted_lowercase(SKIPPED_TAGS));
+        assert!(crate::rules::is_sorted_lowercase(INLINE_TAGS));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod deadline;
+pub mod dom;
 pub mod error;
 pub mod eval;
 pub mod extract;

@@ -14,8 +14,10 @@ pub mod container;
 pub mod index_page;
 pub mod lead;
 pub mod names;
+pub mod notes;
 pub mod phrases;
 pub mod sequence;
+pub mod teasers;
 pub mod text_shape;
 pub mod thread;
 
@@ -130,6 +132,9 @@ pub fn block_kind(block: &Block) -> Kind {
     if let Some(kind) = phrases::phrase_kind(block) {
         return kind;
     }
+    if let Some(kind) = notes::note_kind(block) {
+        return kind;
+    }
     if is_bare_url(block) {
         return Kind::Other;
     }
@@ -191,19 +196,27 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
     }
     lead::standfirst(page, container, &mut kinds);
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
+    teasers::truncated_excerpts(&page.blocks, &mut kinds);
     index_page::teaser_lists(&page.blocks, &mut kinds);
     kinds
 }
 
 /// Inside an embedded post (marked `Body` by [`crate::blocks`]), the
-/// post's paragraphs are body; the rest (the "— Name (@handle) date"
-/// attribution line) is its chrome.
+/// post's paragraphs are body, and so is its attribution line ("— Name
+/// (@handle) November 19, 2019"): it says who wrote the words the article
+/// quotes (the scrapinghub benchmark keeps it on every page with an
+/// embedded tweet). Anything else in the embed is its chrome.
 fn embedded_post_kind(block: &Block) -> Kind {
-    if block.tag == Tag::Paragraph {
+    if block.tag == Tag::Paragraph || is_post_attribution(block) {
         Kind::Body
     } else {
         Kind::Other
     }
+}
+
+/// True if the block names a poster by handle: "Jane Doe (@janedoe)".
+fn is_post_attribution(block: &Block) -> bool {
+    block.chars <= MAX_CAPTION_CHARS && block.text.contains("(@")
 }
 
 /// True if element `e` kept its boilerplate mark (page wrappers lose it).
@@ -215,8 +228,9 @@ fn still_marked(page: &Page, e: usize) -> bool {
 /// then the lines' shape ([`text_shape`]) stands in for the tags and links
 /// a dump has lost.
 pub fn classify_text(page: &Page) -> Vec<Kind> {
-    let mut kinds: Vec<Kind> = page.blocks.iter().map(block_kind).collect();
+    let own_kinds: Vec<Kind> = page.blocks.iter().map(block_kind).collect();
+    let mut kinds = own_kinds.clone();
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Text);
-    text_shape::apply(&page.blocks, &page.lines, &mut kinds);
+    text_shape::apply(&page.blocks, &page.lines, &own_kinds, &mut kinds);
     kinds
 }

@@ -8,6 +8,7 @@ use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
 use super::Kind;
+use crate::dom;
 use crate::rules::thresholds::{STRONG_POSITIVE_BONUS, WEAK_POSITIVE_BONUS};
 use crate::rules::tokens as t;
 use crate::rules::{contains_any, contains_word, starts_with_any};
@@ -123,6 +124,78 @@ fn first_matching_rule(name: &str) -> Option<usize> {
     by_substring.into_iter().chain(by_whole).min()
 }
 
+/// What one class name or id says, as [`name_kind`] and the container
+/// vocabularies read it.
+#[derive(Clone, Copy)]
+struct NameFacts {
+    kind: Option<Kind>,
+    /// Its normalised form holds a strong container word.
+    strong: bool,
+    /// Its normalised form is a weak container word.
+    weak: bool,
+}
+
+impl NameFacts {
+    const NONE: NameFacts = NameFacts {
+        kind: None,
+        strong: false,
+        weak: false,
+    };
+
+    /// The facts of a list of names: `self`'s, then `next`'s.
+    fn then(self, next: NameFacts) -> NameFacts {
+        NameFacts {
+            kind: self.kind.or(next.kind),
+            strong: self.strong || next.strong,
+            weak: self.weak || next.weak,
+        }
+    }
+
+    fn of(raw: &str) -> Self {
+        let normalised = normalise_name(raw);
+        NameFacts {
+            kind: name_kind(raw),
+            strong: contains_any(t::POSITIVE_STRONG_CONTAINS, &normalised),
+            weak: contains_word(t::POSITIVE_WEAK_WHOLE, &normalised),
+        }
+    }
+}
+
+/// [`NameFacts::of`] `raw`, computed once per distinct name and thread.
+fn facts(raw: &str) -> NameFacts {
+    thread_local! {
+        static FACTS: dom::NameMemo<NameFacts> = dom::NameMemo::new();
+    }
+    FACTS.with(|memo| memo.get(raw, NameFacts::of))
+}
+
+/// What an element's id and class names say together: the kind of the
+/// first that has one (the id, then the classes in scraper's order:
+/// sorted, without duplicates), and whether any is a container word. A
+/// class attribute value is read once per thread (pages repeat them).
+fn element_facts(el: &Element) -> NameFacts {
+    thread_local! {
+        static CLASSES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
+    }
+    let id = dom::id(el).map(facts);
+    let classes = dom::class(el).map(|value| {
+        CLASSES.with(|memo| {
+            memo.get(value, |value| {
+                let mut names: Vec<&str> = value.split_ascii_whitespace().collect();
+                names.sort_unstable();
+                names.dedup();
+                names
+                    .into_iter()
+                    .map(facts)
+                    .fold(NameFacts::NONE, NameFacts::then)
+            })
+        })
+    });
+    id.into_iter()
+        .chain(classes)
+        .fold(NameFacts::NONE, NameFacts::then)
+}
+
 /// The boilerplate kind of an element from its class names and id (tag
 /// marks are handled apart). `html` and `body` never carry one: their
 /// classes describe the whole page.
@@ -130,13 +203,12 @@ pub fn element_mark(el: &Element) -> Option<Kind> {
     if matches!(el.name(), "html" | "body") || is_article_body(el) {
         return None;
     }
-    el.id().into_iter().chain(el.classes()).find_map(name_kind)
+    element_facts(el).kind
 }
 
 /// True for `itemprop="articleBody"` (schema.org) elements.
 pub fn is_article_body(el: &Element) -> bool {
-    el.attr("itemprop")
-        .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+    dom::attr(el, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
 }
 
 /// The container bonus of an element: how strongly its tag and names say
@@ -145,23 +217,11 @@ pub fn container_bonus(el: &Element) -> f32 {
     if is_article_body(el) {
         return STRONG_POSITIVE_BONUS;
     }
-    let names: Vec<String> = el
-        .id()
-        .into_iter()
-        .chain(el.classes())
-        .map(normalise_name)
-        .collect();
-    if names
-        .iter()
-        .any(|n| contains_any(t::POSITIVE_STRONG_CONTAINS, n))
-    {
+    let names = element_facts(el);
+    if names.strong {
         return STRONG_POSITIVE_BONUS;
     }
-    if matches!(el.name(), "article" | "main")
-        || names
-            .iter()
-            .any(|n| contains_word(t::POSITIVE_WEAK_WHOLE, n))
-    {
+    if matches!(el.name(), "article" | "main") || names.weak {
         return WEAK_POSITIVE_BONUS;
     }
     1.0

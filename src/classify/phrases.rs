@@ -1,6 +1,7 @@
 //! Boilerplate recognised by what it says: promos and editorial notices,
 //! newsletter sign-ups, share buttons, related links, tag lists, cookie
-//! notices, legal lines, comment prompts and ad labels.
+//! notices, legal lines, comment prompts and ad labels; tag-list labels,
+//! and teasers that end in a "Weiterlesen" link.
 
 use super::Kind;
 use crate::blocks::Block;
@@ -13,16 +14,28 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
     let lower = block.text.to_lowercase();
     let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ', '›', '»', '>']);
     if block.chars <= MAX_LABEL_CHARS {
-        let label = bare.trim_end_matches([':', ' ', '.', '!']);
+        let label = bare.trim_end_matches([':', ' ', '.', '!', '-']);
         if contains_word(p::AD_WHOLE, label) || starts_with_any(p::AD_OPENERS, bare) {
             return Some(Kind::Ad);
         }
-        if contains_word(p::SHARE_WHOLE, label) || starts_with_any(p::SHARE_OPENERS, bare) {
+        if contains_word(p::SHARE_WHOLE, label)
+            || starts_with_any(p::SHARE_OPENERS, bare)
+            || contains_any(p::DOWNLOAD_LINKS, bare)
+        {
             return Some(Kind::Share);
         }
         if starts_with_any(p::RELATED_OPENERS, bare) {
             return Some(Kind::Related);
         }
+        if contains_word(p::TAGS_WHOLE, label) {
+            return Some(Kind::Tags);
+        }
+    }
+    if block.chars <= MAX_PHRASE_BLOCK_CHARS && starts_with_any(p::CITATION_OPENERS, bare) {
+        return Some(Kind::Other);
+    }
+    if is_teaser_with_more_link(block, &lower) {
+        return Some(Kind::Related);
     }
     if block.chars > MAX_PHRASE_BLOCK_CHARS {
         return None;
@@ -45,6 +58,24 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
         return Some(Kind::Tags);
     }
     None
+}
+
+/// True if the block is a teaser of another page: short, and ending, after
+/// a sentence, in a linked "more" word of [`p::MORE_LINK_WORDS`] ("...
+/// Seht selbst! Weiterlesen"). An article's paragraph may end in "mehr",
+/// but not as a link after a full stop.
+fn is_teaser_with_more_link(block: &Block, lower: &str) -> bool {
+    if block.chars > MAX_PHRASE_BLOCK_CHARS || block.link_chars == 0 {
+        return false;
+    }
+    let text = lower.trim_end();
+    p::MORE_LINK_WORDS.iter().any(|word| {
+        text.strip_suffix(word).is_some_and(|head| {
+            head.ends_with(char::is_whitespace)
+                && crate::blocks::ends_sentence(head)
+                && block.link_chars >= word.chars().count()
+        })
+    })
 }
 
 /// True if the block opens with a phrase announcing related links.
@@ -103,6 +134,69 @@ mod tests {
             Some(Kind::Legal)
         );
         assert_eq!(kind("Leave a comment"), Some(Kind::Comment));
+    }
+
+    #[test]
+    fn tag_labels_and_more_teasers() {
+        assert_eq!(kind("Schlagworte"), Some(Kind::Tags));
+        assert_eq!(kind("Themen:"), Some(Kind::Tags));
+        assert_eq!(kind("Ähnliche Beiträge"), Some(Kind::Related));
+        let teaser = "<p>Sommerzeit ist Urlaubszeit. Seht selbst! <a href=/x>Weiterlesen</a></p>";
+        let page = crate::blocks::from_html(&scraper::Html::parse_document(teaser));
+        assert_eq!(
+            page.blocks.first().and_then(phrase_kind),
+            Some(Kind::Related)
+        );
+        let unlinked = "<p>Sommerzeit ist Urlaubszeit. Seht selbst! Weiterlesen</p>";
+        let page = crate::blocks::from_html(&scraper::Html::parse_document(unlinked));
+        assert_eq!(page.blocks.first().and_then(phrase_kind), None);
+        let sentence = "<p>Sie wollte <a href=/x>noch mehr</a></p>";
+        let page = crate::blocks::from_html(&scraper::Html::parse_document(sentence));
+        assert_eq!(page.blocks.first().and_then(phrase_kind), None);
+    }
+
+    #[test]
+    fn promos_of_the_publication_in_other_words() {
+        assert_eq!(
+            kind(
+                "Die aktuelle Ausgabe jetzt am Kiosk, im Abo, als e-Paper und bei Readly erhältlich."
+            ),
+            Some(Kind::Promo)
+        );
+        assert_eq!(
+            kind(
+                "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern."
+            ),
+            Some(Kind::Newsletter)
+        );
+        assert_eq!(
+            kind(
+                "We want to hear what you think about this article. Submit a letter to the editor."
+            ),
+            Some(Kind::Promo)
+        );
+        assert_eq!(kind("(Alle Angaben ohne Gewähr)"), Some(Kind::Legal));
+        assert_eq!(kind("- Anzeige-"), Some(Kind::Ad));
+        assert_eq!(
+            kind("Dieses Skript als PDF herunterladen"),
+            Some(Kind::Share)
+        );
+        assert_eq!(
+            kind("SUGGESTED CITATION Doe, Jane: Experts in the crisis, ExampleBlog, 2020/4/09."),
+            Some(Kind::Other)
+        );
+        assert_eq!(
+            kind("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."),
+            Some(Kind::Ad)
+        );
+        assert_eq!(
+            kind("If you're already a subscriber, you can log in for immediate access."),
+            Some(Kind::Promo)
+        );
+        assert_eq!(
+            kind("Rezept drucken Bei Pinterest speichern"),
+            Some(Kind::Share)
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub fn apply(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     offer_lists(blocks, kinds);
     repeated_blocks(blocks, kinds, source);
     headline_and_byline(blocks, kinds, source);
+    date_stamps(blocks, kinds);
     related_sections(blocks, kinds);
     headings_of_removed_sections(blocks, kinds);
     labels_after_the_last_paragraph(blocks, kinds);
@@ -252,6 +253,18 @@ fn headline_and_byline(blocks: &[Block], kinds: &mut [Kind], source: Source) {
     }
     if title_found {
         dek_above_byline(blocks, kinds, first_prose);
+    }
+}
+
+/// A line that only dates the article or gives its reading time is meta
+/// data wherever it stands (the "Publiziert: 03.04.2020" under the last
+/// paragraph); run after [`headline_and_byline`], which reads such lines
+/// to find the header.
+fn date_stamps(blocks: &[Block], kinds: &mut [Kind]) {
+    for (i, block) in blocks.iter().enumerate() {
+        if kind_at(kinds, i) == Kind::Body && byline::is_date_stamp(block) {
+            set(kinds, i, Kind::Byline);
+        }
     }
 }
 

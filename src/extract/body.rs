@@ -319,6 +319,43 @@ mod page_shapes {
     }
 
     #[test]
+    fn date_stamps_and_figure_labels_inside_the_article_are_not_body() {
+        let middle = "<p>Abbildung 2: Der Saal am Dienstag</p>\
+                      <p>Stand: 12.03.2024, 14:05 Uhr</p>";
+        let body = extract(&page("", middle, "<p>Publiziert: 03.04.2024, 12:35</p>"));
+        assert_eq!(body.text, article());
+        assert_eq!(removed_kind(&body, "Abbildung").as_deref(), Some("caption"));
+        assert_eq!(removed_kind(&body, "Stand:").as_deref(), Some("byline"));
+        assert_eq!(removed_kind(&body, "Publiziert").as_deref(), Some("byline"));
+    }
+
+    #[test]
+    fn credits_after_a_copyright_sign_and_caption_legends_are_captions() {
+        let middle = "<p>Der Rat bei der Abstimmung © Presseamt | Jane Doe</p>\
+                      <div class=legend><div>Die Ratsmitglieder vor dem Rathaus</div></div>";
+        let body = extract(&page("", middle, ""));
+        assert_eq!(body.text, article());
+        assert_eq!(removed_kind(&body, "Presseamt").as_deref(), Some("caption"));
+        assert_eq!(
+            removed_kind(&body, "vor dem Rathaus").as_deref(),
+            Some("caption")
+        );
+    }
+
+    #[test]
+    fn tag_labels_related_headings_and_teasers_with_a_more_link() {
+        let after = "<h3>Empfohlene Beiträge</h3><p>Neue Brücke: Die Stadt plant. \
+                     <a href=/b>Weiterlesen</a></p><div><span>Schlagworte</span></div>";
+        let body = extract(&page("", "", after));
+        assert_eq!(body.text, article());
+        assert_eq!(
+            removed_kind(&body, "Neue Brücke").as_deref(),
+            Some("related")
+        );
+        assert_eq!(removed_kind(&body, "Schlagworte").as_deref(), Some("tags"));
+    }
+
+    #[test]
     fn headings_lists_quotes_and_tables_stay_in_order() {
         let middle = "<h2>What changes</h2><ul><li>More teachers</li><li>New roads</li></ul>\
                       <blockquote>We kept our promise.</blockquote>\
@@ -339,14 +376,20 @@ mod page_shapes {
     }
 
     #[test]
-    fn embedded_tweet_text_is_body_but_not_its_attribution() {
+    fn embedded_tweet_text_and_its_attribution_are_body() {
         let tweet = "<figure class='kg-card kg-embed-card'><blockquote class='twitter-tweet'>\
                      <p>Road closed at the bridge. #Flood</p>&mdash; City Desk (@citydesk) \
                      <a href=/s/1>May 2, 2024</a></blockquote></figure>";
         let body = extract(&page("", tweet, ""));
-        let want = [P1, "Road closed at the bridge. #Flood", P2, P3].join("\n\n");
+        let want = [
+            P1,
+            "Road closed at the bridge. #Flood",
+            "— City Desk (@citydesk) May 2, 2024",
+            P2,
+            P3,
+        ]
+        .join("\n\n");
         assert_eq!(body.text, want);
-        assert!(removed_kind(&body, "@citydesk").is_some());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! its own.
 
 pub mod metadata;
+pub mod notes;
 pub mod phrases;
 pub mod quotes;
 pub mod text_dump;

@@ -9,7 +9,11 @@
 pub const PROMO: &[&str] = &[
     "abonnez-vous",
     "ad-free",
+    "already a subscriber",
+    "als e-paper",
+    "app for ios and android",
     "app updates",
+    "apps for ios and android",
     "assine agora",
     "assine já",
     "become a member",
@@ -25,14 +29,22 @@ pub const PROMO: &[&str] = &[
     "editorial guidelines",
     "editorial policy",
     "editorial standards",
+    "einzelheft",
+    "first-time subscribers",
     "follow us on",
+    "gefällt dir unser",
+    "gefällt ihnen unser",
     "got a tip",
     "have a tip",
+    "instant access to the full article",
     "jetzt abonnieren",
     "please subscribe",
     "pour accéder en illimité",
     "pour lire la suite",
+    "puede escribirnos",
     "soutenez l'information",
+    "straight to your phone",
+    "submit a letter to the editor",
     "subscribe now",
     "subscribe today",
     "subscribers only",
@@ -42,6 +54,9 @@ pub const PROMO: &[&str] = &[
     "unlimited access",
     "uses ai",
     "war der artikel nützlich",
+    "we want to hear what you think",
+    "werde mitglied",
+    "werden sie mitglied",
 ];
 
 /// Phrases of newsletter sign-ups.
@@ -49,16 +64,23 @@ pub const NEWSLETTER: &[&str] = &[
     "delivered to your inbox",
     "do you want to be informed",
     "enter your email",
+    "für unseren newsletter",
     "geben sie ihre e-mail-adresse ein",
     "get our newsletter",
     "gib deine e-mail-adresse ein",
+    "in deinen posteingang",
+    "in ihren posteingang",
     "newsletter abonnieren",
+    "notre newsletter",
+    "nuestra newsletter",
+    "nuestro boletín",
     "sign up for our",
     "sign up for the",
     "sign up to our",
     "subscribe to our",
     "to your inbox",
     "wir informieren sie regelmäßig",
+    "à notre lettre d'information",
 ];
 
 /// Whole texts (after trimming trailing `:`) of share bars and their
@@ -95,6 +117,9 @@ pub const SHARE_OPENERS: &[&str] = &[
     "den artikel mit anderen teilen",
     "diesen artikel teilen",
     "möchten sie den artikel teilen",
+    "permalien ",
+    "permalink ",
+    "rezept drucken",
     "share on",
     "share this",
     "share this article",
@@ -102,15 +127,50 @@ pub const SHARE_OPENERS: &[&str] = &[
     "teilen auf",
 ];
 
+/// Short links to the article as a file ("Dieses Skript als PDF
+/// herunterladen", "PDF version"): print and download tools, like a share
+/// bar's.
+pub const DOWNLOAD_LINKS: &[&str] = &[
+    "als pdf",
+    "download as pdf",
+    "download pdf",
+    "pdf download",
+    "pdf herunterladen",
+    "pdf version",
+    "pdf-download",
+    "pdf-version",
+];
+
+/// Openers of the citation note under a blog post or paper ("Suggested
+/// citation: Doe, Jane: Title, Blog, 2020"): how to cite it, not its text.
+pub const CITATION_OPENERS: &[&str] = &[
+    "cite this article",
+    "diese folge zitieren",
+    "how to cite",
+    "suggested citation",
+    "zitiervorschlag",
+    "zitierweise",
+];
+
 /// Openers of links to other articles.
 pub const RELATED_OPENERS: &[&str] = &[
     "alle artikel",
     "also read",
     "auch interessant",
+    "das könnte dich auch interessieren",
     "das könnte sie auch interessieren",
+    "das thema könnte",
+    "diese artikel könnten",
     "don't miss",
+    "empfohlene artikel",
+    "empfohlene beiträge",
     "explore further",
+    "keep reading",
+    "lee también",
+    "leia também",
     "lesen sie auch",
+    "lire aussi",
+    "mehr zu ",
     "mehr zum thema",
     "more from",
     "more on this",
@@ -122,13 +182,18 @@ pub const RELATED_OPENERS: &[&str] = &[
     "recommended",
     "related",
     "see also",
+    "veja também",
     "verwandte themen",
     "weitere artikel",
     "weitere informationen",
+    "weitere topthemen",
     "weiterlesen",
     "you may also like",
     "you might also like",
     "zum weiterlesen",
+    "à lire aussi",
+    "ähnliche artikel",
+    "ähnliche beiträge",
 ];
 
 /// Openers of tag and topic lists.
@@ -145,6 +210,21 @@ pub const TAGS_OPENERS: &[&str] = &[
     "topics:",
 ];
 
+/// Whole texts (after trimming a trailing `:`) that label a tag or topic
+/// list ("Schlagworte", "Themen" above the links).
+pub const TAGS_WHOLE: &[&str] = &[
+    "etiquetas",
+    "keywords",
+    "mots-clés",
+    "schlagworte",
+    "schlagwörter",
+    "stichworte",
+    "stichwörter",
+    "tags",
+    "themen",
+    "topics",
+];
+
 /// Phrases of cookie and consent notices.
 pub const COOKIE: &[&str] = &[
     "cookie policy",
@@ -159,6 +239,7 @@ pub const COOKIE: &[&str] = &[
 pub const LEGAL: &[&str] = &[
     "all rights reserved",
     "alle rechte vorbehalten",
+    "angaben ohne gewähr",
     "copyright ©",
     "privacy policy",
     "terms of service",
@@ -178,12 +259,14 @@ pub const COMMENT: &[&str] = &[
     "log in to comment",
     "post a comment",
     "show comments",
+    "tell us what you think",
     "view comments",
 ];
 
 /// Whole texts (after trimming) that label advertising.
 pub const AD_WHOLE: &[&str] = &[
     "ad",
+    "advert",
     "advertisement",
     "advertising",
     "anzeige",
@@ -204,6 +287,9 @@ pub const AD_OPENERS: &[&str] = &[
     "anzeige -",
     "anzeige:",
     "sponsored by",
+    "unbeauftragte werbung",
+    "unbezahlte werbung",
+    "werbung.",
     "werbung:",
 ];
 
@@ -274,6 +360,65 @@ pub const BYLINE_OPENERS: &[&str] = &[
     "written by",
 ];
 
+/// Labels of a line that only dates the article ("Aktualisiert:
+/// 11.04.2020, 10:27", "Publiziert am 3.4.2020"): such a line is meta data
+/// wherever it stands, not only above the first paragraph.
+pub const DATE_STAMP_LABELS: &[&str] = &[
+    "actualizado",
+    "aktualisiert",
+    "erstellt",
+    "geändert",
+    "last updated",
+    "mis à jour",
+    "posted",
+    "publicado",
+    "published",
+    "publiziert",
+    "publié",
+    "stand",
+    "updated",
+    "veröffentlicht",
+];
+
+/// Labels in front of a reading time ("Lesezeit: 4 Minuten").
+pub const READING_TIME_LABELS: &[&str] = &[
+    "czas czytania",
+    "lesedauer",
+    "lesezeit",
+    "reading time",
+    "temps de lecture",
+    "tiempo de lectura",
+];
+
+/// Words after a reading time ("4 min read", "11 minut czytania").
+pub const READING_TIME_ENDINGS: &[&str] = &[
+    "czytania",
+    "de lectura",
+    "de lecture",
+    "di lettura",
+    "lesedauer",
+    "lesezeit",
+    "read",
+    "reading",
+];
+
+/// Link texts that close a teaser ("... Seht selbst! Weiterlesen", "...
+/// Hintergründe. mehr"): a short paragraph ending in one of them, after a
+/// sentence, points to another page.
+pub const MORE_LINK_WORDS: &[&str] = &[
+    "continue reading",
+    "czytaj więcej",
+    "leer más",
+    "leia mais",
+    "lire la suite",
+    "mehr",
+    "mehr lesen",
+    "more",
+    "read more",
+    "weiterlesen",
+    "zum artikel",
+];
+
 /// Endings of photo credits ("... Contributor/Getty Images").
 pub const CREDIT_ENDINGS: &[&str] = &[
     "/afp",
@@ -307,6 +452,21 @@ pub const CREDIT_OPENERS: &[&str] = &[
     "źródło:",
 ];
 
+/// Words that label a figure when a number (maybe) and a colon follow:
+/// "Abbildung 4: ...", "Fig. 2: ...", "Grafik: ..." (see
+/// [`crate::classify::caption`]). "Abbildung 4 zeigt ..." is a sentence
+/// of the article and does not match.
+pub const FIGURE_LABELS: &[&str] = &[
+    "abb.",
+    "abbildung",
+    "afbeelding",
+    "fig.",
+    "figura",
+    "figure",
+    "grafik",
+    "illustration",
+];
+
 /// Openers of news-agency photo captions that describe the picture: "In
 /// this Dec. 12, 2006, file photo, ..." (the picture word follows within
 /// [`crate::rules::thresholds::PHOTO_WORD_WINDOW`] characters).
@@ -327,8 +487,11 @@ mod tests {
             NEWSLETTER,
             SHARE_WHOLE,
             SHARE_OPENERS,
+            DOWNLOAD_LINKS,
+            CITATION_OPENERS,
             RELATED_OPENERS,
             TAGS_OPENERS,
+            TAGS_WHOLE,
             COOKIE,
             LEGAL,
             COMMENT,
@@ -338,8 +501,13 @@ mod tests {
             BIO_ROLES,
             ORGANISATION_ROLES,
             BYLINE_OPENERS,
+            DATE_STAMP_LABELS,
+            READING_TIME_LABELS,
+            READING_TIME_ENDINGS,
+            MORE_LINK_WORDS,
             CREDIT_ENDINGS,
             CREDIT_OPENERS,
+            FIGURE_LABELS,
             PICTURE_CAPTION_OPENERS,
             PICTURE_WORDS,
         ] {

@@ -94,6 +94,11 @@ pub const MAX_BYLINE_CHARS: usize = 120;
 /// A caption or photo credit line is at most this long.
 pub const MAX_CAPTION_CHARS: usize = 400;
 
+/// The credit after a caption's `©` ("Agency | Jane Doe") is a name or
+/// two, at most this long; a longer tail is a sentence that mentions the
+/// sign.
+pub const MAX_COPYRIGHT_CREDIT_CHARS: usize = 80;
+
 /// A picture caption opener ("In this Dec. 12, 2006, file photo") names
 /// the picture within this many characters.
 pub const PHOTO_WORD_WINDOW: usize = 40;

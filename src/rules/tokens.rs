@@ -86,6 +86,7 @@ pub const AUTHOR_BIO_CONTAINS: &[&str] = &[
     "authordetails",
     "authorinfo",
     "authorprofile",
+    "saboxplugin",
 ];
 
 pub const BYLINE_WHOLE: &[&str] = &["author", "authors", "date", "meta", "published", "time"];
@@ -108,12 +109,16 @@ pub const BYLINE_CONTAINS: &[&str] = &[
     "timestamp",
 ];
 
-pub const CAPTION_WHOLE: &[&str] = &["credit", "credits"];
+pub const CAPTION_WHOLE: &[&str] = &["credit", "credits", "legend", "legende"];
 
 pub const CAPTION_CONTAINS: &[&str] = &[
+    "bildlegende",
     "bildunterschrift",
     "caption",
+    "imageannotation",
     "imagecredit",
+    "imagelegend",
+    "imagesubtitle",
     "mediacredit",
     "photocredit",
 ];
@@ -158,6 +163,8 @@ pub const NAVIGATION_CONTAINS: &[&str] = &[
     "sitenav",
     "skiplink",
     "subnav",
+    "tableofcontents",
+    "toccontainer",
     "topnav",
 ];
 

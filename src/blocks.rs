@@ -100,10 +100,14 @@ impl Block {
 }
 
 /// True if the text ends like a sentence (punctuation, maybe a closing
-/// quote or bracket after it).
+/// quote or bracket after it; German closes its „quotes“ with `“` and `‘`).
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '“' | '‘' | '»' | '«' | ')' | ']'
+            )
     });
     trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？'])
 }

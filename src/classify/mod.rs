@@ -19,6 +19,7 @@ pub mod phrases;
 pub mod sequence;
 pub mod teasers;
 pub mod text_shape;
+pub mod thread;
 
 use std::sync::LazyLock;
 
@@ -163,7 +164,7 @@ pub fn block_kind(block: &Block) -> Kind {
 
 /// Classifies every block of an HTML page.
 pub fn classify_html(page: &Page) -> Vec<Kind> {
-    let Some(container) = container::choose(page) else {
+    let Some((container, heeded_marks)) = container::choose_noting_marks(page) else {
         return page
             .blocks
             .iter()
@@ -190,6 +191,9 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
             }
         })
         .collect();
+    if !heeded_marks {
+        thread::posts_as_body(page, container, &mut kinds);
+    }
     lead::standfirst(page, container, &mut kinds);
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Html);
     teasers::truncated_excerpts(&page.blocks, &mut kinds);

@@ -35,7 +35,10 @@ pub fn normalise_name(name: &str) -> String {
 /// The boilerplate kind of one class name or id, if its vocabulary says so.
 pub fn name_kind(raw: &str) -> Option<Kind> {
     let name = normalise_name(raw);
-    if name.is_empty() || contains_any(t::NEVER_BOILERPLATE_CONTAINS, &name) {
+    if name.is_empty()
+        || contains_any(t::NEVER_BOILERPLATE_CONTAINS, &name)
+        || contains_word(t::NEVER_BOILERPLATE_WHOLE, &name)
+    {
         return None;
     }
     let lower = raw.to_ascii_lowercase();
@@ -258,5 +261,20 @@ mod tests {
         assert_eq!(name_kind("article-body"), None);
         assert_eq!(name_kind("commentary-section"), None);
         assert_eq!(name_kind("comments-area"), Some(Kind::Comment));
+    }
+
+    #[test]
+    fn cms_structure_classes_are_not_boilerplate() {
+        assert_eq!(name_kind("node-promoted"), None);
+        assert_eq!(name_kind("node--promoted"), None);
+        assert_eq!(name_kind("promo-box"), Some(Kind::Promo));
+        assert_eq!(name_kind("elementor-widget"), None);
+        assert_eq!(name_kind("elementor-widget-text-editor"), None);
+        assert_eq!(name_kind("elementor-widget-container"), None);
+        assert_eq!(name_kind("sidebar-widget"), Some(Kind::Other));
+        assert_eq!(
+            name_kind("elementor-widget-share-buttons"),
+            Some(Kind::Share)
+        );
     }
 }

@@ -64,6 +64,18 @@ pub const WEAK_POSITIVE_BONUS: f32 = 1.1;
 /// (an index, a search page, a login wall).
 pub const MIN_ARTICLE_PROSE_CHARS: f32 = 120.0;
 
+/// ...but a container whose tag or names (or its parent's, which then
+/// becomes the container: a lone paragraph in `div.post`) say it holds
+/// the article (`article`,
+/// `entry-content`, `post`) needs only this much: a blog's
+/// short post (three lines of dialogue, one joke) is still an article.
+pub const MIN_NAMED_ARTICLE_PROSE_CHARS: f32 = 60.0;
+
+/// Prose in a container's comment boxes that makes them a forum thread or
+/// a live ticker when the container has no article besides (see
+/// `classify::thread`): several posts, not one stray reply.
+pub const MIN_THREAD_PROSE_CHARS: usize = 300;
+
 /// Phrase rules for promos, newsletters, cookies and the like only apply to
 /// blocks shorter than this: longer ones are article paragraphs that happen
 /// to mention the word.
@@ -102,9 +114,19 @@ pub const BIO_ROLE_WINDOW: usize = 90;
 /// stand without an "About the writer" heading.
 pub const TAIL_SHARE: f32 = 0.3;
 
-/// The container's ancestors are examined this many levels up for more
-/// of the article.
+/// The container's ancestors are examined for more of the article up to
+/// this many levels that add something (levels that only wrap the one
+/// below do not count).
 pub const MAX_WIDEN_STEPS: usize = 6;
+
+/// ...and never more than this many levels in all: page builders
+/// (Elementor, Gutenberg columns) nest a paragraph a dozen wrappers deep;
+/// the bound keeps the walk's cost small on pathological nesting.
+pub const MAX_WIDEN_LEVELS: usize = 32;
+
+/// Container candidates tried, best first, passing over those that are a
+/// site's notice (a cookie banner outscoring a three-line post).
+pub const MAX_CONTAINER_CANDIDATES: usize = 8;
 
 /// The headline above a standfirst is at most this many blocks before the
 /// article body's first block (a date, a byline, a share row of a dozen

@@ -14,18 +14,33 @@
 //! element itself, and those must not make the article a tag list.
 
 /// Names that are never boilerplate even if they contain a boilerplate
-/// substring (an opinion column is `commentary`, not comments).
+/// substring (an opinion column is `commentary`, not comments; Drupal
+/// writes `node-promoted` on a full article it promoted to the front
+/// page, a publishing state, not a promo box; the Elementor page builder
+/// wraps every text block of a post in `elementor-widget`,
+/// `elementor-widget-container` and `elementor-widget-text-editor`).
 pub const NEVER_BOILERPLATE_CONTAINS: &[&str] = &[
     "articlebody",
     "articlecontent",
     "articletext",
     "commentary",
+    "elementorwidgetcontainer",
+    "elementorwidgetheading",
+    "elementorwidgettexteditor",
+    "elementorwidgetwrap",
     "entrycontent",
+    "nodepromoted",
     "postbody",
     "postcontent",
     "storybody",
     "storycontent",
 ];
+
+/// Whole names that are never boilerplate although they contain a
+/// boilerplate word: Elementor's generic `elementor-widget` class (its
+/// share or posts widgets carry a second, specific class that still
+/// marks them).
+pub const NEVER_BOILERPLATE_WHOLE: &[&str] = &["elementorwidget"];
 
 /// Prefixes of class names that describe the article's topics rather than
 /// the element (WordPress writes `tag-sponsoring category-news` on the
@@ -266,6 +281,7 @@ mod tests {
         for list in [
             EMBEDDED_POST_CLASSES,
             NEVER_BOILERPLATE_CONTAINS,
+            NEVER_BOILERPLATE_WHOLE,
             TAXONOMY_PREFIXES,
             AD_LEADING_TOKENS,
             AD_WHOLE,

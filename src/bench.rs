@@ -13,19 +13,20 @@ use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::input::decode::decode_page;
 use crate::input::{ContentKind, InputItem, RawPage, discover};
-use crate::pipeline::{self, RunError, RunStats, Silent};
+use crate::pipeline::Finished;
+use crate::pipeline::{self, FlowTimes, RunError, RunStats, Silent};
 use crate::sink::Position;
 
 /// The stages of one page's trip through decant, in pipeline order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
-    /// Bytes to text (charset detection and decoding).
+    /// Bytes to text: gunzip of a one-page `.gz` file, charset detection
+    /// and decoding.
     Decode,
     /// html5ever parse into a DOM tree (and freeing the tree).
     Parse,
@@ -191,6 +192,8 @@ pub struct BareParse {
     /// Time inside the parser, summed over pages (and threads).
     #[serde(serialize_with = "as_seconds")]
     pub parse: Duration,
+    /// Where the threads spent their time.
+    pub flow: Option<FlowTimes>,
 }
 
 fn as_seconds<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
@@ -248,6 +251,12 @@ impl BenchReport {
             per_second(bare.pages as f64, bare.seconds),
             per_second(bare.bytes as f64 / 1e6, bare.seconds)
         ));
+        if let Some(flow) = &run.flow {
+            out.push_str(&render_flow("pipeline threads", flow));
+        }
+        if let Some(flow) = &bare.flow {
+            out.push_str(&render_flow("bare-parse threads", flow));
+        }
         if let Some(rss) = self.peak_rss_bytes {
             out.push_str(&format!(
                 "  peak RSS        {:>8.1} MB  (VmHWM after the pipeline run)\n",
@@ -285,6 +294,31 @@ impl BenchReport {
     }
 }
 
+/// Two lines on where a run's threads spent their time: the workers' share
+/// idle for want of pages shows whether the structure keeps them busy; the
+/// time they waited for a core is the machine's load.
+fn render_flow(what: &str, flow: &FlowTimes) -> String {
+    let cpu = flow.worker_cpu + flow.reader_cpu + flow.writer_cpu;
+    format!(
+        "  {what:<18}{} workers idle {:.1}% (waited for pages {:.2} s, worked {:.2} s, of which waiting for a core {:.2} s)\n\
+         {:<18}CPU {:.2} s in {:.2} s wall ({:.2} cores): workers {:.2} s, reader {:.2} s (waited for room {:.2} s), writer {:.2} s (waited for results {:.2} s)\n",
+        flow.workers,
+        100.0 * flow.idle_share(),
+        flow.waiting_for_pages,
+        flow.working,
+        flow.worker_waiting_for_a_core,
+        "",
+        cpu,
+        flow.seconds,
+        per_second(cpu, flow.seconds),
+        flow.worker_cpu,
+        flow.reader_cpu,
+        flow.reader_waiting_for_room,
+        flow.writer_cpu,
+        flow.writer_waiting,
+    )
+}
+
 fn ratio(a: Duration, b: Duration) -> Option<f64> {
     (!b.is_zero()).then(|| a.as_secs_f64() / b.as_secs_f64())
 }
@@ -314,33 +348,32 @@ pub fn run_bench(
     })
 }
 
-/// The baseline: reads the same pages through the same reader and pool,
-/// decodes each one and parses it with `scraper::Html::parse_document`.
+/// The baseline: reads the same pages through the same flow as the
+/// pipeline (reader thread, worker threads, results in order), decodes each
+/// one and parses it with `scraper::Html::parse_document`, so its scaling
+/// with threads compares with the pipeline's.
 pub fn bare_parse(inputs: &[PathBuf], config: &Config) -> Result<BareParse, RunError> {
     let started = Instant::now();
-    let pool = pipeline::build_pool(config.threads)?;
-    let (chunks, reader) =
-        pipeline::spawn_reader(discover(inputs), Position::default(), config.clone())?;
     let mut result = BareParse::default();
-    for chunk in chunks {
-        let items = chunk.into_iter().map(|(_, item)| item).collect::<Vec<_>>();
-        let parsed: Vec<Option<(u64, Duration)>> = pool.install(|| {
-            items
-                .into_par_iter()
-                .map(|item| match item {
-                    InputItem::Page(page) => parse_only(page, config),
-                    _ => None,
-                })
-                .collect()
-        });
-        for (bytes, time) in parsed.into_iter().flatten() {
-            result.pages += 1;
-            result.bytes += bytes;
-            result.parse += time;
-        }
-    }
-    reader.join().map_err(|_| RunError::Reader)?;
+    let flow = pipeline::run_ordered(
+        discover(inputs),
+        Position::default(),
+        config,
+        |item| match item.ready() {
+            InputItem::Page(page) => parse_only(page, config),
+            _ => None,
+        },
+        |finished: Finished<Option<(u64, Duration)>>| -> Result<(), RunError> {
+            if let Some((bytes, time)) = finished.value {
+                result.pages += 1;
+                result.bytes += bytes;
+                result.parse += time;
+            }
+            Ok(())
+        },
+    )?;
     result.seconds = started.elapsed().as_secs_f64();
+    result.flow = Some(flow);
     Ok(result)
 }
 

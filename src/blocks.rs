@@ -227,20 +227,22 @@ fn is_inline_popup(el: &Element) -> bool {
 
 /// True for elements the page hides from readers.
 fn is_hidden(el: &Element) -> bool {
-    if dom::attr(el, "hidden").is_some() {
-        return true;
-    }
-    if dom::attr(el, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
-        return true;
-    }
-    dom::attr(el, "style").is_some_and(|style| {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        compact.contains("display:none") || compact.contains("visibility:hidden")
+    dom::plain_attrs(el).any(|(name, value)| match name {
+        "hidden" => true,
+        "aria-hidden" => value.eq_ignore_ascii_case("true"),
+        "style" => style_hides(value),
+        _ => false,
     })
+}
+
+/// True if an inline style hides the element.
+fn style_hides(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 fn tag_of(name: &str) -> Tag {

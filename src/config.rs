@@ -48,11 +48,12 @@ pub const DEFAULT_PAGE_TIMEOUT_MS: u64 = 10_000;
 /// Default number of article rows per output file before rotation.
 pub const DEFAULT_ROWS_PER_FILE: usize = 100_000;
 
-/// Default byte budget of one in-flight chunk of pages. Bounds memory: the
-/// reader stops until the chunk has been extracted and written.
+/// Default byte budget of the pages in flight (read, not yet written), and
+/// of one chunk (the progress and stop interval). Bounds memory: the reader
+/// waits for room until earlier pages have been extracted and written.
 pub const DEFAULT_CHUNK_BYTES: usize = 8 * 1024 * 1024;
 
-/// Default number of pages in one in-flight chunk.
+/// Default number of pages in flight at most, and in one chunk.
 pub const DEFAULT_CHUNK_PAGES: usize = 256;
 
 /// Everything a run needs to know, already validated.
@@ -75,9 +76,9 @@ pub struct Config {
     /// Time budget of one page's extraction (`timeout` reject when spent);
     /// None for no budget.
     pub page_timeout: Option<Duration>,
-    /// Byte budget of one in-flight chunk.
+    /// Byte budget of the pages in flight, and of one chunk.
     pub chunk_bytes: usize,
-    /// Page budget of one in-flight chunk.
+    /// Page budget of the pages in flight, and of one chunk.
     pub chunk_pages: usize,
     /// Time each stage of each page (`decant bench`); off, the stage clock
     /// is never read.

@@ -22,11 +22,28 @@ pub fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
         .map(|(_, value)| &**value)
 }
 
+/// The element's attributes in no namespace (those `Element::attr` can
+/// return), as (name, value).
+pub fn plain_attrs(el: &Element) -> impl Iterator<Item = (&str, &str)> {
+    el.attrs
+        .iter()
+        .filter(|(q, _)| q.prefix.is_none() && q.ns == ns!())
+        .map(|(q, value)| (&*q.local, &**value))
+}
+
 /// The element's `id`, as `Element::id` gives it.
 pub fn id(el: &Element) -> Option<&str> {
     el.attrs
         .iter()
         .find(|(q, _)| &*q.local == "id")
+        .map(|(_, value)| &**value)
+}
+
+/// The element's `class` attribute, as `Element::classes` reads it.
+pub fn class(el: &Element) -> Option<&str> {
+    el.attrs
+        .iter()
+        .find(|(q, _)| &*q.local == "class")
         .map(|(_, value)| &**value)
 }
 
@@ -125,6 +142,7 @@ mod tests {
                 assert_eq!(attr(el, name), el.attr(name), "{name}");
             }
             assert_eq!(id(el), el.id());
+            assert_eq!(class(el), el.attr("class"));
             assert_eq!(classes(el), el.classes().collect::<Vec<_>>());
             let all: Vec<&str> = el.id().into_iter().chain(el.classes()).collect();
             assert_eq!(names(el).collect::<Vec<_>>(), all);

@@ -1,20 +1,20 @@
-//! The streaming parallel pipeline: a reader thread turns inputs into
-//! bounded chunks of raw pages; each chunk is extracted on rayon's pool
-//! (decode → extract → record, one task per page, panics contained); the
-//! results are written in input order. Memory is bounded by the chunk
-//! budget whatever the corpus size, and the output does not depend on the
-//! number of threads. Each item carries its [`Position`] in the inputs, so
-//! the writer can record checkpoints and a run can be resumed
-//! (`Config::resume`) or stopped cleanly between chunks
+//! The streaming parallel pipeline: a reader thread reads the inputs into
+//! raw pages, worker threads extract them one page at a time (decode →
+//! extract → record, panics contained), and the calling thread writes the
+//! results in input order as they come ([`flow`]). Memory is bounded by
+//! the in-flight budget whatever the corpus size, and the output does not
+//! depend on the number of threads. Each item carries its [`Position`] in
+//! the inputs, so the writer can record checkpoints and a run can be
+//! resumed (`Config::resume`) or stopped cleanly between chunks
 //! ([`Observer::should_stop`]).
+
+mod flow;
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::Instant;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use thiserror::Error;
 
@@ -23,14 +23,12 @@ use crate::config::Config;
 use crate::error::{PageError, RejectReason};
 use crate::extract::{Extracted, PageContext, extract_html, extract_text};
 use crate::input::decode::{decode_page, decode_page_borrowed, looks_binary};
-use crate::input::{ContentKind, InputFile, InputItem, RawPage, discover, read_file};
+use crate::input::{ContentKind, InputFile, InputItem, RawPage, ReadItem, discover};
 use crate::record::{Record, Reject, content_hash, word_count};
 use crate::sink::{DatasetWriter, Position, Resumed, SinkError, SinkOptions, SinkSummary};
 
-/// How many chunks may wait between the reader thread and the workers.
-/// One is enough to keep the workers fed while bounding memory to about
-/// three chunks (one being read, one waiting, one being extracted).
-const CHUNKS_IN_FLIGHT: usize = 1;
+pub use flow::FlowTimes;
+pub(crate) use flow::{Finished, run_ordered};
 
 /// A fatal failure of a run (per-page failures are rejects, not errors).
 #[derive(Debug, Error)]
@@ -41,6 +39,8 @@ pub enum RunError {
     ThreadPool { threads: usize, message: String },
     #[error("the input reader thread could not start or stopped unexpectedly")]
     Reader,
+    #[error("a worker thread stopped unexpectedly")]
+    Worker,
     /// The observer asked the run to stop (Ctrl-C, SIGTERM). Everything
     /// written so far is published and recorded in the progress manifest.
     #[error(
@@ -76,6 +76,9 @@ pub struct RunStats {
     /// (`Config::time_stages`, as `decant bench` does).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stage_times: Option<StageTimes>,
+    /// Where the threads spent their time, when the run was timed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flow: Option<FlowTimes>,
 }
 
 impl RunStats {
@@ -140,7 +143,7 @@ fn per_second(amount: f64, seconds: f64) -> f64 {
 pub trait Observer {
     fn update(&mut self, _stats: &RunStats) {}
     /// Checked after each chunk is extracted and written: true stops the
-    /// run cleanly with [`RunError::Interrupted`] (the chunk read ahead is
+    /// run cleanly with [`RunError::Interrupted`] (the pages read ahead are
     /// dropped; what was written is published and recorded for `--resume`).
     fn should_stop(&self) -> bool {
         false
@@ -180,7 +183,6 @@ pub fn run_extract(
     observer: &mut dyn Observer,
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
-    let pool = build_pool(config.threads)?;
     let found = discover(inputs);
     let (mut writer, start) = match open_writer(inputs, &found, out_dir, config)? {
         Opened::Writer(writer, start) => (writer, start),
@@ -194,60 +196,37 @@ pub fn run_extract(
         }
     };
     let mut stats = RunStats {
-        threads: pool.current_num_threads(),
+        threads: flow::worker_count(config.threads),
         files: found.len() as u64,
         stage_times: config.time_stages.then(StageTimes::default),
         ..RunStats::default()
     };
-    let (chunks, reader) = spawn_reader(found, start.unwrap_or_default(), config.clone())?;
-    for chunk in chunks {
-        let outcomes = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|(at, item)| (at, process_item(item, config)))
-                .collect::<Vec<_>>()
-        });
-        bench::start_clock(config);
-        for (at, (outcome, bytes, times)) in outcomes {
-            stats.bytes += bytes;
-            if let Some(sum) = stats.stage_times.as_mut() {
-                sum.merge(&times);
+    // Items written since the observer last heard: the last chunk, when
+    // it is not full, ends with the input.
+    let mut unreported = false;
+    let flow = flow::run_ordered(
+        found,
+        start.unwrap_or_default(),
+        config,
+        |item| process_item(item, config),
+        |finished| {
+            let ends_chunk = finished.ends_chunk;
+            write_outcome(&mut writer, &mut stats, finished, config)?;
+            unreported = !ends_chunk;
+            if ends_chunk && report_progress(&mut stats, started, observer) {
+                return Err(Halt::StopAsked);
             }
-            match outcome {
-                Outcome::Article(record) => {
-                    writer.write_article(&record)?;
-                    stats.articles += 1;
-                    stats.pages_read += 1;
-                }
-                Outcome::Reject(reject) => {
-                    writer.write_reject(&reject)?;
-                    stats.count_reject(reject.reason);
-                }
-                Outcome::Skipped(what) => {
-                    stats.skipped_records += 1;
-                    *stats.skipped_by_kind.entry(what).or_default() += 1;
-                }
-            }
-            writer.end_item(at)?;
-        }
-        bench::tick(config, Stage::Write);
-        if let Some(sum) = stats.stage_times.as_mut() {
-            sum.merge(&bench::take_stage_times());
-        }
-        stats.seconds = started.elapsed().as_secs_f64();
-        observer.update(&stats);
-        if observer.should_stop() {
-            // The reader thread is left to end with the process: it stops
-            // at its next send, as the chunk receiver is dropped here.
-            let output = writer.interrupt()?;
-            return Err(RunError::Interrupted {
-                articles: output.articles,
-                rejects: output.rejects,
-                output,
-            });
-        }
+            Ok(())
+        },
+    );
+    match flow {
+        Ok(times) => stats.flow = config.time_stages.then_some(times),
+        Err(Halt::StopAsked) => return Err(interrupt(writer)?),
+        Err(Halt::Failed(error)) => return Err(error),
     }
-    reader.join().map_err(|_| RunError::Reader)?;
+    if unreported && report_progress(&mut stats, started, observer) {
+        return Err(interrupt(writer)?);
+    }
     bench::start_clock(config);
     let output = writer.finish()?;
     bench::tick(config, Stage::Write);
@@ -260,6 +239,79 @@ pub fn run_extract(
         output,
         resumed_from: start,
         already_finished: false,
+    })
+}
+
+/// Why the writing side of a run stopped it early.
+enum Halt {
+    /// The observer asked the run to stop (Ctrl-C, SIGTERM).
+    StopAsked,
+    Failed(RunError),
+}
+
+impl From<RunError> for Halt {
+    fn from(error: RunError) -> Self {
+        Halt::Failed(error)
+    }
+}
+
+impl From<SinkError> for Halt {
+    fn from(error: SinkError) -> Self {
+        Halt::Failed(error.into())
+    }
+}
+
+/// Writes one extracted item, in input order, and counts it.
+fn write_outcome(
+    writer: &mut DatasetWriter,
+    stats: &mut RunStats,
+    finished: Finished<(Outcome, u64, StageTimes)>,
+    config: &Config,
+) -> Result<(), SinkError> {
+    let (outcome, bytes, times) = finished.value;
+    stats.bytes += bytes;
+    if let Some(sum) = stats.stage_times.as_mut() {
+        sum.merge(&times);
+    }
+    bench::start_clock(config);
+    match outcome {
+        Outcome::Article(record) => {
+            writer.write_article(&record)?;
+            stats.articles += 1;
+            stats.pages_read += 1;
+        }
+        Outcome::Reject(reject) => {
+            writer.write_reject(&reject)?;
+            stats.count_reject(reject.reason);
+        }
+        Outcome::Skipped(what) => {
+            stats.skipped_records += 1;
+            *stats.skipped_by_kind.entry(what).or_default() += 1;
+        }
+    }
+    writer.end_item(finished.at)?;
+    bench::tick(config, Stage::Write);
+    Ok(())
+}
+
+/// At the end of a chunk: hands the running counts to the observer and
+/// asks it whether to stop.
+fn report_progress(stats: &mut RunStats, started: Instant, observer: &mut dyn Observer) -> bool {
+    if let Some(sum) = stats.stage_times.as_mut() {
+        sum.merge(&bench::take_stage_times());
+    }
+    stats.seconds = started.elapsed().as_secs_f64();
+    observer.update(stats);
+    observer.should_stop()
+}
+
+/// Stops the run cleanly: what was written is published and recorded.
+fn interrupt(writer: DatasetWriter) -> Result<RunError, RunError> {
+    let output = writer.interrupt()?;
+    Ok(RunError::Interrupted {
+        articles: output.articles,
+        rejects: output.rejects,
+        output,
     })
 }
 
@@ -330,7 +382,9 @@ fn describe_inputs(inputs: &[PathBuf]) -> String {
         .join(" ")
 }
 
-/// Builds the worker pool; 0 threads means one per core.
+/// Builds a rayon pool of `threads` workers (0: one per core), named like
+/// the pipeline's, for library users who extract pages of their own (the
+/// Python binding); the pipeline itself runs its own threads ([`flow`]).
 pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -342,66 +396,11 @@ pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool, RunError> {
         })
 }
 
-/// A chunk of input items from the reader thread, each with the position
-/// just after it.
-pub(crate) type Chunk = Vec<(Position, InputItem)>;
-
-/// Starts the reader thread. It sends the input items of `found` from
-/// `start` on, in order, in chunks bounded by `config.chunk_pages` and
-/// `config.chunk_bytes`. The records of the input `start` is inside that
-/// were already written are read again and passed over.
-pub(crate) fn spawn_reader(
-    found: Vec<Result<InputFile, Reject>>,
-    start: Position,
-    config: Config,
-) -> Result<(Receiver<Chunk>, std::thread::JoinHandle<()>), RunError> {
-    let (sender, receiver) = sync_channel(CHUNKS_IN_FLIGHT);
-    let handle = std::thread::Builder::new()
-        .name("decant-reader".into())
-        .spawn(move || {
-            let mut chunk = Vec::new();
-            let mut chunk_bytes = 0usize;
-            let entries = found.into_iter().enumerate().skip(start.inputs_done);
-            for (input, entry) in entries {
-                let items: Box<dyn Iterator<Item = InputItem> + Send> = match entry {
-                    Ok(file) => read_file(&file, &config),
-                    Err(reject) => Box::new(std::iter::once(InputItem::Reject(reject))),
-                };
-                let written = if input == start.inputs_done {
-                    start.records_done
-                } else {
-                    0
-                };
-                let records = (0u64..)
-                    .zip(items)
-                    .skip_while(|(record, _)| *record < written);
-                for (record, item) in records {
-                    if let InputItem::Page(page) = &item {
-                        chunk_bytes += page.bytes.len();
-                    }
-                    chunk.push((Position::after(input, record), item));
-                    if chunk.len() >= config.chunk_pages || chunk_bytes >= config.chunk_bytes {
-                        let full = std::mem::take(&mut chunk);
-                        chunk_bytes = 0;
-                        if sender.send(full).is_err() {
-                            return;
-                        }
-                    }
-                }
-            }
-            if !chunk.is_empty() {
-                let _ = sender.send(chunk);
-            }
-        })
-        .map_err(|_| RunError::Reader)?;
-    Ok((receiver, handle))
-}
-
 /// Extracts one input item; returns the outcome, the page's byte count
 /// and its stage times (zero unless the run is timed).
-fn process_item(item: InputItem, config: &Config) -> (Outcome, u64, StageTimes) {
+fn process_item(item: ReadItem, config: &Config) -> (Outcome, u64, StageTimes) {
     bench::start_clock(config);
-    let (outcome, bytes) = match item {
+    let (outcome, bytes) = match item.ready() {
         InputItem::Page(page) => {
             let bytes = page.bytes.len() as u64;
             let outcome = match process_page(page, config) {

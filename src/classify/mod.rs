@@ -224,8 +224,9 @@ fn still_marked(page: &Page, e: usize) -> bool {
 /// then the lines' shape ([`text_shape`]) stands in for the tags and links
 /// a dump has lost.
 pub fn classify_text(page: &Page) -> Vec<Kind> {
-    let mut kinds: Vec<Kind> = page.blocks.iter().map(block_kind).collect();
+    let own_kinds: Vec<Kind> = page.blocks.iter().map(block_kind).collect();
+    let mut kinds = own_kinds.clone();
     sequence::apply(&page.blocks, &mut kinds, sequence::Source::Text);
-    text_shape::apply(&page.blocks, &page.lines, &mut kinds);
+    text_shape::apply(&page.blocks, &page.lines, &own_kinds, &mut kinds);
     kinds
 }

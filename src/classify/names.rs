@@ -133,6 +133,21 @@ struct NameFacts {
 }
 
 impl NameFacts {
+    const NONE: NameFacts = NameFacts {
+        kind: None,
+        strong: false,
+        weak: false,
+    };
+
+    /// The facts of a list of names: `self`'s, then `next`'s.
+    fn then(self, next: NameFacts) -> NameFacts {
+        NameFacts {
+            kind: self.kind.or(next.kind),
+            strong: self.strong || next.strong,
+            weak: self.weak || next.weak,
+        }
+    }
+
     fn of(raw: &str) -> Self {
         let normalised = normalise_name(raw);
         NameFacts {
@@ -151,6 +166,33 @@ fn facts(raw: &str) -> NameFacts {
     FACTS.with(|memo| memo.get(raw, NameFacts::of))
 }
 
+/// What an element's id and class names say together: the kind of the
+/// first that has one (the id, then the classes in scraper's order:
+/// sorted, without duplicates), and whether any is a container word. A
+/// class attribute value is read once per thread (pages repeat them).
+fn element_facts(el: &Element) -> NameFacts {
+    thread_local! {
+        static CLASSES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
+    }
+    let id = dom::id(el).map(facts);
+    let classes = dom::class(el).map(|value| {
+        CLASSES.with(|memo| {
+            memo.get(value, |value| {
+                let mut names: Vec<&str> = value.split_ascii_whitespace().collect();
+                names.sort_unstable();
+                names.dedup();
+                names
+                    .into_iter()
+                    .map(facts)
+                    .fold(NameFacts::NONE, NameFacts::then)
+            })
+        })
+    });
+    id.into_iter()
+        .chain(classes)
+        .fold(NameFacts::NONE, NameFacts::then)
+}
+
 /// The boilerplate kind of an element from its class names and id (tag
 /// marks are handled apart). `html` and `body` never carry one: their
 /// classes describe the whole page.
@@ -158,7 +200,7 @@ pub fn element_mark(el: &Element) -> Option<Kind> {
     if matches!(el.name(), "html" | "body") || is_article_body(el) {
         return None;
     }
-    dom::names(el).find_map(|name| facts(name).kind)
+    element_facts(el).kind
 }
 
 /// True for `itemprop="articleBody"` (schema.org) elements.
@@ -172,13 +214,11 @@ pub fn container_bonus(el: &Element) -> f32 {
     if is_article_body(el) {
         return STRONG_POSITIVE_BONUS;
     }
-    let (strong, weak) = dom::names(el)
-        .map(facts)
-        .fold((false, false), |(s, w), n| (s || n.strong, w || n.weak));
-    if strong {
+    let names = element_facts(el);
+    if names.strong {
         return STRONG_POSITIVE_BONUS;
     }
-    if matches!(el.name(), "article" | "main") || weak {
+    if matches!(el.name(), "article" | "main") || names.weak {
         return WEAK_POSITIVE_BONUS;
     }
     1.0

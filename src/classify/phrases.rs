@@ -14,11 +14,14 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
     let lower = block.text.to_lowercase();
     let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ', '›', '»', '>']);
     if block.chars <= MAX_LABEL_CHARS {
-        let label = bare.trim_end_matches([':', ' ', '.', '!']);
+        let label = bare.trim_end_matches([':', ' ', '.', '!', '-']);
         if contains_word(p::AD_WHOLE, label) || starts_with_any(p::AD_OPENERS, bare) {
             return Some(Kind::Ad);
         }
-        if contains_word(p::SHARE_WHOLE, label) || starts_with_any(p::SHARE_OPENERS, bare) {
+        if contains_word(p::SHARE_WHOLE, label)
+            || starts_with_any(p::SHARE_OPENERS, bare)
+            || contains_any(p::DOWNLOAD_LINKS, bare)
+        {
             return Some(Kind::Share);
         }
         if starts_with_any(p::RELATED_OPENERS, bare) {
@@ -27,6 +30,9 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
         if contains_word(p::TAGS_WHOLE, label) {
             return Some(Kind::Tags);
         }
+    }
+    if block.chars <= MAX_PHRASE_BLOCK_CHARS && starts_with_any(p::CITATION_OPENERS, bare) {
+        return Some(Kind::Other);
     }
     if is_teaser_with_more_link(block, &lower) {
         return Some(Kind::Related);
@@ -170,6 +176,23 @@ mod tests {
             Some(Kind::Promo)
         );
         assert_eq!(kind("(Alle Angaben ohne Gewähr)"), Some(Kind::Legal));
+        assert_eq!(kind("- Anzeige-"), Some(Kind::Ad));
+        assert_eq!(
+            kind("Dieses Skript als PDF herunterladen"),
+            Some(Kind::Share)
+        );
+        assert_eq!(
+            kind("SUGGESTED CITATION Doe, Jane: Experts in the crisis, ExampleBlog, 2020/4/09."),
+            Some(Kind::Other)
+        );
+        assert_eq!(
+            kind("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."),
+            Some(Kind::Ad)
+        );
+        assert_eq!(
+            kind("If you're already a subscriber, you can log in for immediate access."),
+            Some(Kind::Promo)
+        );
         assert_eq!(
             kind("Rezept drucken Bei Pinterest speichern"),
             Some(Kind::Share)

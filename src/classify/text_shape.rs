@@ -9,7 +9,13 @@
 //! article's indentation is demoted one class. Then `Short` and `Near`
 //! lines take the class of their neighbours: a subheading between two
 //! paragraphs is the article's, a label inside a menu is the menu's.
-//! Body lines that end up `Bad` are removed; nothing else is changed.
+//! Body lines that end up `Bad` are removed.
+//!
+//! Between the article's first and last good line, the article's own
+//! furniture is given back: lists nested in it, a paragraph set outside
+//! its wrapper, rows of a table that the heading rules took for empty
+//! sections. After its last line at the article's indentation, deeper
+//! prose is a box (an author bio, a newsletter offer) and is removed.
 
 use super::Kind;
 use crate::blocks::{Block, LineShape, ends_sentence};
@@ -209,9 +215,54 @@ fn resolve_one(own: &[Shape], i: usize, shape: Shape) -> Shape {
     }
 }
 
-/// Every line's class, after layout and context. A dump without one good
-/// line (a short news item) has its near-good lines as its best prose.
+/// Every line's class, after layout and context (see [`verdicts`]), for
+/// lines whose own kind is their kind after the neighbourhood rules.
 pub fn shapes(blocks: &[Block], lines: &[LineShape], kinds: &[Kind]) -> Vec<Shape> {
+    verdicts(blocks, lines, kinds, kinds).shapes
+}
+
+/// What the dump's shape says of each line.
+#[derive(Debug, Default)]
+pub struct Verdicts {
+    /// Each line's class after layout and context.
+    pub shapes: Vec<Shape>,
+    /// Lines the neighbourhood rules removed that are the article's after
+    /// all (see [`widen_inside_article`]).
+    pub restored: Vec<bool>,
+}
+
+/// The dump's layout as the article-wide rules read it.
+struct Layout<'a> {
+    lines: &'a [LineShape],
+    blocks: &'a [Block],
+    /// The kind each line has on its own, before the neighbourhood rules.
+    own_kinds: &'a [Kind],
+    /// The kind after the neighbourhood rules.
+    kinds: &'a [Kind],
+    /// The article's indentation.
+    indent: usize,
+}
+
+impl Layout<'_> {
+    fn indent_of(&self, i: usize) -> Option<usize> {
+        self.lines.get(i).map(|l| l.indent)
+    }
+
+    fn kind_of(&self, i: usize) -> Kind {
+        self.kinds.get(i).copied().unwrap_or(Kind::Other)
+    }
+}
+
+/// Every line's class, after layout and context, and the lines given back
+/// to the article. A dump without one good line (a short news item) has
+/// its near-good lines as its best prose. `own_kinds` are the lines' kinds
+/// before the neighbourhood rules, `kinds` after them.
+pub fn verdicts(
+    blocks: &[Block],
+    lines: &[LineShape],
+    own_kinds: &[Kind],
+    kinds: &[Kind],
+) -> Verdicts {
     let mut own: Vec<Shape> = blocks.iter().map(own_shape).collect();
     if !own.contains(&Shape::Good) {
         for shape in own.iter_mut().filter(|s| **s == Shape::Near) {
@@ -219,12 +270,114 @@ pub fn shapes(blocks: &[Block], lines: &[LineShape], kinds: &[Kind]) -> Vec<Shap
         }
     }
     let alone_shapes = own.clone();
-    if let Some(indent) = article_indent(&own, blocks, lines, kinds) {
+    let indent = article_indent(&own, blocks, lines, kinds);
+    if let Some(indent) = indent {
         demote_off_layout(&mut own, lines, indent);
     }
     let mut resolved = resolve_by_context(&own);
     drop_far_clusters(&mut resolved, &alone_shapes, blocks);
-    resolved
+    let mut restored = vec![false; resolved.len()];
+    if let Some(indent) = indent {
+        let layout = Layout {
+            lines,
+            blocks,
+            own_kinds,
+            kinds,
+            indent,
+        };
+        widen_inside_article(&mut resolved, &mut restored, &alone_shapes, &layout);
+        cut_deeper_tail(&mut resolved, &mut restored, &layout);
+    }
+    Verdicts {
+        shapes: resolved,
+        restored,
+    }
+}
+
+/// Between the article's first and last good body line, three kinds of
+/// lines the line-by-line rules lost are the article's:
+/// - a list nested in it: bullets deeper than the article's indentation
+///   (its bullet lists, however short their items);
+/// - a near-good paragraph of its own set shallower than the article (a
+///   lead or a quote outside the paragraphs' wrapper);
+/// - a line at the article's indentation, inside a paragraph block, that a
+///   neighbourhood rule removed though it was body on its own (the rows
+///   of a table or an ingredient list read as a run of empty headings).
+fn widen_inside_article(
+    resolved: &mut [Shape],
+    restored: &mut [bool],
+    own: &[Shape],
+    layout: &Layout,
+) {
+    let is_article_line =
+        |i: usize, shape: &Shape| *shape == Shape::Good && layout.kind_of(i) == Kind::Body;
+    let first = resolved
+        .iter()
+        .enumerate()
+        .position(|(i, s)| is_article_line(i, s));
+    let last = resolved
+        .iter()
+        .enumerate()
+        .rposition(|(i, s)| is_article_line(i, s));
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    for i in first..=last {
+        let (Some(line), Some(block)) = (layout.lines.get(i), layout.blocks.get(i)) else {
+            continue;
+        };
+        let own_kind = layout.own_kinds.get(i).copied().unwrap_or(Kind::Other);
+        if layout.kind_of(i) == Kind::Other
+            && own_kind == Kind::Body
+            && line.indent == layout.indent
+            && !line.alone
+        {
+            if let Some(r) = restored.get_mut(i) {
+                *r = true;
+            }
+            continue;
+        }
+        let Some(shape) = resolved.get_mut(i) else {
+            continue;
+        };
+        if *shape != Shape::Bad {
+            continue;
+        }
+        let near_paragraph =
+            own.get(i) == Some(&Shape::Near) && line.alone && line.indent < layout.indent;
+        let nested_bullet = block.bullet && line.indent > layout.indent;
+        if near_paragraph || nested_bullet {
+            *shape = Shape::Good;
+        }
+    }
+}
+
+/// After the article's last line at its own indentation, kept prose set
+/// deeper is a box that follows the article (an author bio, a newsletter
+/// offer, a disclaimer), not more of it.
+fn cut_deeper_tail(resolved: &mut [Shape], restored: &mut [bool], layout: &Layout) {
+    let at_article_indent = |i: usize| layout.indent_of(i) == Some(layout.indent);
+    let kept_at_indent = |i: usize| {
+        at_article_indent(i)
+            && (restored.get(i) == Some(&true)
+                || (resolved.get(i) == Some(&Shape::Good) && layout.kind_of(i) == Kind::Body))
+    };
+    let Some(last) = (0..resolved.len()).rev().find(|&i| kept_at_indent(i)) else {
+        return;
+    };
+    for i in last + 1..resolved.len() {
+        if layout
+            .indent_of(i)
+            .is_some_and(|indent| indent > layout.indent)
+        {
+            if let Some(shape) = resolved.get_mut(i).filter(|s| **s == Shape::Good) {
+                *shape = Shape::Bad;
+            }
+            if let Some(r) = restored.get_mut(i) {
+                *r = false;
+            }
+        }
+    }
 }
 
 /// Runs of good lines with fewer than [`CLUSTER_GAP_LINES`] bad lines
@@ -249,9 +402,11 @@ fn clusters(shapes: &[Shape]) -> Vec<Vec<usize>> {
     clusters
 }
 
-/// A cluster of good lines far from the article (a long run of menus and
+/// A cluster of good lines far below the article (a long run of menus and
 /// teasers between them) with much less prose than the largest one is a
-/// widget: a teaser with its summary, a footer's "about us".
+/// widget: a teaser with its summary, a footer's "about us". Clusters
+/// above the largest one stay: the article's lead or first paragraphs
+/// often sit above a player, a gallery or an ad block that splits it.
 fn drop_far_clusters(resolved: &mut [Shape], own: &[Shape], blocks: &[Block]) {
     let clusters = clusters(resolved);
     let prose = |cluster: &Vec<usize>| -> usize {
@@ -263,7 +418,12 @@ fn drop_far_clusters(resolved: &mut [Shape], own: &[Shape], blocks: &[Block]) {
             .sum()
     };
     let largest = clusters.iter().map(prose).max().unwrap_or(0);
-    for cluster in &clusters {
+    // The first cluster with the most prose is the article's.
+    let article = clusters
+        .iter()
+        .position(|c| prose(c) == largest)
+        .unwrap_or(0);
+    for cluster in clusters.iter().skip(article + 1) {
         if (prose(cluster) as f32) < MIN_CLUSTER_SHARE * largest as f32 {
             for &i in cluster {
                 if let Some(shape) = resolved.get_mut(i) {
@@ -275,14 +435,19 @@ fn drop_far_clusters(resolved: &mut [Shape], own: &[Shape], blocks: &[Block]) {
 }
 
 /// Removes the body lines whose shape is bad: prose-like ones as `Other`
-/// (a footer's address, a teaser's summary), the rest as `Navigation`.
-pub fn apply(blocks: &[Block], lines: &[LineShape], kinds: &mut [Kind]) {
-    if lines.len() != blocks.len() {
+/// (a footer's address, a teaser's summary), the rest as `Navigation`;
+/// gives back to the body the lines [`widen_inside_article`] restores.
+/// `own_kinds` are the lines' kinds before the neighbourhood rules.
+pub fn apply(blocks: &[Block], lines: &[LineShape], own_kinds: &[Kind], kinds: &mut [Kind]) {
+    if lines.len() != blocks.len() || own_kinds.len() != blocks.len() {
         return;
     }
-    let shapes = shapes(blocks, lines, kinds);
-    for ((shape, block), kind) in shapes.iter().zip(blocks).zip(kinds) {
-        if *kind == Kind::Body && *shape == Shape::Bad {
+    let verdicts = verdicts(blocks, lines, own_kinds, kinds);
+    let judged = verdicts.shapes.iter().zip(&verdicts.restored);
+    for (((shape, restored), block), kind) in judged.zip(blocks).zip(kinds) {
+        if *restored {
+            *kind = Kind::Body;
+        } else if *kind == Kind::Body && *shape == Shape::Bad {
             *kind = if ends_sentence(&block.text) {
                 Kind::Other
             } else {
@@ -347,7 +512,9 @@ mod tests {
 
     #[test]
     fn short_bullets_are_menu_items_but_bullets_of_prose_stay() {
-        let dump = format!("{P1}\n  * Home\n  * Contact us\n\n{P2}\n  * {P3}\n");
+        // A flat dump (no layout to tell a nested list from a menu): a
+        // bullet is judged by its own text.
+        let dump = format!("{P1}\n* Home\n* Contact us\n\n{P2}\n* {P3}\n");
         assert_eq!(body(&dump), [P1, P2, format!("* {P3}").as_str()]);
     }
 
@@ -435,6 +602,91 @@ mod tests {
             transport written by people who live there and know what matters.";
         let dump = format!("{P1}\n\n{P2}\n\n{P3}\n\n{P1} {P2}\n\n{links}\n{teaser}\n");
         let joined = format!("{P1} {P2}");
+        assert_eq!(body(&dump), [P1, P2, P3, joined.as_str()]);
+    }
+
+    #[test]
+    fn a_short_bullet_list_nested_in_the_article_stays() {
+        // Menu bullets sit above the article; the article's own list is
+        // nested deeper than its paragraphs, between two of them.
+        let dump = format!(
+            "  * Home\n  * News\n\n      {P1}\n\n          * Schools\n          * Roads and bridges\n\n\
+             \x20     {P2}\n\n      {P3}\n"
+        );
+        assert_eq!(
+            body(&dump),
+            [P1, "* Schools", "* Roads and bridges", P2, P3]
+        );
+    }
+
+    #[test]
+    fn a_near_good_paragraph_set_outside_the_article_wrapper_stays() {
+        // A short paragraph between two of the article's, two columns
+        // left of them (a quote or a box outside the paragraphs' wrapper).
+        let near = "The vote was seven to six, the closest in a decade.";
+        let dump = format!("  * Home\n\n      {P1}\n\n    {near}\n\n      {P2}\n\n      {P3}\n");
+        assert_eq!(body(&dump), [P1, near, P2, P3]);
+    }
+
+    #[test]
+    fn table_rows_inside_the_article_are_not_empty_sections() {
+        // Rows of a table at the article's indentation, one block without
+        // blank lines: the heading rules read each as a heading with an
+        // empty section, the article around them gives them back.
+        let rows = [
+            "file fast slow",
+            "apache_builds 2.3 GB/s 0.098 GB/s",
+            "gsoc-2018 3.3 GB/s",
+        ];
+        let dump = format!(
+            "  * Home\n\n      {P1}\n\n      {}\n      {}\n      {}\n\n      {P2}\n\n      {P3}\n",
+            rows[0], rows[1], rows[2]
+        );
+        let page = from_text(&dump);
+        let own: Vec<Kind> = page
+            .blocks
+            .iter()
+            .map(crate::classify::block_kind)
+            .collect();
+        let mut after_sequence = own.clone();
+        crate::classify::sequence::apply(
+            &page.blocks,
+            &mut after_sequence,
+            crate::classify::sequence::Source::Text,
+        );
+        assert!(after_sequence.contains(&Kind::Other), "{after_sequence:?}");
+        assert_eq!(body(&dump), [P1, rows[0], rows[1], rows[2], P2, P3]);
+    }
+
+    #[test]
+    fn prose_set_deeper_after_the_article_is_a_box() {
+        // An author bio after the last paragraph, nested deeper: good
+        // prose of its own, but not the article's.
+        let bio = "Jane Doe has covered the city council for the paper since 2015, and before \
+            that she wrote about schools and transport for a weekly in the north of the county.";
+        let dump =
+            format!("  * Home\n\n      {P1}\n\n      {P2}\n\n      {P3}\n\n          {bio}\n");
+        assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn prose_set_deeper_inside_the_article_stays() {
+        // The same deeper paragraph before the article's last paragraph is
+        // a quote within it.
+        let quote = "Jane Doe, who has covered the council for years, said the vote was the \
+            closest she could remember and that the appeal would take until the summer.";
+        let dump =
+            format!("  * Home\n\n      {P1}\n\n          {quote}\n\n      {P2}\n\n      {P3}\n");
+        assert_eq!(body(&dump), [P1, quote, P2, P3]);
+    }
+
+    #[test]
+    fn a_lead_far_above_the_article_stays() {
+        // The lead paragraph, then a gallery's captions and a share bar
+        // (a long run of short lines), then the rest of the article.
+        let bar: String = (1..=12).map(|n| format!("* Photo {n}\n")).collect();
+        let joined = format!("{P2} {P3}");
+        let dump = format!("{P1}\n\n{bar}\n{P2}\n\n{P3}\n\n{joined}\n");
         assert_eq!(body(&dump), [P1, P2, P3, joined.as_str()]);
     }
 

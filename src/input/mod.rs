@@ -111,6 +111,102 @@ pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, Reject>> {
     files::discover(inputs)
 }
 
+/// An item as the pipeline's reader thread hands it to a worker: ready, or
+/// a gzipped one-page file whose decompression is left to the worker, so
+/// that gunzip, most of a reader's work, runs on every core instead of one.
+#[derive(Debug)]
+pub enum ReadItem {
+    Ready(InputItem),
+    Gzipped(GzippedPage),
+}
+
+impl ReadItem {
+    /// The item, decompressed if need be (what [`read_file`] would have
+    /// given for it).
+    pub fn ready(self) -> InputItem {
+        match self {
+            ReadItem::Ready(item) => item,
+            ReadItem::Gzipped(page) => page.unpack(),
+        }
+    }
+
+    /// The bytes this item holds now (compressed for a gzipped page).
+    pub fn held_bytes(&self) -> usize {
+        match self {
+            ReadItem::Ready(InputItem::Page(page)) => page.bytes.len(),
+            ReadItem::Ready(_) => 0,
+            ReadItem::Gzipped(page) => page.compressed.len(),
+        }
+    }
+}
+
+/// A gzipped one-page file (`.html.gz`, `.txt.gz`) read whole but still
+/// compressed.
+#[derive(Debug)]
+pub struct GzippedPage {
+    file: InputFile,
+    compressed: Vec<u8>,
+    kind: ContentKind,
+    limit: usize,
+}
+
+impl GzippedPage {
+    /// Decompresses the page, capped at the page limit: the same page or
+    /// reject as [`read_file`] gives for the file, a reader panic contained
+    /// as there.
+    pub fn unpack(self) -> InputItem {
+        let GzippedPage {
+            file,
+            compressed,
+            kind,
+            limit,
+        } = self;
+        let stream = stream::from_bytes(compressed, true);
+        let rel = file.rel.clone();
+        let page = std::iter::once_with(move || single_page(&file, stream, kind, limit));
+        contained(&rel, Box::new(page))
+            .next()
+            .unwrap_or_else(|| item_reject(&rel, &rel, None, RejectReason::Panic, String::new()))
+    }
+}
+
+/// Like [`read_file`], for the pipeline's reader thread: a gzipped one-page
+/// file no larger than `config.max_page_bytes` is read whole but left
+/// compressed, for a worker to [`ReadItem::ready`]; anything else (other
+/// formats, larger or unreadable files) is read as [`read_file`] does.
+pub fn read_file_for_workers(
+    file: &InputFile,
+    config: &Config,
+) -> Box<dyn Iterator<Item = ReadItem> + Send> {
+    if let Some(page) = read_gzipped_page(file, config) {
+        return Box::new(std::iter::once(ReadItem::Gzipped(page)));
+    }
+    Box::new(read_file(file, config).map(ReadItem::Ready))
+}
+
+/// The compressed bytes of a gzipped one-page file, when it is one, no
+/// larger than the page limit (a compressed file over it is streamed as
+/// [`read_file`] does, so the limit holds while reading) and readable.
+fn read_gzipped_page(file: &InputFile, config: &Config) -> Option<GzippedPage> {
+    let kind = match InputFormat::of(&file.path)? {
+        (InputFormat::Html, true) => ContentKind::Html,
+        (InputFormat::Text, true) => ContentKind::Text,
+        _ => return None,
+    };
+    let size = std::fs::metadata(&file.path).ok()?.len();
+    let limit = config.max_page_bytes;
+    if size == 0 || size > u64::try_from(limit).unwrap_or(u64::MAX) {
+        return None;
+    }
+    let compressed = std::fs::read(&file.path).ok()?;
+    Some(GzippedPage {
+        file: file.clone(),
+        compressed,
+        kind,
+        limit,
+    })
+}
+
 /// Streams the pages of one input file. Records are read lazily, one page's
 /// bytes in memory at a time; a page over `config.max_page_bytes` (after
 /// decompression) is rejected as `too_large` without being buffered whole.

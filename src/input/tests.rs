@@ -818,3 +818,57 @@ fn read_bytes_reads_like_read_file() {
     .collect();
     assert_eq!(summary(&empty), ["reject empty e.warc e.warc"]);
 }
+
+/// Every field of an item, to compare two readers' answers.
+fn full(items: &[InputItem]) -> Vec<String> {
+    items.iter().map(|item| format!("{item:?}")).collect()
+}
+
+#[test]
+fn a_gzipped_page_left_to_the_worker_reads_like_read_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = PAGE.repeat(100);
+    let gz = gzip(big.as_bytes());
+    let files = [
+        write(dir.path(), "story.html.gz", &gzip(PAGE.as_bytes())),
+        write(dir.path(), "dump.txt.gz", &gzip(b"Plain text dump.\n")),
+        write(dir.path(), "cut.html.gz", &gz[..gz.len() / 2]),
+        write(dir.path(), "garbage.html.gz", b"this is not gzip at all"),
+        write(dir.path(), "nothing.html.gz", &gzip(b"")),
+        write(dir.path(), "big.html.gz", &gz),
+        write(dir.path(), "plain.html", PAGE.as_bytes()),
+        write(dir.path(), "lines.jsonl.gz", &gzip(b"{\"html\": \"<p>x</p>\"}\n")),
+    ];
+    // A limit the big page is over once decompressed, not compressed.
+    let config = Config {
+        max_page_bytes: big.len() - 1,
+        ..Config::default()
+    };
+    for file in &files {
+        let deferred: Vec<ReadItem> = read_file_for_workers(file, &config).collect();
+        let left_compressed = deferred
+            .iter()
+            .any(|item| matches!(item, ReadItem::Gzipped(_)));
+        let gzipped_page = file.rel.ends_with(".html.gz") || file.rel.ends_with(".txt.gz");
+        assert_eq!(left_compressed, gzipped_page, "{}", file.rel);
+        let ready: Vec<InputItem> = deferred.into_iter().map(ReadItem::ready).collect();
+        let eager: Vec<InputItem> = read_file(file, &config).collect();
+        assert_eq!(full(&ready), full(&eager), "{}", file.rel);
+    }
+}
+
+#[test]
+fn a_gzipped_file_over_the_limit_is_not_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let noise: Vec<u8> = (0..20_000u32).flat_map(|i| i.to_le_bytes()).collect();
+    let file = write(dir.path(), "noise.html.gz", &gzip(&noise));
+    let config = Config {
+        max_page_bytes: 1_000,
+        ..Config::default()
+    };
+    let items: Vec<ReadItem> = read_file_for_workers(&file, &config).collect();
+    assert!(matches!(
+        items.as_slice(),
+        [ReadItem::Ready(InputItem::Reject(r))] if r.reason == RejectReason::TooLarge
+    ));
+}

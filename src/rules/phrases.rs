@@ -9,8 +9,11 @@
 pub const PROMO: &[&str] = &[
     "abonnez-vous",
     "ad-free",
+    "already a subscriber",
     "als e-paper",
+    "app for ios and android",
     "app updates",
+    "apps for ios and android",
     "assine agora",
     "assine já",
     "become a member",
@@ -27,6 +30,7 @@ pub const PROMO: &[&str] = &[
     "editorial policy",
     "editorial standards",
     "einzelheft",
+    "first-time subscribers",
     "follow us on",
     "gefällt dir unser",
     "gefällt ihnen unser",
@@ -123,6 +127,31 @@ pub const SHARE_OPENERS: &[&str] = &[
     "teilen auf",
 ];
 
+/// Short links to the article as a file ("Dieses Skript als PDF
+/// herunterladen", "PDF version"): print and download tools, like a share
+/// bar's.
+pub const DOWNLOAD_LINKS: &[&str] = &[
+    "als pdf",
+    "download as pdf",
+    "download pdf",
+    "pdf download",
+    "pdf herunterladen",
+    "pdf version",
+    "pdf-download",
+    "pdf-version",
+];
+
+/// Openers of the citation note under a blog post or paper ("Suggested
+/// citation: Doe, Jane: Title, Blog, 2020"): how to cite it, not its text.
+pub const CITATION_OPENERS: &[&str] = &[
+    "cite this article",
+    "diese folge zitieren",
+    "how to cite",
+    "suggested citation",
+    "zitiervorschlag",
+    "zitierweise",
+];
+
 /// Openers of links to other articles.
 pub const RELATED_OPENERS: &[&str] = &[
     "alle artikel",
@@ -141,6 +170,7 @@ pub const RELATED_OPENERS: &[&str] = &[
     "leia também",
     "lesen sie auch",
     "lire aussi",
+    "mehr zu ",
     "mehr zum thema",
     "more from",
     "more on this",
@@ -257,6 +287,9 @@ pub const AD_OPENERS: &[&str] = &[
     "anzeige -",
     "anzeige:",
     "sponsored by",
+    "unbeauftragte werbung",
+    "unbezahlte werbung",
+    "werbung.",
     "werbung:",
 ];
 
@@ -454,6 +487,8 @@ mod tests {
             NEWSLETTER,
             SHARE_WHOLE,
             SHARE_OPENERS,
+            DOWNLOAD_LINKS,
+            CITATION_OPENERS,
             RELATED_OPENERS,
             TAGS_OPENERS,
             TAGS_WHOLE,

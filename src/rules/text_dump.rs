@@ -39,9 +39,9 @@ pub const WIDE_CHAR_WEIGHT: usize = 3;
 /// good lines: fewer, and the two are one article with a box inside.
 pub const CLUSTER_GAP_LINES: usize = 10;
 
-/// A cluster of good lines with less than this share of the largest
-/// cluster's prose, separated from it by [`CLUSTER_GAP_LINES`] bad lines,
-/// is a widget, not a second part of the article.
+/// A cluster of good lines below the largest one with less than this
+/// share of its prose, separated from it by [`CLUSTER_GAP_LINES`] bad
+/// lines, is a widget, not a second part of the article.
 pub const MIN_CLUSTER_SHARE: f32 = 0.2;
 
 /// Columns one tab stands for when measuring indentation.

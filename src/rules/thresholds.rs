@@ -85,7 +85,7 @@ pub const MAX_CAPTION_CHARS: usize = 400;
 /// The credit after a caption's `©` ("Agency | Jane Doe") is a name or
 /// two, at most this long; a longer tail is a sentence that mentions the
 /// sign.
-pub const MAX_COPYRIGHT_CREDIT_CHARS: usize = 60;
+pub const MAX_COPYRIGHT_CREDIT_CHARS: usize = 80;
 
 /// A picture caption opener ("In this Dec. 12, 2006, file photo") names
 /// the picture within this many characters.

@@ -218,43 +218,125 @@ fn note_copyright(text: &str, found: &mut Candidates) {
     }
 }
 
-/// The class and id of `el` split into lowercase tokens on whitespace, '-'
-/// and '_' ("c-byline__name" → c, byline, name). A token right after a
-/// negating part is dropped: "header--no-promo" and "has-sidebar" say what
-/// the element is not, or what sits beside it.
-fn tokens<'a>(el: ElementRef<'a>) -> Vec<Cow<'a, str>> {
-    let v = el.value();
-    let names = dom::attr(v, "class")
-        .unwrap_or("")
-        .split_whitespace()
-        .chain(dom::attr(v, "id").unwrap_or("").split_whitespace());
-    let mut out = Vec::new();
-    for name in names {
-        let mut negated = false;
-        for part in name.split(['-', '_']).filter(|p| !p.is_empty()) {
-            let part = dom::lowercase(part);
-            let negates = NEGATING_PARTS.contains(&part.as_ref());
-            if !negated && !negates {
-                out.push(part);
-            }
-            negated = negates;
-        }
-    }
-    out
+/// What an element's class and id say, as the walk asks it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct NameFacts {
+    /// The [`token_bits`] of every token (see [`tokens_of`]).
+    tokens: u16,
+    /// A name is a sidebar, teaser list or comment block ([`name_is_foreign`]).
+    foreign: bool,
+    /// A name is a screen-reader-only class (read of the class only).
+    screen_reader: bool,
 }
 
-/// Whether a class or id of `el` names a sidebar, teaser list or comment
-/// block (see [`name_is_foreign`]).
-fn names_foreign_content(el: ElementRef<'_>) -> bool {
-    thread_local! {
-        static FOREIGN: dom::NameMemo<bool> = dom::NameMemo::new();
+// What a class/id token says, as bits of [`NameFacts::tokens`].
+const BYLINE: u16 = 1;
+const BIO: u16 = 1 << 1;
+const ABOUT: u16 = 1 << 2;
+const AUTHOR: u16 = 1 << 3;
+const UPDATE: u16 = 1 << 4;
+const DATE: u16 = 1 << 5;
+const FOOTER: u16 = 1 << 6;
+const PUBLISHED: u16 = 1 << 7;
+const MODIFIED: u16 = 1 << 8;
+
+/// The bits of one lowercase token.
+fn token_bits(token: &str) -> u16 {
+    let in_list = |list: &[&str]| list.binary_search(&token).is_ok();
+    let mut bits = 0;
+    for (bit, holds) in [
+        (BYLINE, in_list(BYLINE_TOKENS)),
+        (BIO, in_list(BIO_TOKENS)),
+        (ABOUT, token == "about"),
+        (AUTHOR, token == "author"),
+        (UPDATE, in_list(UPDATE_TOKENS)),
+        (DATE, in_list(DATE_TOKENS)),
+        (FOOTER, token == "footer" || token == "copyright"),
+        (PUBLISHED, token == "published"),
+        (
+            MODIFIED,
+            token.contains("updated") || token.contains("modified"),
+        ),
+    ] {
+        if holds {
+            bits |= bit;
+        }
     }
-    let v = el.value();
-    let mut names = dom::attr(v, "class")
-        .unwrap_or("")
-        .split_whitespace()
-        .chain(dom::attr(v, "id").unwrap_or("").split_whitespace());
-    FOREIGN.with(|memo| names.any(|name| memo.get(name, name_is_foreign)))
+    bits
+}
+
+/// A class or id attribute's names split into lowercase tokens on
+/// whitespace, '-' and '_' ("c-byline__name" → c, byline, name). A token
+/// right after a negating part is dropped: "header--no-promo" and
+/// "has-sidebar" say what the element is not, or what sits beside it.
+fn tokens_of(value: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    value.split_whitespace().flat_map(|name| {
+        let mut negated = false;
+        name.split(['-', '_'])
+            .filter(|p| !p.is_empty())
+            .filter_map(move |part| {
+                let part = dom::lowercase(part);
+                let negates = NEGATING_PARTS.contains(&part.as_ref());
+                let kept = !negated && !negates;
+                negated = negates;
+                kept.then_some(part)
+            })
+    })
+}
+
+impl NameFacts {
+    /// What a class or id attribute value says: what its names say
+    /// together, each name read once per thread (sites combine the same
+    /// names in many values).
+    fn of(value: &str) -> Self {
+        thread_local! {
+            static NAMES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
+        }
+        NAMES.with(|memo| {
+            value
+                .split_whitespace()
+                .map(|name| memo.get(name, NameFacts::of_name))
+                .fold(NameFacts::default(), |all, one| NameFacts {
+                    tokens: all.tokens | one.tokens,
+                    foreign: all.foreign || one.foreign,
+                    screen_reader: all.screen_reader || one.screen_reader,
+                })
+        })
+    }
+
+    /// What one class name or id says.
+    fn of_name(name: &str) -> Self {
+        NameFacts {
+            tokens: tokens_of(name).fold(0, |bits, t| bits | token_bits(&t)),
+            foreign: name_is_foreign(name),
+            screen_reader: SCREEN_READER_CLASSES
+                .binary_search(&dom::lowercase(name).as_ref())
+                .is_ok(),
+        }
+    }
+
+    /// What the class and id of `el` say, each value read once per thread.
+    fn of_element(el: ElementRef<'_>) -> Self {
+        thread_local! {
+            static VALUES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
+        }
+        let v = el.value();
+        let (class, id) = VALUES.with(|memo| {
+            let read = |value: Option<&str>| {
+                value.map_or(NameFacts::default(), |value| memo.get(value, NameFacts::of))
+            };
+            (read(dom::attr(v, "class")), read(dom::attr(v, "id")))
+        });
+        NameFacts {
+            tokens: class.tokens | id.tokens,
+            foreign: class.foreign || id.foreign,
+            screen_reader: class.screen_reader,
+        }
+    }
+
+    fn has(&self, bits: u16) -> bool {
+        self.tokens & bits != 0
+    }
 }
 
 /// Whether a class or id names a sidebar, teaser list or comment block:
@@ -264,31 +346,25 @@ fn names_foreign_content(el: ElementRef<'_>) -> bool {
 /// ("header--no-promo"). Namespace prefixes of one or two letters ("c-",
 /// "td-") are skipped.
 fn name_is_foreign(name: &str) -> bool {
-    let parts: Vec<String> = name
+    let parts: Vec<Cow<'_, str>> = name
         .split(['-', '_'])
         .filter(|p| !p.is_empty())
-        .map(str::to_lowercase)
+        .map(dom::lowercase)
         .collect();
     let start = parts.iter().take_while(|p| p.chars().count() <= 2).count();
     let meaningful = parts.get(start..).unwrap_or(&[]);
-    let is_foreign = |p: &String| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_str()).is_ok();
+    let is_foreign = |p: &Cow<'_, str>| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_ref()).is_ok();
     let first = meaningful.first().is_some_and(is_foreign);
     let last = meaningful.len() > 1
         && meaningful.last().is_some_and(is_foreign)
         && meaningful
             .get(meaningful.len().saturating_sub(2))
-            .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_str()));
+            .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_ref()));
     first || last
 }
 
 /// Class-name parts that negate or qualify the part after them.
 const NEGATING_PARTS: &[&str] = &["has", "no", "non", "not", "with", "without"];
-
-fn has_token(tokens: &[Cow<'_, str>], vocabulary: &[&str]) -> bool {
-    tokens
-        .iter()
-        .any(|t| vocabulary.binary_search(&t.as_ref()).is_ok())
-}
 
 /// The text of `el` with whitespace collapsed, or None once it grows past
 /// `max` chars (reading stops there, so a huge container costs little).
@@ -326,16 +402,9 @@ fn visit_element(
     found: &mut Candidates,
 ) -> Scope {
     let name = el.value().name();
-    let toks = tokens(el);
+    let names = NameFacts::of_element(el);
     let mut scope = parent;
-    let screen_reader_only = dom::attr(el.value(), "hidden").is_some()
-        || dom::attr(el.value(), "class").is_some_and(|c| {
-            c.split_whitespace().any(|n| {
-                SCREEN_READER_CLASSES
-                    .binary_search(&dom::lowercase(n).as_ref())
-                    .is_ok()
-            })
-        });
+    let screen_reader_only = dom::attr(el.value(), "hidden").is_some() || names.screen_reader;
     scope.hidden |=
         screen_reader_only || matches!(name, "script" | "style" | "svg" | "noscript" | "template");
     // The page-level containers carry page-wide classes ("has-sidebar"), so
@@ -344,9 +413,9 @@ fn visit_element(
     // A <footer> inside an <article> holds the article's byline and date.
     let article_footer = name == "footer" && parent.article;
     scope.foreign |= (FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok() && !article_footer)
-        || (!page_level && names_foreign_content(el));
+        || (!page_level && names.foreign);
     scope.article |= matches!(name, "article" | "main");
-    scope.footer |= name == "footer" || toks.iter().any(|t| t == "footer" || t == "copyright");
+    scope.footer |= name == "footer" || names.has(FOOTER);
     let in_article = scope.article || after_h1;
     match name {
         "html" => found.html_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")),
@@ -365,7 +434,7 @@ fn visit_element(
                 });
             }
         }
-        "time" if !scope.foreign => note_time(el, &toks, in_article, found),
+        "time" if !scope.foreign => note_time(el, names, in_article, found),
         _ => {}
     }
     if scope.foreign || scope.hidden || name == "meta" {
@@ -383,7 +452,7 @@ fn visit_element(
         push_capped(&mut found.rel_authors, text, in_article);
     }
     if parent.in_byline
-        && has_token(&toks, BYLINE_TOKENS)
+        && names.has(BYLINE)
         && found.nested_bylines.len() < MAX_CANDIDATES
         && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
     {
@@ -392,25 +461,24 @@ fn visit_element(
     let bylines_full = found.bylines.len() >= MAX_CANDIDATES;
     if !parent.in_byline
         && !bylines_full
-        && has_token(&toks, BYLINE_TOKENS)
+        && names.has(BYLINE)
         && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
     {
         push_capped(&mut found.bylines, text, in_article);
         scope.in_byline = true;
     }
-    let is_bio = has_token(&toks, BIO_TOKENS)
-        || (toks.iter().any(|t| t == "about") && toks.iter().any(|t| t == "author"));
+    let is_bio = names.has(BIO) || (names.has(ABOUT) && names.has(AUTHOR));
     if is_bio
         && found.bios.len() < MAX_CANDIDATES
         && let Some(text) = short_text(el, MAX_BIO_CHARS)
     {
         found.bios.push(text);
     }
-    let dates_full = found.date_texts.len() >= MAX_CANDIDATES || has_token(&toks, UPDATE_TOKENS);
+    let dates_full = found.date_texts.len() >= MAX_CANDIDATES || names.has(UPDATE);
     if !parent.in_date
         && !dates_full
         && name != "time"
-        && has_token(&toks, DATE_TOKENS)
+        && names.has(DATE)
         && let Some(text) = machine_date(el).or_else(|| short_text(el, MAX_DATELINE_CHARS))
     {
         push_capped(&mut found.date_texts, text, in_article);
@@ -475,22 +543,20 @@ fn note_script(el: ElementRef<'_>, found: &mut Candidates) {
     }
 }
 
-fn note_time(el: ElementRef<'_>, toks: &[Cow<'_, str>], in_article: bool, found: &mut Candidates) {
+fn note_time(el: ElementRef<'_>, names: NameFacts, in_article: bool, found: &mut Candidates) {
     if found.times.len() >= MAX_CANDIDATES {
         return;
     }
     let itemprop = dom::attr(el.value(), "itemprop")
         .unwrap_or("")
         .to_lowercase();
-    let modified_class = toks
-        .iter()
-        .any(|t| t.contains("updated") || t.contains("modified"));
+    let modified_class = names.has(MODIFIED);
     found.times.push(TimeElement {
         datetime: attr(el, "datetime").or_else(|| attr(el, "content")),
         text: short_text(el, MAX_DATELINE_CHARS).unwrap_or_default(),
         marked_published: dom::attr(el.value(), "pubdate").is_some()
             || itemprop == "datepublished"
-            || toks.iter().any(|t| t == "published"),
+            || names.has(PUBLISHED),
         marked_modified: itemprop == "datemodified" || modified_class,
         in_article,
     });
@@ -541,6 +607,14 @@ fn nested_name(el: ElementRef<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_drop_negated_parts_and_lowercase() {
+        let tokens: Vec<_> = tokens_of("content__header--no-promo has-sidebar C-Byline").collect();
+        assert_eq!(tokens, ["content", "header", "c", "byline"]);
+        let facts = NameFacts::of("c-byline__name post-date");
+        assert!(facts.has(BYLINE) && facts.has(DATE) && !facts.has(BIO));
+    }
 
     #[test]
     fn sidebar_bylines_and_times_are_not_collected() {

@@ -9,7 +9,7 @@ use super::Kind;
 use crate::blocks::Block;
 use crate::rules::notes::{
     AFFILIATE_DISCLOSURES, COMMENT_COUNT_LABELS, CONTRIBUTOR_PHRASES, GALLERY_COUNTER_SEPARATORS,
-    GALLERY_COUNTER_WORDS, SOURCE_OPENERS, TOOL_LABELS,
+    GALLERY_COUNTER_WORDS, READER_APPEAL_OPENERS, SOURCE_OPENERS, TOOL_LABELS,
 };
 use crate::rules::thresholds::{MAX_LABEL_CHARS, MAX_PHRASE_BLOCK_CHARS};
 use crate::rules::{contains_any, contains_word, starts_with_any};
@@ -21,11 +21,14 @@ const MAX_SOURCE_LINE_CHARS: usize = 60;
 
 /// The kind of note the block is, if it is one.
 pub fn note_kind(block: &Block) -> Option<Kind> {
+    let lower = block.text.to_lowercase();
+    let trimmed = lower.trim();
+    if starts_with_any(READER_APPEAL_OPENERS, trimmed) {
+        return Some(Kind::Promo);
+    }
     if block.chars > MAX_PHRASE_BLOCK_CHARS {
         return None;
     }
-    let lower = block.text.to_lowercase();
-    let trimmed = lower.trim();
     if contains_any(CONTRIBUTOR_PHRASES, trimmed) {
         return Some(Kind::Byline);
     }
@@ -229,6 +232,20 @@ mod tests {
         assert_eq!(kind("twitter.com/janedoe"), Some(Kind::Byline));
         assert_eq!(kind("See example.com/path for more"), None);
         assert_eq!(kind("3.5/10"), None);
+    }
+
+    #[test]
+    fn appeals_to_the_reader_after_the_article_are_promos() {
+        let offer = format!(
+            "If you enjoyed this article, we have a proposition for you: join us. {}",
+            "Members get every article, no paywalls and no ads. ".repeat(6)
+        );
+        assert_eq!(kind(&offer), Some(Kind::Promo));
+        assert_eq!(
+            kind("Like this story? Share it with a friend!"),
+            Some(Kind::Promo)
+        );
+        assert_eq!(kind("Readers who enjoyed this article wrote to us."), None);
     }
 
     #[test]

@@ -53,6 +53,18 @@ pub const COMMENT_COUNT_LABELS: &[&str] = &[
     "kommentare",
 ];
 
+/// Openers of the publisher's appeal to a reader who got to the end of
+/// the article ("If you enjoyed this article, we have a proposition for
+/// you: ...", "Like this story? Share it with a friend!"). They are
+/// matched at the start of a block of any length: the appeal goes on to
+/// list the offer.
+pub const READER_APPEAL_OPENERS: &[&str] = &[
+    "if you enjoyed this article",
+    "if you enjoyed this story",
+    "if you liked this article",
+    "like this story? share it",
+];
+
 /// Endings of a paragraph cut off to make an excerpt ("... start again
 /// with the same …", "[...]").
 pub const TRUNCATION_MARKS: &[&str] = &["...", "[...]", "[…]", "…"];
@@ -73,6 +85,7 @@ mod tests {
             AFFILIATE_DISCLOSURES,
             TRUNCATION_MARKS,
             COMMENT_COUNT_LABELS,
+            READER_APPEAL_OPENERS,
         ] {
             assert!(is_sorted_lowercase(list), "{list:?}");
         }

@@ -300,8 +300,8 @@ impl BenchReport {
 fn render_flow(what: &str, flow: &FlowTimes) -> String {
     let cpu = flow.worker_cpu + flow.reader_cpu + flow.writer_cpu;
     format!(
-        "  {what:<18}{} workers idle {:.1}% (waited for pages {:.2} s, worked {:.2} s, of which waiting for a core {:.2} s)\n\
-         {:<18}CPU {:.2} s in {:.2} s wall ({:.2} cores): workers {:.2} s, reader {:.2} s (waited for room {:.2} s), writer {:.2} s (waited for results {:.2} s)\n",
+        "  {what:<19}{} workers, idle {:.1}% (waited for pages {:.2} s, worked {:.2} s, of which waiting for a core {:.2} s)\n\
+         {:<21}CPU {:.2} s in {:.2} s wall ({:.2} cores): workers {:.2} s, reader {:.2} s (waited for room {:.2} s), writer {:.2} s (waited for results {:.2} s)\n",
         flow.workers,
         100.0 * flow.idle_share(),
         flow.waiting_for_pages,

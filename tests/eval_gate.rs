@@ -12,19 +12,20 @@ use std::path::{Path, PathBuf};
 use decant::Config;
 use decant::eval::EvalReport;
 
-// Pinned floors, just under the figures measured on 2026-11-28 (scrapinghub
-// F1 0.972, precision 0.966, accuracy 0.385; trafilatura-dev F1 0.921).
+// Pinned floors, just under the figures measured on 2026-11-28 at the end
+// of session 3 (scrapinghub F1 0.980, precision 0.979, accuracy 0.531;
+// trafilatura-dev F1 0.938).
 // They may only rise: raise one when the measured figure rises, never lower
 // one to make a change pass.
 
 /// Minimum F1 on scrapinghub-dev.
-const SCRAPINGHUB_F1_FLOOR: f64 = 0.971;
+const SCRAPINGHUB_F1_FLOOR: f64 = 0.978;
 /// Minimum precision on scrapinghub-dev.
-const SCRAPINGHUB_PRECISION_FLOOR: f64 = 0.965;
+const SCRAPINGHUB_PRECISION_FLOOR: f64 = 0.977;
 /// Minimum accuracy (share of exact pages) on scrapinghub-dev.
-const SCRAPINGHUB_ACCURACY_FLOOR: f64 = 0.380;
+const SCRAPINGHUB_ACCURACY_FLOOR: f64 = 0.520;
 /// Minimum F1 on trafilatura-dev.
-const TRAFILATURA_F1_FLOOR: f64 = 0.919;
+const TRAFILATURA_F1_FLOOR: f64 = 0.936;
 
 /// Env var naming the folder holding the dev sets.
 const EVAL_DIR_VAR: &str = "DECANT_EVAL_DIR";

@@ -69,10 +69,7 @@ fn is_lead_paragraph(block: &Block) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::classify_html;
     use super::*;
-    use crate::blocks::from_html;
-    use scraper::Html;
 
     const P: &str =
         "The council approved the new budget on Tuesday after a long debate about schools.";
@@ -80,14 +77,7 @@ mod tests {
         "A year of argument ends with a vote: what the new budget means for schools.";
 
     fn body(html: &str) -> Vec<String> {
-        let page = from_html(&Html::parse_document(html));
-        let kinds = classify_html(&page);
-        page.blocks
-            .iter()
-            .zip(kinds)
-            .filter(|(_, k)| *k == Kind::Body)
-            .map(|(b, _)| b.text.clone())
-            .collect()
+        crate::classify::test_support::html_body(html)
     }
 
     fn page(header: &str) -> String {

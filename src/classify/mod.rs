@@ -21,6 +21,37 @@ pub mod teasers;
 pub mod text_shape;
 pub mod thread;
 
+/// Helpers for the classifier's tests: the body blocks of a page.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Kind, classify_html, classify_text};
+    use crate::blocks::{Page, from_html, from_text};
+    use scraper::Html;
+
+    fn body_blocks(page: &Page, kinds: Vec<Kind>) -> Vec<String> {
+        page.blocks
+            .iter()
+            .zip(kinds)
+            .filter(|(_, k)| *k == Kind::Body)
+            .map(|(b, _)| b.text.clone())
+            .collect()
+    }
+
+    /// The texts of the blocks of an HTML page classified as body, in order.
+    pub(crate) fn html_body(html: &str) -> Vec<String> {
+        let page = from_html(&Html::parse_document(html));
+        let kinds = classify_html(&page);
+        body_blocks(&page, kinds)
+    }
+
+    /// The texts of the lines of a text dump classified as body, in order.
+    pub(crate) fn text_body(dump: &str) -> Vec<String> {
+        let page = from_text(dump);
+        let kinds = classify_text(&page);
+        body_blocks(&page, kinds)
+    }
+}
+
 use std::sync::LazyLock;
 
 use regex::Regex;

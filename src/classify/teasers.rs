@@ -66,9 +66,6 @@ fn is_truncated(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::blocks::from_html;
-    use crate::classify::{Kind, classify_html};
-    use scraper::Html;
 
     const P: &str =
         "The council approved the new budget on Tuesday after a long debate about schools.";
@@ -76,14 +73,7 @@ mod tests {
                           to get up after every fall and start again with the same …";
 
     fn body(html: &str) -> Vec<String> {
-        let page = from_html(&Html::parse_document(html));
-        let kinds = classify_html(&page);
-        page.blocks
-            .iter()
-            .zip(kinds)
-            .filter(|(_, k)| *k == Kind::Body)
-            .map(|(b, _)| b.text.clone())
-            .collect()
+        crate::classify::test_support::html_body(html)
     }
 
     fn page(related: &str) -> String {

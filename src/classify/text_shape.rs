@@ -461,7 +461,6 @@ pub fn apply(blocks: &[Block], lines: &[LineShape], own_kinds: &[Kind], kinds: &
 mod tests {
     use super::*;
     use crate::blocks::from_text;
-    use crate::classify::classify_text;
 
     const P1: &str = "The council approved the new budget on Tuesday after a long debate about \
         schools, roads and the cost of running the city for another year, and the vote was close.";
@@ -472,14 +471,7 @@ mod tests {
 
     /// The lines of `dump` kept as body.
     fn body(dump: &str) -> Vec<String> {
-        let page = from_text(dump);
-        let kinds = classify_text(&page);
-        page.blocks
-            .iter()
-            .zip(kinds)
-            .filter(|(_, k)| *k == Kind::Body)
-            .map(|(b, _)| b.text.clone())
-            .collect()
+        crate::classify::test_support::text_body(dump)
     }
 
     fn shapes_of(dump: &str) -> Vec<Shape> {

@@ -46,20 +46,9 @@ pub fn posts_as_body(page: &Page, container: usize, kinds: &mut [Kind]) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::classify_html;
-    use super::*;
-    use crate::blocks::from_html;
-    use scraper::Html;
 
     fn body(html: &str) -> Vec<String> {
-        let page = from_html(&Html::parse_document(html));
-        let kinds = classify_html(&page);
-        page.blocks
-            .iter()
-            .zip(kinds)
-            .filter(|(_, k)| *k == Kind::Body)
-            .map(|(b, _)| b.text.clone())
-            .collect()
+        crate::classify::test_support::html_body(html)
     }
 
     const POST: &str = "The goalkeeper saves again, and the home side break away on the left wing.";

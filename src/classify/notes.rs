@@ -135,9 +135,6 @@ fn is_number(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocks::from_html;
-    use crate::classify::classify_html;
-    use scraper::Html;
 
     const P: &str =
         "The council approved the new budget on Tuesday after a long debate about schools.";
@@ -148,14 +145,7 @@ mod tests {
              <h1>Council passes budget</h1><p>{P}</p><p>{P} Two.</p>{article}<p>{P} Three.</p>\
              </article><footer><a href=/about>About us</a></footer></body>"
         );
-        let page = from_html(&Html::parse_document(&html));
-        let kinds = classify_html(&page);
-        page.blocks
-            .iter()
-            .zip(kinds)
-            .filter(|(_, k)| *k == Kind::Body)
-            .map(|(b, _)| b.text.clone())
-            .collect()
+        crate::classify::test_support::html_body(&html)
     }
 
     fn kind(text: &str) -> Option<Kind> {

@@ -19,9 +19,9 @@ use crate::rules::{contains_any, contains_word, starts_with_any};
 /// the sources, which may be the article's.
 const MAX_SOURCE_LINE_CHARS: usize = 60;
 
-/// The kind of note the block is, if it is one.
-pub fn note_kind(block: &Block) -> Option<Kind> {
-    let lower = block.text.to_lowercase();
+/// The kind of note the block is, if it is one; `lower` is the block's
+/// text in lowercase.
+pub fn note_kind(block: &Block, lower: &str) -> Option<Kind> {
     let trimmed = lower.trim();
     if starts_with_any(READER_APPEAL_OPENERS, trimmed) {
         return Some(Kind::Promo);
@@ -152,7 +152,7 @@ mod tests {
         crate::blocks::from_text(text)
             .blocks
             .first()
-            .and_then(note_kind)
+            .and_then(|b| note_kind(b, &b.text.to_lowercase()))
     }
 
     #[test]

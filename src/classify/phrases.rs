@@ -11,7 +11,12 @@ use crate::rules::{contains_any, contains_word, starts_with_any};
 
 /// The kind of boilerplate a block's words say it is, if any.
 pub fn phrase_kind(block: &Block) -> Option<Kind> {
-    let lower = block.text.to_lowercase();
+    phrase_kind_of_lowered(block, &block.text.to_lowercase())
+}
+
+/// [`phrase_kind`] for a caller that already holds the block's text in
+/// lowercase (`lower`), so a block is lowercased once per classification.
+pub fn phrase_kind_of_lowered(block: &Block, lower: &str) -> Option<Kind> {
     let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ', '›', '»', '>']);
     if block.chars <= MAX_LABEL_CHARS {
         let label = bare.trim_end_matches([':', ' ', '.', '!', '-']);
@@ -34,7 +39,7 @@ pub fn phrase_kind(block: &Block) -> Option<Kind> {
     if block.chars <= MAX_PHRASE_BLOCK_CHARS && starts_with_any(p::CITATION_OPENERS, bare) {
         return Some(Kind::Other);
     }
-    if is_teaser_with_more_link(block, &lower) {
+    if is_teaser_with_more_link(block, lower) {
         return Some(Kind::Related);
     }
     if block.chars > MAX_PHRASE_BLOCK_CHARS {

@@ -16,8 +16,10 @@ pub mod lead;
 pub mod names;
 pub mod notes;
 pub mod phrases;
+pub mod quantity_lists;
 pub mod sequence;
 pub mod teasers;
+pub mod text_recall;
 pub mod text_shape;
 pub mod thread;
 

@@ -9,6 +9,7 @@
 use std::collections::VecDeque;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
@@ -302,10 +303,40 @@ fn name_token_bits(lower: &str) -> u16 {
     bits
 }
 
+/// Every word a class or id must hold (in any ASCII case) to say anything
+/// to the walk: the tokens with bits, the two words of [`MODIFIED`], the
+/// foreign container tokens and the screen-reader classes.
+static NAME_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let words: Vec<&str> = TOKEN_TABLE
+        .iter()
+        .map(|(t, _)| *t)
+        .chain(["updated", "modified"])
+        .chain(FOREIGN_CONTAINER_TOKENS.iter().copied())
+        .chain(SCREEN_READER_CLASSES.iter().copied())
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .ok()
+});
+
+/// Whether an ASCII class or id value holds none of [`NAME_WORDS`]: then
+/// it says nothing (a token, a foreign part or a screen-reader class is
+/// each one of those words, in the value as written up to ASCII case).
+fn says_nothing(value: &str) -> bool {
+    value.is_ascii()
+        && NAME_WORDS
+            .as_ref()
+            .is_some_and(|words| !words.is_match(value))
+}
+
 impl NameFacts {
     /// What a class or id attribute value says: what its names say
     /// together.
     fn of(value: &str) -> Self {
+        if says_nothing(value) {
+            return NameFacts::default();
+        }
         value
             .split_whitespace()
             .map(NameFacts::of_name)
@@ -768,6 +799,10 @@ mod tests {
             .chain(&["about", "author", "footer", "copyright"])
         {
             assert_eq!(token_bits(token), reference_token_bits(token), "{token}");
+        }
+        for name in names {
+            let value = format!("x {name} y");
+            assert_eq!(NameFacts::of(&value), reference_facts(name), "{value}");
         }
         let value = "c-byline__name  post-date\tsidebar-widget";
         let combined = value

@@ -162,11 +162,11 @@ fn is_bare_count(block: &Block) -> bool {
 
 /// The kind a block has on its own, from its words and links.
 pub fn block_kind(block: &Block) -> Kind {
-    let lower = block.text.to_lowercase();
-    if let Some(kind) = phrases::phrase_kind_of_lowered(block, &lower) {
+    let lower = block.lower();
+    if let Some(kind) = phrases::phrase_kind_of_lowered(block, lower) {
         return kind;
     }
-    if let Some(kind) = notes::note_kind(block, &lower) {
+    if let Some(kind) = notes::note_kind(block, lower) {
         return kind;
     }
     if is_bare_url(block) {

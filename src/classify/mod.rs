@@ -11,6 +11,7 @@ pub mod author_bio;
 pub mod byline;
 pub mod caption;
 pub mod container;
+pub mod homoglyphs;
 pub mod index_page;
 pub mod lead;
 pub mod names;
@@ -172,6 +173,9 @@ pub fn block_kind(block: &Block) -> Kind {
     }
     if is_bare_url(block) {
         return Kind::Other;
+    }
+    if homoglyphs::is_disguised(block) {
+        return Kind::Ad;
     }
     if caption::is_credit(block) {
         return Kind::Caption;

@@ -182,3 +182,9 @@ pub const MAX_INGREDIENT_LINE_CHARS: usize = 80;
 /// a box beside them, at most this many levels above the steps (the
 /// recipe's own box, under a few layout wrappers).
 pub const MAX_RECIPE_WIDEN_LEVELS: usize = 8;
+
+/// A block with at least this many words spelt in Latin and Cyrillic
+/// letters at once ("Аdvеrtіѕе" with a Cyrillic А, е, і, ѕ) is an
+/// advertisement disguised from filters: no language writes words so,
+/// and one such word may be a typo.
+pub const MIN_MIXED_SCRIPT_WORDS: usize = 3;

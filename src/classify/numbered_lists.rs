@@ -99,10 +99,8 @@ pub fn restore(blocks: &[Block], own_kinds: &[Kind], kinds: &mut [Kind]) {
             for &m in &list.members {
                 let own = own_kinds.get(m).copied().unwrap_or(Kind::Other);
                 let removed = matches!(kinds.get(m), Some(Kind::Other | Kind::Navigation));
-                if own == Kind::Body && removed {
-                    if let Some(kind) = kinds.get_mut(m) {
-                        *kind = Kind::Body;
-                    }
+                if let Some(kind) = kinds.get_mut(m).filter(|_| own == Kind::Body && removed) {
+                    *kind = Kind::Body;
                 }
             }
         }

@@ -16,6 +16,7 @@ pub mod index_page;
 pub mod lead;
 pub mod names;
 pub mod notes;
+pub mod numbered_lists;
 pub mod phrases;
 pub mod quantity_lists;
 pub mod recipe;

@@ -3,11 +3,12 @@
 //! of its own that only an article has. Each shape is one module; this
 //! runs them in order after [`super::text_shape`].
 
-use super::{Kind, quantity_lists};
+use super::{Kind, numbered_lists, quantity_lists};
 use crate::blocks::{Block, LineShape};
 
 /// Runs every recall rule on the kinds the other rules left. `own_kinds`
 /// are the lines' kinds on their own.
 pub fn apply(blocks: &[Block], _lines: &[LineShape], own_kinds: &[Kind], kinds: &mut [Kind]) {
     quantity_lists::restore(blocks, own_kinds, kinds);
+    numbered_lists::restore(blocks, own_kinds, kinds);
 }

@@ -22,3 +22,16 @@ pub const MAX_LIST_LABEL_CHARS: usize = 40;
 /// be the article's: a recipe's ingredients come before its steps, with
 /// the nutrition facts and the timings between them.
 pub const MAX_LIST_LINES_ABOVE_ARTICLE: usize = 30;
+
+/// Numbers a numbered list's items go up to: larger leading numbers are
+/// years, prices or counts ("2019. Das Jahr...").
+pub const MAX_NUMBERED_ITEM: u32 = 99;
+
+/// Words at least half of a numbered list's items have: points of an
+/// article ("2. Bleibe stets aktiv"), not a breadcrumb ("2. Wein").
+pub const MIN_ITEM_WORDS: usize = 3;
+
+/// Lines between a numbered list and the nearest kept body line: a list
+/// introduced by the article's sentence or followed by its next
+/// paragraph; further away (under a heading of its own) it is a box.
+pub const MAX_LINES_FROM_ARTICLE: usize = 3;

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
 /// the size of each large block freed, up to 32 MiB: after the writer's
 /// first 16 MiB row group, every buffer below that came from the heaps,
 /// whose freed holes are kept, and a run's peak memory grew with its
-/// length (146 MB at 30,000 pages, 88 MB with this bound; README, Memory).
+/// length (133 MB at 30,000 pages, 90 MB with this bound; README, Memory).
 /// 1 MiB keeps the many mid-sized blocks of a page (its bytes, its text)
 /// on the heaps, where they are cheap.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -40,9 +40,7 @@ pub fn is_organisation_profile(block: &Block) -> bool {
 
 /// True if the block is a heading that opens an author bio.
 pub fn is_bio_opener(block: &Block) -> bool {
-    let lower = block.text.to_lowercase();
-    let label = lower.trim_end_matches([':', ' ']);
-    starts_with_any(BIO_OPENERS, label) && block.chars <= 40
+    block.chars <= 40 && starts_with_any(BIO_OPENERS, block.lower().trim_end_matches([':', ' ']))
 }
 
 /// True if the block reads like a bio: "Name is a ... reporter ...".

@@ -48,8 +48,7 @@ static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// (see [`DATE_STAMP`]): meta data even in the middle or at the end of
 /// the body, where [`is_byline`] does not look.
 pub fn is_date_stamp(block: &Block) -> bool {
-    block.chars <= MAX_BYLINE_CHARS
-        && DATE_STAMP.is_match(block.text.trim().to_lowercase().as_str())
+    block.chars <= MAX_BYLINE_CHARS && DATE_STAMP.is_match(block.lower().trim())
 }
 
 /// A date or time alone, or a reading time, the way bylines print them.
@@ -72,15 +71,15 @@ pub fn is_byline(block: &Block) -> bool {
     if block.chars > MAX_BYLINE_CHARS || super::is_sentence_like(block) {
         return false;
     }
-    let lower = block.text.to_lowercase();
-    starts_with_any(BYLINE_OPENERS, &lower) || DATELINE.is_match(&lower)
+    let lower = block.lower();
+    starts_with_any(BYLINE_OPENERS, lower) || DATELINE.is_match(lower)
 }
 
 /// True if the block opens with a date, however it goes on ("Nov. 20,
 /// 2019Updated: Nov. 20, 2019 1:35 a.m." reads as a sentence but is a
 /// dateline).
 pub fn starts_with_date(block: &Block) -> bool {
-    block.chars <= MAX_BYLINE_CHARS && DATELINE.is_match(&block.text.to_lowercase())
+    block.chars <= MAX_BYLINE_CHARS && DATELINE.is_match(block.lower())
 }
 
 #[cfg(test)]

@@ -27,13 +27,13 @@ pub fn is_credit(block: &Block) -> bool {
     if block.chars > MAX_CAPTION_CHARS {
         return false;
     }
-    let lower = block.text.to_lowercase();
+    let lower = block.lower();
     let end = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | ']'));
     CREDIT_ENDINGS.iter().any(|e| end.ends_with(e))
-        || starts_with_any(CREDIT_OPENERS, &lower)
-        || ends_with_credit_in_brackets(&lower)
-        || describes_the_picture(&lower)
-        || FIGURE_LABEL.is_match(&lower)
+        || starts_with_any(CREDIT_OPENERS, lower)
+        || ends_with_credit_in_brackets(lower)
+        || describes_the_picture(lower)
+        || FIGURE_LABEL.is_match(lower)
         || ends_with_copyright_credit(&block.text)
 }
 

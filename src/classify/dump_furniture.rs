@@ -24,6 +24,10 @@ impl Dump<'_> {
         self.blocks.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
     pub fn text(&self, i: usize) -> &str {
         self.blocks.get(i).map_or("", |b| b.text.as_str())
     }

@@ -455,8 +455,8 @@ pub fn apply(blocks: &[Block], lines: &[LineShape], own_kinds: &[Kind], kinds: &
             };
         }
     }
-    super::dump_furniture::apply(blocks, lines, kinds);
     super::text_recall::apply(blocks, lines, own_kinds, kinds);
+    super::dump_furniture::apply(blocks, lines, kinds);
 }
 
 #[cfg(test)]

@@ -11,13 +11,18 @@ pub mod author_bio;
 pub mod byline;
 pub mod caption;
 pub mod container;
+pub mod homoglyphs;
 pub mod index_page;
 pub mod lead;
 pub mod names;
 pub mod notes;
+pub mod numbered_lists;
 pub mod phrases;
+pub mod quantity_lists;
+pub mod recipe;
 pub mod sequence;
 pub mod teasers;
+pub mod text_recall;
 pub mod text_shape;
 pub mod thread;
 
@@ -169,6 +174,9 @@ pub fn block_kind(block: &Block) -> Kind {
     if is_bare_url(block) {
         return Kind::Other;
     }
+    if homoglyphs::is_disguised(block) {
+        return Kind::Ad;
+    }
     if caption::is_credit(block) {
         return Kind::Caption;
     }
@@ -183,7 +191,11 @@ pub fn block_kind(block: &Block) -> Kind {
     }
     let linked_prose =
         ends_sentence(&block.text) && block.own_chars() >= MIN_LINKED_PROSE_OWN_CHARS;
-    if block.link_density() > LINK_LIST_DENSITY && block.chars < LONG_PROSE_CHARS && !linked_prose {
+    if block.link_density() > LINK_LIST_DENSITY
+        && block.chars < LONG_PROSE_CHARS
+        && !linked_prose
+        && !recipe::is_ingredient_line(block)
+    {
         return if block.tag == Tag::ListItem {
             Kind::Related
         } else {
@@ -213,7 +225,10 @@ pub fn classify_html(page: &Page) -> Vec<Kind> {
                 Some((_, Kind::Caption)) if b.is_prose() && b.chars > MAX_CAPTION_CHARS => {
                     block_kind(b)
                 }
-                Some((_, Kind::Other)) if b.is_prose() && b.chars >= MIN_LEAD_CHARS => {
+                Some((_, Kind::Other))
+                    if (b.is_prose() && b.chars >= MIN_LEAD_CHARS)
+                        || recipe::is_ingredient_list(b) =>
+                {
                     block_kind(b)
                 }
                 Some((e, Kind::Body)) if page.is_inside(e, container) => embedded_post_kind(b),

@@ -10,6 +10,7 @@ pub mod notes;
 pub mod phrases;
 pub mod quotes;
 pub mod text_dump;
+pub mod text_recall;
 pub mod thresholds;
 pub mod tokens;
 

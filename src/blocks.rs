@@ -21,6 +21,7 @@ use ego_tree::iter::Edge;
 use html5ever::{LocalName, local_name, ns};
 use scraper::{Html, Node, node::Element};
 
+use crate::chars::{whitespace_len, word_len};
 use crate::classify::Kind;
 use crate::classify::names::{self, ElementNames};
 use crate::dom;
@@ -467,42 +468,6 @@ impl TextBuffer {
         self.text.clear();
         text.map(|text| (text, chars, link_chars))
     }
-}
-
-/// True for the ASCII bytes that are `char::is_whitespace`.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
-/// Bytes of the leading run of `text` whose chars are (`space`) or are
-/// not whitespace (`char::is_whitespace`); ASCII is read byte by byte.
-fn run_len(text: &str, space: bool) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if is_ascii_space(b) != space {
-                break;
-            }
-            i += 1;
-            continue;
-        }
-        match text.get(i..).and_then(|rest| rest.chars().next()) {
-            Some(c) if c.is_whitespace() == space => i += c.len_utf8(),
-            _ => break,
-        }
-    }
-    i
-}
-
-/// Bytes of the leading whitespace of `text`.
-fn whitespace_len(text: &str) -> usize {
-    run_len(text, true)
-}
-
-/// Bytes of the first word of `text` (up to whitespace or the end).
-fn word_len(text: &str) -> usize {
-    run_len(text, false)
 }
 
 /// The lines of `raw`, each trimmed, without blank ones; None if blank.

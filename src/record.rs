@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use crate::chars;
 use crate::error::RejectReason;
 
 /// A direct quote found in the body text.
@@ -76,11 +77,16 @@ impl Serialize for RejectReason {
 pub fn word_count(text: &str) -> i32 {
     let mut count = 0i32;
     let mut in_word = false;
-    for c in text.chars() {
-        let is_word = if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c == '_'
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let is_word = if b.is_ascii() {
+            at += 1;
+            b.is_ascii_alphanumeric() || b == b'_'
         } else {
-            c.is_alphanumeric()
+            let c = text.get(at..).and_then(|rest| rest.chars().next());
+            at += c.map_or(1, char::len_utf8);
+            c.is_some_and(chars::is_alphanumeric)
         };
         if is_word && !in_word {
             count = count.saturating_add(1);
@@ -96,7 +102,7 @@ pub fn word_count(text: &str) -> i32 {
 /// bytes, so the same hash, as hashing them word by word).
 pub fn content_hash(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
-    for (i, word) in text.split_whitespace().enumerate() {
+    for (i, word) in chars::words(text).enumerate() {
         if i > 0 {
             folded.push(' ');
         }
@@ -106,25 +112,25 @@ pub fn content_hash(text: &str) -> String {
 }
 
 /// Appends `word` lowercased as `str::to_lowercase` does: ASCII words in
-/// place, other words char by char (a capital sigma, the one letter whose
-/// lowercase depends on its neighbours, by `str::to_lowercase` itself).
+/// place, other words char by char (a word with a capital sigma, the one
+/// letter whose lowercase depends on its neighbours, by
+/// `str::to_lowercase` itself).
 fn push_lowercase(out: &mut String, word: &str) {
+    let start = out.len();
     if word.is_ascii() {
-        let start = out.len();
         out.push_str(word);
         if let Some(pushed) = out.get_mut(start..) {
             pushed.make_ascii_lowercase();
         }
-    } else if word.contains('Σ') {
-        out.push_str(&word.to_lowercase());
-    } else {
-        for c in word.chars() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
+        return;
+    }
+    for c in word.chars() {
+        if c == 'Σ' {
+            out.truncate(start);
+            out.push_str(&word.to_lowercase());
+            return;
         }
+        chars::push_lowercase(out, c);
     }
 }
 

@@ -64,9 +64,8 @@ pub(crate) mod test_support {
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::blocks::{Block, Page, Tag, ends_sentence};
+use crate::pattern::MatchOnly;
 use crate::rules::thresholds::{
     LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_CAPTION_CHARS, MAX_HEADING_CHARS,
     MIN_LINKED_PROSE_OWN_CHARS,
@@ -158,9 +157,9 @@ pub fn is_bare_url(block: &Block) -> bool {
 
 /// A number alone, maybe with a thousands suffix ("24", "1.2K"): the count
 /// of a clap, like or response button, never a paragraph.
-static BARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d[\d.,]*[km]?$")
-        .unwrap_or_else(|_| unreachable!("the count pattern is a valid regex"))
+static BARE_COUNT: LazyLock<MatchOnly> = LazyLock::new(|| {
+    MatchOnly::new(r"(?i)^\d[\d.,]*[km]?$")
+        .unwrap_or_else(|| unreachable!("the count pattern is a valid regex"))
 });
 
 /// True if the block is a bare count (see [`BARE_COUNT`]).

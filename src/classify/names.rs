@@ -40,6 +40,28 @@ pub fn normalise_name(name: &str) -> String {
         .collect()
 }
 
+/// Class names and ids up to this long are normalised on the stack.
+const MAX_STACK_NAME_BYTES: usize = 64;
+
+/// [`normalise_name`] of an ASCII `name` that fits `buffer`, written
+/// into it; None for other names.
+fn normalise_short_ascii<'a>(
+    name: &str,
+    buffer: &'a mut [u8; MAX_STACK_NAME_BYTES],
+) -> Option<&'a str> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let mut len = 0;
+    for &b in name.as_bytes() {
+        if !matches!(b, b'-' | b'_' | b'.' | b':' | b' ') {
+            *buffer.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    std::str::from_utf8(buffer.get(..len)?).ok()
+}
+
 /// The boilerplate kind of one class name or id, if its vocabulary says so.
 pub fn name_kind(raw: &str) -> Option<Kind> {
     NameFacts::of(raw).kind
@@ -238,14 +260,22 @@ impl NameFacts {
         }
     }
 
-    /// Normalises `raw` once, scans it once and looks it up once.
+    /// Normalises `raw` once (short ASCII names on the stack), scans it
+    /// once and looks it up once.
     fn of(raw: &str) -> Self {
-        let normalised = normalise_name(raw);
+        let mut buffer = [0u8; MAX_STACK_NAME_BYTES];
+        match normalise_short_ascii(raw, &mut buffer) {
+            Some(normalised) => Self::of_normalised(raw, normalised),
+            None => Self::of_normalised(raw, &normalise_name(raw)),
+        }
+    }
+
+    fn of_normalised(raw: &str, normalised: &str) -> Self {
         let matcher = &*NAME_MATCHER;
-        let scan = matcher.scan(&normalised);
-        let whole = matcher.whole(&normalised);
+        let scan = matcher.scan(normalised);
+        let whole = matcher.whole(normalised);
         NameFacts {
-            kind: kind_of(raw, &normalised, scan, whole),
+            kind: kind_of(raw, normalised, scan, whole),
             strong: scan.strong,
             weak: whole.weak,
         }
@@ -269,22 +299,33 @@ fn element_facts(el: &Element) -> NameFacts {
         static CLASSES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
     }
     let id = dom::id(el).map(facts);
-    let classes = dom::class(el).map(|value| {
-        CLASSES.with(|memo| {
-            memo.get(value, |value| {
-                let mut names: Vec<&str> = value.split_ascii_whitespace().collect();
-                names.sort_unstable();
-                names.dedup();
-                names
-                    .into_iter()
-                    .map(facts)
-                    .fold(NameFacts::NONE, NameFacts::then)
-            })
-        })
-    });
+    let classes =
+        dom::class(el).map(|value| CLASSES.with(|memo| memo.get(value, class_value_facts)));
     id.into_iter()
         .chain(classes)
         .fold(NameFacts::NONE, NameFacts::then)
+}
+
+/// What the class names of a class attribute value say together, in
+/// scraper's order (sorted, without duplicates): the kind is the one of
+/// the first name in that order that has one, so of the smallest such
+/// name (found without sorting).
+fn class_value_facts(value: &str) -> NameFacts {
+    let mut first_kind: Option<(&str, Kind)> = None;
+    let mut all = NameFacts::NONE;
+    for name in value.split_ascii_whitespace() {
+        let facts = facts(name);
+        if let Some(kind) = facts.kind
+            && first_kind.is_none_or(|(first, _)| name < first)
+        {
+            first_kind = Some((name, kind));
+        }
+        all = all.then(facts);
+    }
+    NameFacts {
+        kind: first_kind.map(|(_, kind)| kind),
+        ..all
+    }
 }
 
 /// What an element's class names and id say: its boilerplate mark
@@ -400,6 +441,8 @@ mod tests {
             "c-byline__name".to_string(),
             "tag-economy".to_string(),
             "TAG-Sharing".to_string(),
+            format!("{}-share-bar", "Long".repeat(16)),
+            format!("{}Comments", "-".repeat(70)),
         ];
         for word in words {
             for name in [
@@ -421,6 +464,34 @@ mod tests {
                 (facts.kind, facts.strong, facts.weak),
                 facts_one_vocabulary_at_a_time(name),
                 "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_class_value_takes_the_kind_of_its_first_name_in_sorted_order() {
+        let sorted_then_folded = |value: &str| {
+            let mut names: Vec<&str> = value.split_ascii_whitespace().collect();
+            names.sort_unstable();
+            names.dedup();
+            let facts = names
+                .into_iter()
+                .map(NameFacts::of)
+                .fold(NameFacts::NONE, NameFacts::then);
+            (facts.kind, facts.strong, facts.weak)
+        };
+        for value in [
+            "",
+            "share-bar nav",
+            "nav share-bar",
+            "zeta-comments  ad-slot\tpost-content ad-slot",
+            "related article-body main",
+        ] {
+            let facts = class_value_facts(value);
+            assert_eq!(
+                (facts.kind, facts.strong, facts.weak),
+                sorted_then_folded(value),
+                "{value}"
             );
         }
     }

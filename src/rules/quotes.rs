@@ -1552,17 +1552,14 @@ pub fn contains(list: &[&str], word: &str) -> bool {
 /// The entry of the sorted list `list` equal to `word` lowercased, found
 /// without allocating (the lookup runs once per word of a page).
 pub fn find_lower(list: &[&'static str], word: &str) -> Option<&'static str> {
-    let mut buffer = [0u8; 24];
-    if let Some(lower) = buffer.get_mut(..word.len())
-        && word.is_ascii()
-    {
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).ok()?;
-        return list
-            .binary_search(&lower)
-            .ok()
-            .and_then(|i| list.get(i).copied());
+    if word.is_ascii() {
+        // Byte order is char order in UTF-8: the ASCII word is compared
+        // lowercased byte by byte, as it goes.
+        let lower = || word.bytes().map(|b| b.to_ascii_lowercase());
+        let index = list
+            .binary_search_by(|probe| probe.bytes().cmp(lower()))
+            .ok()?;
+        return list.get(index).copied();
     }
     let index = list
         .binary_search_by(|probe| probe.chars().cmp(word.chars().flat_map(char::to_lowercase)))
@@ -1578,6 +1575,35 @@ pub fn contains_lower(list: &[&'static str], word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_lower_finds_the_lowercased_word() {
+        let lists = [
+            TITLES,
+            SOURCE_MARKERS,
+            NOT_NAME_WORDS,
+            TITLE_HEADS,
+            CUE_VERBS_ES,
+        ];
+        for list in lists {
+            let words = list.iter().flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w}x"),
+                    format!("A{w}"),
+                ]
+            });
+            for word in words.chain(["", "Según", "SELON", "Ärztin", "zz"].map(String::from)) {
+                let lower = word.to_lowercase();
+                let want = list
+                    .binary_search(&lower.as_str())
+                    .ok()
+                    .and_then(|i| list.get(i));
+                assert_eq!(find_lower(list, &word), want.copied(), "{word}");
+            }
+        }
+    }
 
     #[test]
     fn a_cue_verb_belongs_to_the_first_language_listing_it() {

@@ -7,7 +7,7 @@
 //! from the paragraphs' parent to an ancestor pays only if the ancestor
 //! adds more prose than weighted menus, link lists and marked boxes.
 
-use super::{Kind, phrases};
+use super::{Kind, phrases, recipe};
 use crate::blocks::{Page, Tag};
 use crate::rules::thresholds::{
     JUNK_WEIGHT, MARKED_CONTAINER_FACTOR, MARKED_KIND_CONTAINER_FACTOR, MAX_CONTAINER_CANDIDATES,
@@ -49,6 +49,7 @@ pub fn choose_noting_marks(page: &Page) -> Option<(usize, bool)> {
     choose_with(page, &notices, true)
         .map(|c| (c, true))
         .or_else(|| choose_with(page, &notices, false).map(|c| (c, false)))
+        .map(|(c, heeded)| (recipe::widen_to_ingredients(page, c), heeded))
 }
 
 /// For each block: true if it is prose whose words say it is a site's

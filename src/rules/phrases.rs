@@ -475,6 +475,84 @@ pub const PICTURE_CAPTION_OPENERS: &[&str] = &["in this"];
 /// Words naming the picture in such a caption opener.
 pub const PICTURE_WORDS: &[&str] = &["file photo", "handout", "image", "photo", "picture"];
 
+/// Units of measure of a recipe's ingredient lines ("125 g Mehl", "2 EL
+/// Zucker", "1 cup flour", "3 Becher Schmand"): a run of lines opening on
+/// a quantity and one of these is an ingredient list. Matched against the
+/// first word after the quantity, lowercased, up to its first non-letter
+/// ("Pck." is "pck", "Dose/n" is "dose").
+pub const RECIPE_UNITS: &[&str] = &[
+    "becher",
+    "beutel",
+    "bl",
+    "blatt",
+    "btl",
+    "bund",
+    "c",
+    "can",
+    "cans",
+    "cl",
+    "clove",
+    "cloves",
+    "cucchiai",
+    "cucchiaini",
+    "cucchiaino",
+    "cucchiaio",
+    "cucharada",
+    "cucharadas",
+    "cucharadita",
+    "cucharaditas",
+    "cuillère",
+    "cuillères",
+    "cup",
+    "cups",
+    "dash",
+    "dashes",
+    "dl",
+    "dose",
+    "dosen",
+    "el",
+    "g",
+    "glas",
+    "gr",
+    "handvoll",
+    "kg",
+    "l",
+    "lb",
+    "lbs",
+    "mg",
+    "ml",
+    "msp",
+    "ounce",
+    "ounces",
+    "oz",
+    "pck",
+    "pinch",
+    "pkg",
+    "pound",
+    "pounds",
+    "prise",
+    "prisen",
+    "päckchen",
+    "scheibe",
+    "scheiben",
+    "spritzer",
+    "stange",
+    "stangen",
+    "stk",
+    "stück",
+    "tablespoon",
+    "tablespoons",
+    "tasse",
+    "tassen",
+    "tbsp",
+    "teaspoon",
+    "teaspoons",
+    "tl",
+    "tsp",
+    "zehe",
+    "zehen",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -510,6 +588,7 @@ mod tests {
             FIGURE_LABELS,
             PICTURE_CAPTION_OPENERS,
             PICTURE_WORDS,
+            RECIPE_UNITS,
         ] {
             assert!(is_sorted_lowercase(list), "{list:?}");
         }

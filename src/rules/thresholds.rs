@@ -170,3 +170,21 @@ pub const MAX_MARKED_PROSE_SHARE: f32 = 0.5;
 /// ...and one that holds more than this share is a wrapper even without
 /// an `h1`.
 pub const WRAPPER_PROSE_SHARE: f32 = 0.8;
+
+/// A recipe's ingredient list has at least this many lines of a quantity
+/// and a unit ("125 g Mehl"); two such lines are a fact box or a price.
+pub const MIN_INGREDIENT_LINES: usize = 3;
+
+/// An ingredient line is short: a quantity, a unit, a name and a note.
+pub const MAX_INGREDIENT_LINE_CHARS: usize = 80;
+
+/// The ingredient list of a recipe whose steps are the container sits in
+/// a box beside them, at most this many levels above the steps (the
+/// recipe's own box, under a few layout wrappers).
+pub const MAX_RECIPE_WIDEN_LEVELS: usize = 8;
+
+/// A block with at least this many words spelt in Latin and Cyrillic
+/// letters at once ("Аdvеrtіѕе" with a Cyrillic А, е, і, ѕ) is an
+/// advertisement disguised from filters: no language writes words so,
+/// and one such word may be a typo.
+pub const MIN_MIXED_SCRIPT_WORDS: usize = 3;

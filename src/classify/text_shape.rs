@@ -21,7 +21,7 @@ use super::Kind;
 use crate::blocks::{Block, LineShape, ends_sentence};
 use crate::rules::contains_any;
 use crate::rules::text_dump::{
-    CLUSTER_GAP_LINES, COPYRIGHT_MARKS, GOOD_LINE_CHARS, MIN_CLUSTER_SHARE, NEAR_LOWERCASE_SHARE,
+    CLUSTER_GAP_LINES, COPYRIGHT_MARKS, COPYRIGHT_WORD, COPYRIGHT_WORD_MAX_CHARS, GOOD_LINE_CHARS, MIN_CLUSTER_SHARE, NEAR_LOWERCASE_SHARE,
     PROSE_LOWERCASE_SHARE, SHORT_LINE_CHARS, WIDE_CHAR_WEIGHT,
 };
 
@@ -83,10 +83,19 @@ fn without_bullet(block: &Block) -> &str {
     }
 }
 
+/// A footer's copyright line: a © or "all rights reserved" anywhere, or the
+/// word "copyright" in a line too short to be one of the article's own
+/// paragraphs about copyright.
+fn is_copyright_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    contains_any(COPYRIGHT_MARKS, &lower)
+        || (lower.contains(COPYRIGHT_WORD) && text.chars().count() < COPYRIGHT_WORD_MAX_CHARS)
+}
+
 /// The class a line has on its own.
 pub fn own_shape(block: &Block) -> Shape {
     let text = without_bullet(block);
-    if contains_any(COPYRIGHT_MARKS, &text.to_lowercase()) {
+    if is_copyright_line(text) {
         return Shape::Bad;
     }
     let chars = weighted_chars(text);
@@ -541,6 +550,19 @@ mod tests {
     fn copyright_lines_are_never_body() {
         let dump = format!("{P1}\n\n{P2}\n\n© 2024 Example Media. All rights reserved.\n\n{P3}\n");
         assert_eq!(body(&dump), [P1, P2, P3]);
+        let spelt_out = "Copyright 2024 Example Media Inc. Use of this site constitutes acceptance of our terms.";
+        let dump = format!("{P1}\n\n{P2}\n\n{spelt_out}\n\n{P3}\n");
+        assert_eq!(body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn an_article_paragraph_about_copyright_is_prose() {
+        let about = "The court held that the photographs were protected by copyright even though \
+                     the agency had published them without a notice, and it sent the question of \
+                     damages back to the lower court, which must now decide how much the blog owes \
+                     the photographer for each of the images it copied.";
+        let dump = format!("{P1}\n\n{about}\n\n{P2}\n\n{P3}\n");
+        assert_eq!(body(&dump), [P1, about, P2, P3]);
     }
 
     #[test]

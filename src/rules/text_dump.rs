@@ -49,7 +49,16 @@ pub const TAB_WIDTH: usize = 4;
 
 /// Marks of a copyright line: always boilerplate in a dump, whatever
 /// its length (lowercase, sorted).
-pub const COPYRIGHT_MARKS: &[&str] = &["all rights reserved", "copyright", "©"];
+pub const COPYRIGHT_MARKS: &[&str] = &["all rights reserved", "©"];
+
+/// The bare word "copyright" marks a copyright line only on a line shorter
+/// than this: footers that spell the word out ("Copyright 2024 Example
+/// Media Inc. Use of this site constitutes acceptance of our terms") stay
+/// under it, while an article's own paragraphs about copyright (licences,
+/// court cases) run longer and are prose.
+pub const COPYRIGHT_WORD: &str = "copyright";
+/// See [`COPYRIGHT_WORD`].
+pub const COPYRIGHT_WORD_MAX_CHARS: usize = 250;
 
 // The classes are ordered: short < near < good.
 const _: () = assert!(SHORT_LINE_CHARS < GOOD_LINE_CHARS);

@@ -175,7 +175,7 @@ fn stages(c: &mut Criterion) {
                 rows_per_file: config.rows_per_file,
                 keep_removed: false,
                 metadata: Vec::new(),
-                inputs: Vec::new(),
+                inputs: std::sync::Arc::new(Vec::new()),
             };
             let Ok(mut writer) = DatasetWriter::create(dir.path(), options) else {
                 return;

@@ -15,10 +15,15 @@
 //! their blank-line-separated paragraph and the line's layout
 //! ([`LineShape`]: indentation, and whether blank lines set it apart).
 
+use std::cell::{OnceCell, RefCell};
+
 use ego_tree::iter::Edge;
+use html5ever::{LocalName, local_name, ns};
 use scraper::{Html, Node, node::Element};
 
-use crate::classify::{Kind, names};
+use crate::chars::{whitespace_len, word_len};
+use crate::classify::Kind;
+use crate::classify::names::{self, ElementNames};
 use crate::dom;
 use crate::rules::contains_word;
 use crate::rules::text_dump::TAB_WIDTH;
@@ -69,9 +74,17 @@ pub struct Block {
     pub group: usize,
     /// A text-dump line starting with a bullet (`•`, `-`, `*`).
     pub bullet: bool,
+    /// The text lowercased, made on first use ([`Block::lower`]).
+    pub lower: OnceCell<String>,
 }
 
 impl Block {
+    /// The text lowercased (`str::to_lowercase`), made once however many
+    /// rules read it.
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_lowercase())
+    }
+
     /// Share of the characters that are link text.
     pub fn link_density(&self) -> f32 {
         if self.chars == 0 {
@@ -199,43 +212,125 @@ fn is_cell(name: &str) -> bool {
     matches!(name, "td" | "th")
 }
 
+/// What an element's tag name says, from the tag lists above: read once
+/// per distinct tag name and thread ([`tag_facts`]), since every page
+/// repeats a few dozen tags thousands of times.
+#[derive(Clone, Copy)]
+struct TagFacts {
+    /// In [`SKIPPED_TAGS`].
+    skipped: bool,
+    /// In [`INLINE_TAGS`].
+    inline: bool,
+    cell: bool,
+    tag: Tag,
+    /// Its boilerplate mark ([`names::tag_mark`]).
+    mark: Option<Kind>,
+    is_br: bool,
+    is_link: bool,
+    is_pre: bool,
+    is_h1: bool,
+    is_blockquote: bool,
+}
+
+impl TagFacts {
+    fn of(name: &str) -> Self {
+        TagFacts {
+            skipped: contains_word(SKIPPED_TAGS, name),
+            inline: contains_word(INLINE_TAGS, name),
+            cell: is_cell(name),
+            tag: tag_of(name),
+            mark: names::tag_mark(name),
+            is_br: name == "br",
+            is_link: name == "a",
+            is_pre: name == "pre",
+            is_h1: name == "h1",
+            is_blockquote: name == "blockquote",
+        }
+    }
+}
+
+/// Distinct tag names [`tag_facts`] remembers before it forgets them all
+/// (a page of generated custom elements cannot grow it without bound).
+const MAX_REMEMBERED_TAGS: usize = 1 << 12;
+
+/// [`TagFacts::of`] the element's tag, looked up by its interned name.
+fn tag_facts(el: &Element) -> TagFacts {
+    thread_local! {
+        static KNOWN: RefCell<dom::FastMap<LocalName, TagFacts>> =
+            RefCell::new(dom::FastMap::default());
+    }
+    let local = &el.name.local;
+    KNOWN.with(|known| {
+        if let Some(facts) = known.borrow().get(local) {
+            return *facts;
+        }
+        let facts = TagFacts::of(local);
+        let mut known = known.borrow_mut();
+        if known.len() >= MAX_REMEMBERED_TAGS {
+            known.clear();
+        }
+        known.insert(local.clone(), facts);
+        facts
+    })
+}
+
 /// An embedded social post (`blockquote.twitter-tweet`): material the
 /// article quotes. Its paragraphs are body whatever box holds it (a
 /// `figure`, a "social embed" div); its attribution line is not.
-fn is_embedded_post(el: &Element) -> bool {
-    el.name() == "blockquote"
+fn is_embedded_post(el: &Element, tag: TagFacts) -> bool {
+    tag.is_blockquote
         && dom::classes(el)
             .iter()
             .any(|c| contains_word(EMBEDDED_POST_CLASSES, c))
 }
 
-/// A hidden block element (a separator `div`) still separates the text
-/// around it, like any block: "5 min read" and "Feb 2, 2026" on either
-/// side of it must not be glued into one word.
-fn ends_words(el: &Element) -> bool {
-    is_hidden(el)
-        && !contains_word(INLINE_TAGS, el.name())
-        && !contains_word(SKIPPED_TAGS, el.name())
+/// How the walk treats an element: skipped with its subtree (never
+/// visible text, hidden, or an inline popup), or opened with what its
+/// names say.
+enum Entry {
+    /// Skipped; `ends_words`: a hidden block element (a separator `div`)
+    /// still separates the text around it, like any block: "5 min read"
+    /// and "Feb 2, 2026" on either side of it must not be glued into one
+    /// word.
+    Skip {
+        ends_words: bool,
+    },
+    Open(ElementNames),
 }
 
-fn is_skipped(el: &Element) -> bool {
-    contains_word(SKIPPED_TAGS, el.name()) || is_hidden(el) || is_inline_popup(el)
+fn entry(el: &Element, tag: TagFacts) -> Entry {
+    if tag.skipped {
+        return Entry::Skip { ends_words: false };
+    }
+    if is_hidden(el) {
+        return Entry::Skip {
+            ends_words: !tag.inline,
+        };
+    }
+    let names = names::element_names(el);
+    if is_inline_popup(tag, names) {
+        return Entry::Skip { ends_words: false };
+    }
+    Entry::Open(names)
 }
 
 /// An inline element inside a sentence whose names say it is a popup,
 /// tooltip, hover card or hidden text: the page shows it only on demand,
 /// and its text would split the sentence.
-fn is_inline_popup(el: &Element) -> bool {
-    contains_word(INLINE_TAGS, el.name()) && names::element_mark(el) == Some(Kind::Other)
+fn is_inline_popup(tag: TagFacts, names: ElementNames) -> bool {
+    tag.inline && names.mark == Some(Kind::Other)
 }
 
 /// True for elements the page hides from readers.
 fn is_hidden(el: &Element) -> bool {
-    dom::plain_attrs(el).any(|(name, value)| match name {
-        "hidden" => true,
-        "aria-hidden" => value.eq_ignore_ascii_case("true"),
-        "style" => style_hides(value),
-        _ => false,
+    el.attrs.iter().any(|(name, value)| {
+        if name.prefix.is_some() || name.ns != ns!() {
+            return false;
+        }
+        let local = &name.local;
+        *local == local_name!("hidden")
+            || (*local == local_name!("aria-hidden") && value.eq_ignore_ascii_case("true"))
+            || (*local == local_name!("style") && style_hides(value))
     })
 }
 
@@ -290,23 +385,54 @@ struct TextBuffer {
 }
 
 impl TextBuffer {
+    /// Adds a text node's text: whitespace runs collapse to one space
+    /// (none at a line's start), except inside `pre`.
     fn push(&mut self, text: &str, in_link: bool, in_pre: bool) {
-        for c in text.chars() {
-            if c.is_whitespace() && !in_pre {
+        if in_pre {
+            self.push_preformatted(text, in_link);
+            return;
+        }
+        let mut rest = text;
+        loop {
+            let word = rest.get(whitespace_len(rest)..).unwrap_or("");
+            if word.len() != rest.len() {
                 self.pending_space = true;
-                continue;
             }
-            if self.cell_pending {
-                self.cell_pending = false;
-                if !self.text.is_empty() && !self.text.ends_with('\n') {
-                    self.text.push_str(CELL_SEPARATOR);
-                    self.pending_space = false;
-                }
+            if word.is_empty() {
+                return;
             }
-            if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
-                self.text.push(' ');
+            let (word, after) = word.split_at_checked(word_len(word)).unwrap_or((word, ""));
+            self.start_word();
+            self.text.push_str(word);
+            let chars = word.chars().count();
+            self.chars += chars;
+            if in_link {
+                self.link_chars += chars;
             }
-            self.pending_space = false;
+            rest = after;
+        }
+    }
+
+    /// Before a word: the cell separator or the pending space.
+    fn start_word(&mut self) {
+        if self.cell_pending {
+            self.cell_pending = false;
+            if !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push_str(CELL_SEPARATOR);
+                self.pending_space = false;
+            }
+        }
+        if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push(' ');
+        }
+        self.pending_space = false;
+    }
+
+    /// [`TextBuffer::push`] inside `pre`: whitespace is kept, a no-break
+    /// space as a space.
+    fn push_preformatted(&mut self, text: &str, in_link: bool) {
+        for c in text.chars() {
+            self.start_word();
             if c == '\u{a0}' {
                 self.text.push(' ');
             } else {
@@ -331,23 +457,31 @@ impl TextBuffer {
         self.pending_space = false;
     }
 
-    /// Takes the gathered text, trimmed line by line; None if blank.
+    /// Takes the gathered text, trimmed line by line; None if blank. The
+    /// buffer keeps its memory for the next block.
     fn take(&mut self) -> Option<(String, usize, usize)> {
-        let raw = std::mem::take(&mut self.text);
         let chars = std::mem::take(&mut self.chars);
         let link_chars = std::mem::take(&mut self.link_chars);
         self.pending_space = false;
         self.cell_pending = false;
-        let lines: Vec<&str> = raw
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if lines.is_empty() {
-            return None;
-        }
-        Some((lines.join("\n"), chars, link_chars))
+        let text = trimmed_lines(&self.text);
+        self.text.clear();
+        text.map(|text| (text, chars, link_chars))
     }
+}
+
+/// The lines of `raw`, each trimmed, without blank ones; None if blank.
+fn trimmed_lines(raw: &str) -> Option<String> {
+    if !raw.contains('\n') {
+        let line = raw.trim();
+        return (!line.is_empty()).then(|| line.to_string());
+    }
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// The walk's state: open elements, marks, text, and the output.
@@ -372,23 +506,22 @@ impl Walker {
         }
     }
 
-    fn open(&mut self, el: &Element) {
-        let name = el.name();
-        if name == "br" {
+    fn open(&mut self, el: &Element, tag: TagFacts, names: ElementNames) {
+        if tag.is_br {
             self.buffer.line_break();
         }
-        let is_block = !contains_word(INLINE_TAGS, name);
-        let cell = is_cell(name);
+        let is_block = !tag.inline;
+        let cell = tag.cell;
         if cell {
             self.buffer.cell_pending = true;
         } else if is_block {
             self.flush();
         }
         let index = self.page.elements.len();
-        let mark = if is_embedded_post(el) {
+        let mark = if is_embedded_post(el, tag) {
             Some(Kind::Body)
         } else {
-            names::tag_mark(name).or_else(|| names::element_mark(el))
+            tag.mark.or(names.mark)
         };
         let parent = self.frames.last().map(|f| f.element);
         let context_mark = mark.or_else(|| self.marks.last().map(|m| m.1));
@@ -398,21 +531,17 @@ impl Walker {
             is_block,
             mark,
             context_mark,
-            bonus: if is_block {
-                names::container_bonus(el)
-            } else {
-                1.0
-            },
+            bonus: if is_block { names.bonus } else { 1.0 },
             prose: 0.0,
             junk: 0.0,
             raw_prose: 0.0,
-            h1s: u32::from(name == "h1"),
+            h1s: u32::from(tag.is_h1),
         });
         if let Some(kind) = mark {
             self.marks.push((index, kind));
         }
-        let is_link = name == "a";
-        let is_pre = name == "pre";
+        let is_link = tag.is_link;
+        let is_pre = tag.is_pre;
         self.links_open += usize::from(is_link);
         self.pre_open += usize::from(is_pre);
         self.frames.push(Frame {
@@ -420,7 +549,7 @@ impl Walker {
             is_block: is_block && !cell,
             is_link,
             is_pre,
-            tag: tag_of(name),
+            tag: tag.tag,
             marked: mark.is_some(),
         });
     }
@@ -494,6 +623,7 @@ impl Walker {
             mark,
             group,
             bullet: false,
+            lower: OnceCell::new(),
         };
         if let Some(info) = self.page.elements.get_mut(element) {
             let own = chars.saturating_sub(link_chars) as f32;
@@ -526,13 +656,18 @@ pub fn from_html(doc: &Html) -> Page {
                 }
                 match node.value() {
                     Node::Text(text) => walker.text(text),
-                    Node::Element(el) if is_skipped(el) => {
-                        if ends_words(el) {
-                            walker.flush();
+                    Node::Element(el) => {
+                        let tag = tag_facts(el);
+                        match entry(el, tag) {
+                            Entry::Skip { ends_words } => {
+                                if ends_words {
+                                    walker.flush();
+                                }
+                                skipping = Some(node.id());
+                            }
+                            Entry::Open(names) => walker.open(el, tag, names),
                         }
-                        skipping = Some(node.id());
                     }
-                    Node::Element(el) => walker.open(el),
                     _ => {}
                 }
             }
@@ -641,6 +776,7 @@ pub fn from_text(text: &str) -> Page {
             element: 0,
             mark: None,
             group,
+            lower: OnceCell::new(),
         });
     }
     page
@@ -656,6 +792,51 @@ mod tests {
             .into_iter()
             .map(|b| b.text)
             .collect()
+    }
+
+    /// [`TextBuffer::push`] outside `pre`, char by char: whitespace
+    /// (Unicode's, no-break space included) collapses to one space.
+    fn collapse_char_by_char(pieces: &[&str]) -> (String, usize) {
+        let (mut text, mut chars, mut pending) = (String::new(), 0, false);
+        for c in pieces.iter().flat_map(|p| p.chars()) {
+            if c.is_whitespace() {
+                pending = true;
+                continue;
+            }
+            if pending && !text.is_empty() {
+                text.push(' ');
+            }
+            pending = false;
+            text.push(c);
+            chars += 1;
+        }
+        (text, chars)
+    }
+
+    #[test]
+    fn text_collapses_unicode_whitespace_as_char_is_whitespace_says() {
+        let cases: &[&[&str]] = &[
+            &["  a\tb\n\n c  ", "d", " e"],
+            &["x\u{a0}y\u{2003}z\u{3000}é\u{85}ü\u{1680}w\u{202f}v\u{205f}u\u{2028}t"],
+            &[
+                "\u{1c}not\u{1f}space\u{200b}zero\u{feff}width",
+                "\u{b}\u{c}vt",
+            ],
+            &["東京", "都 ", " déjà\u{a0}\u{a0}vu"],
+            &["", "   ", "\u{a0}"],
+        ];
+        for pieces in cases {
+            let mut buffer = TextBuffer::default();
+            for piece in pieces.iter() {
+                buffer.push(piece, false, false);
+            }
+            let (text, chars) = collapse_char_by_char(pieces);
+            assert_eq!(
+                (buffer.text.clone(), buffer.chars),
+                (text, chars),
+                "{pieces:?}"
+            );
+        }
     }
 
     #[test]

@@ -85,16 +85,25 @@ pub fn lowercase(text: &str) -> Cow<'_, str> {
 /// module hashes) cannot grow the memory without bound.
 const MAX_REMEMBERED_NAMES: usize = 1 << 16;
 
+/// The hasher of decant's in-memory lookups of page strings: several
+/// times cheaper than the standard SipHash on short keys like class names,
+/// and still seeded at random per process, so a page cannot choose names
+/// that collide.
+pub type FastHash = foldhash::fast::RandomState;
+
+/// A `HashMap` with [`FastHash`].
+pub type FastMap<K, V> = HashMap<K, V, FastHash>;
+
 /// A memory of what a pure function says of class names or ids, for one
 /// thread (declare it in `thread_local!`).
 pub struct NameMemo<T> {
-    known: RefCell<HashMap<Box<str>, T>>,
+    known: RefCell<FastMap<Box<str>, T>>,
 }
 
 impl<T: Copy> NameMemo<T> {
     pub fn new() -> Self {
         NameMemo {
-            known: RefCell::new(HashMap::new()),
+            known: RefCell::new(FastMap::default()),
         }
     }
 

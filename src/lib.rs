@@ -15,6 +15,7 @@
 
 pub mod bench;
 pub mod blocks;
+pub mod chars;
 pub mod classify;
 pub mod cli;
 pub mod config;
@@ -25,6 +26,7 @@ pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod parse;
+pub mod pattern;
 pub mod pipeline;
 pub mod prepass;
 pub mod record;

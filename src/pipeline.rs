@@ -13,6 +13,7 @@ mod flow;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -23,9 +24,11 @@ use crate::config::Config;
 use crate::error::{PageError, RejectReason};
 use crate::extract::{Extracted, PageContext, extract_html, extract_text};
 use crate::input::decode::{decode_page, decode_page_borrowed, looks_binary};
-use crate::input::{ContentKind, InputFile, InputItem, RawPage, ReadItem, discover};
+use crate::input::{ContentKind, FoundFiles, InputFile, InputItem, RawPage, ReadItem, discover};
 use crate::record::{Record, Reject, content_hash, word_count};
-use crate::sink::{DatasetWriter, Position, Resumed, SinkError, SinkOptions, SinkSummary};
+use crate::sink::{
+    DatasetWriter, InputIdentities, Position, Resumed, SinkError, SinkOptions, SinkSummary,
+};
 
 pub use flow::FlowTimes;
 pub(crate) use flow::{Finished, run_ordered};
@@ -183,7 +186,7 @@ pub fn run_extract(
     observer: &mut dyn Observer,
 ) -> Result<RunSummary, RunError> {
     let started = Instant::now();
-    let found = discover(inputs);
+    let found = Arc::new(discover(inputs));
     let (mut writer, start) = match open_writer(inputs, &found, out_dir, config)? {
         Opened::Writer(writer, start) => (writer, start),
         Opened::Finished(output) => {
@@ -205,7 +208,7 @@ pub fn run_extract(
     // it is not full, ends with the input.
     let mut unreported = false;
     let flow = flow::run_ordered(
-        found,
+        &*found,
         start.unwrap_or_default(),
         config,
         |item| process_item(item, config),
@@ -329,7 +332,7 @@ enum Opened {
 /// run's identity; `found` gives the inputs' identities (path and size).
 fn open_writer(
     inputs: &[PathBuf],
-    found: &[Result<InputFile, Reject>],
+    found: &Arc<FoundFiles>,
     out_dir: &Path,
     config: &Config,
 ) -> Result<Opened, RunError> {
@@ -345,7 +348,7 @@ fn open_writer(
         rows_per_file: config.rows_per_file,
         keep_removed: config.keep_removed,
         metadata,
-        inputs: found.iter().map(input_identity).collect(),
+        inputs: Arc::new(FoundIdentities(Arc::clone(found))),
     };
     if !config.resume {
         return Ok(Opened::Writer(
@@ -358,6 +361,22 @@ fn open_writer(
         Resumed::Continue(writer, at) => Opened::Writer(writer, Some(at)),
         Resumed::Finished(output) => Opened::Finished(output),
     })
+}
+
+/// The identities of the files found, made as the writer asks for them
+/// (when a checkpoint passes a file, after it was read), so the run holds
+/// no string per file.
+#[derive(Debug)]
+struct FoundIdentities(Arc<FoundFiles>);
+
+impl InputIdentities for FoundIdentities {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+
+    fn identity(&self, index: usize) -> Option<String> {
+        self.0.get(index).map(|entry| input_identity(&entry))
+    }
 }
 
 /// What identifies an input file across runs: its path as found and its

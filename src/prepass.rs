@@ -1,19 +1,28 @@
-//! A byte-level pre-pass before html5ever: empties the elements whose
-//! content no stage reads, so the tokenizer does not walk it. Most bytes
-//! of modern pages are scripts, styles and inline SVG icons.
+//! A byte-level pre-pass before html5ever: removes what no stage reads, so
+//! the tokenizer does not walk it and the tree builder does not store it.
+//! Most bytes of modern pages are scripts, styles, inline SVG icons and
+//! attributes nobody reads (link targets, `data-*`, image sources).
 //!
-//! What is emptied: the content of `<script>` (except JSON-LD, which the
-//! metadata reads), `<style>` and `<svg>` elements, and the text of
-//! comments. The tags themselves stay, with their attributes, so the
-//! parsed tree has the same elements in the same places: only text no
-//! stage reads (and the elements inside an SVG) is gone.
+//! What is removed:
+//! - the content of `<script>` (except JSON-LD, which the metadata reads),
+//!   `<style>` and `<svg>` elements, and the text of comments. The tags
+//!   themselves stay, so the parsed tree has the same elements in the same
+//!   places: only text no stage reads (and the elements inside an SVG) is
+//!   gone;
+//! - the attributes of start tags that neither a stage nor html5ever's tree
+//!   builder reads (see [`keeps`]): the element stays with the others.
 //!
 //! The scan follows the HTML tokenizer where it matters: markup is only
 //! recognised in text (not inside attribute values, comments, `<title>`,
-//! `<textarea>` or other raw-text elements), and a raw-text element ends
-//! at the first `</name` followed by a space, `/` or `>`. Where the
-//! tokenizer would do something this scan does not model (a `<!--` inside
-//! a script, `<plaintext>`), the rest of the page is copied unchanged.
+//! `<textarea>` or other raw-text elements), attributes are delimited as
+//! the tokenizer delimits them (a `>` inside a quoted value does not end
+//! the tag), and a raw-text element ends at the first `</name` followed by
+//! a space, `/` or `>`. Where the tokenizer would do something this scan
+//! does not model (a `<!--` inside a script, `<plaintext>`), the rest of
+//! the page is copied unchanged. Known gap: inside MathML, a
+//! `<![CDATA[...]]>` section is text to the tokenizer but markup to this
+//! scan (as it is outside foreign content), so tags written in it lose
+//! their unread attributes and scripts their content.
 
 use memchr::memchr;
 
@@ -38,59 +47,252 @@ const JSON_LD_TYPE: &[u8] = b"application/ld+json";
 
 /// An emptied comment: comments stay in place (they separate text nodes)
 /// but lose their text.
-const EMPTY_COMMENT: &[u8] = b"<!---->";
+const EMPTY_COMMENT: &str = "<!---->";
 
-/// The page with the content of scripts, styles, SVGs and comments removed.
+/// Attributes kept on every element: those a stage reads, and those
+/// html5ever's tree builder looks at (so the tree is built as from the
+/// whole page). Every other attribute is dropped, except on the elements
+/// of [`ELEMENTS_KEEPING_ALL`] and the pairs of [`KEPT_ON_ELEMENT`]. A
+/// test in this module finds every attribute the stages read by name
+/// (`dom::attr`, `dom::plain_attrs`) and checks it is kept.
+/// Lowercase, sorted by length then alphabetically (a lookup compares
+/// only the names of the length asked).
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    // class names and ids: blocks, classify, metadata.
+    "id",
+    // metadata: `rel=author` links, `<link rel=canonical>`.
+    "rel",
+    // tree builder: form association.
+    "form",
+    // metadata: the page's language.
+    "lang",
+    // metadata: `<meta name>`.
+    "name",
+    // metadata: JSON-LD scripts; tree builder: `<input type=hidden>`.
+    "type",
+    // class names: blocks, classify, metadata.
+    "class",
+    // blocks: inline styles that hide an element.
+    "style",
+    // metadata: machine-readable dates (`<abbr title="2019-11-19">`).
+    "title",
+    // blocks and metadata: hidden elements.
+    "hidden",
+    // tree builder: a `<meta charset>` is an encoding indicator.
+    "charset",
+    // metadata: `<meta content>`, microdata, machine-readable dates.
+    "content",
+    // metadata: `<time pubdate>`.
+    "pubdate",
+    // metadata: `<time datetime>`, microdata, machine-readable dates.
+    "datetime",
+    // tree builder: MathML annotation-xml integration points.
+    "encoding",
+    // classify (articleBody) and metadata (microdata, meta keys).
+    "itemprop",
+    // metadata: `<meta property>` (Open Graph).
+    "property",
+    // metadata: the page's language.
+    "xml:lang",
+    // metadata: `<meta http-equiv>`; tree builder: encoding indicator.
+    "http-equiv",
+    // blocks: hidden elements.
+    "aria-hidden",
+    // tree builder: declarative shadow roots.
+    "shadowrootmode",
+];
+
+/// Attributes kept only on one element, as (element, attribute): link
+/// targets are many and long, and only `<link rel=canonical href>` (and
+/// `image_src`) is read.
+pub const KEPT_ON_ELEMENT: &[(&str, &str)] = &[("link", "href")];
+
+/// Elements that keep all their attributes: html5ever's formatting
+/// elements, whose attributes the tree builder compares (three identical
+/// open formatting elements drop the earliest from the list it
+/// reconstructs). `a` is not among them: a new `<a>` closes the open one,
+/// so two are never compared. Lowercase, sorted by length then
+/// alphabetically.
+pub const ELEMENTS_KEEPING_ALL: &[&str] = &[
+    "b", "i", "s", "u", "em", "tt", "big", "code", "font", "nobr", "small", "strike", "strong",
+];
+
+/// True if the pre-pass keeps attribute `attribute` on element `element`
+/// (both as the tokenizer names them: ASCII lowercase).
+pub fn keeps(element: &str, attribute: &str) -> bool {
+    ElementRule::of(element.as_bytes()).keeps(attribute.as_bytes())
+}
+
+/// Which attributes one element keeps.
+#[derive(Clone, Copy)]
+enum ElementRule {
+    /// All of them ([`ELEMENTS_KEEPING_ALL`]).
+    All,
+    /// Those of [`KEPT_ATTRIBUTES`], and these of [`KEPT_ON_ELEMENT`].
+    Listed(&'static [(&'static str, &'static str)]),
+}
+
+impl ElementRule {
+    /// The rule of element `name` (as written in the page: any ASCII case).
+    fn of(name: &[u8]) -> Self {
+        if listed(&KEEPING_ALL_PACKED, name) {
+            return ElementRule::All;
+        }
+        let own = KEPT_ON_ELEMENT
+            .iter()
+            .position(|(el, _)| el.as_bytes().eq_ignore_ascii_case(name))
+            .and_then(|i| KEPT_ON_ELEMENT.get(i..=i))
+            .unwrap_or_default();
+        ElementRule::Listed(own)
+    }
+
+    /// True if attribute `name` (any ASCII case) is kept.
+    fn keeps(self, name: &[u8]) -> bool {
+        match self {
+            ElementRule::All => true,
+            ElementRule::Listed(own) => {
+                listed(&KEPT_PACKED, name)
+                    || own
+                        .iter()
+                        .any(|(_, at)| at.as_bytes().eq_ignore_ascii_case(name))
+            }
+        }
+    }
+}
+
+/// A name in ASCII lowercase as one integer: a marker bit, then its bytes
+/// (big-endian), so names compare in one instruction and integers sort
+/// as the lists do (by length, then alphabetically). Names longer than
+/// [`MAX_PACKED`] bytes are None: none is kept.
+const fn packed(name: &[u8]) -> Option<u128> {
+    if name.len() > MAX_PACKED {
+        return None;
+    }
+    let mut value = 1u128;
+    let mut rest = name;
+    while let [first, tail @ ..] = rest {
+        value = (value << 8) | first.to_ascii_lowercase() as u128;
+        rest = tail;
+    }
+    Some(value)
+}
+
+/// Longest name [`packed`] packs: 15 bytes and the marker fill 121 bits.
+const MAX_PACKED: usize = 15;
+
+/// The names of `list`, packed (0 for a name too long to pack).
+const fn packed_list<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N && i < list.len() {
+        out[i] = match packed(list[i].as_bytes()) {
+            Some(value) => value,
+            None => 0,
+        };
+        i += 1;
+    }
+    out
+}
+
+const KEPT_PACKED: [u128; KEPT_ATTRIBUTES.len()] = packed_list(KEPT_ATTRIBUTES);
+const KEEPING_ALL_PACKED: [u128; ELEMENTS_KEEPING_ALL.len()] = packed_list(ELEMENTS_KEEPING_ALL);
+
+/// True if `name` (any ASCII case) is among the `packed` names (sorted).
+fn listed(packed_names: &[u128], name: &[u8]) -> bool {
+    packed(name).is_some_and(|key| packed_names.binary_search(&key).is_ok())
+}
+
+/// A byte range of the page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// The page as it is rewritten: everything is kept, from `kept_from` on,
+/// until a part is cut or replaced (which copies what was kept before it).
+/// Every cut falls on an ASCII byte, so the pieces are whole characters.
+struct Rewrite<'a> {
+    html: &'a str,
+    out: String,
+    kept_from: usize,
+}
+
+impl<'a> Rewrite<'a> {
+    fn new(html: &'a str) -> Self {
+        Rewrite {
+            html,
+            out: String::with_capacity(html.len()),
+            kept_from: 0,
+        }
+    }
+
+    /// Replaces `from..to` (at or after everything cut so far) by `with`.
+    fn replace(&mut self, from: usize, to: usize, with: &str) {
+        self.keep_until(from);
+        self.out.push_str(with);
+        self.kept_from = to;
+    }
+
+    fn cut(&mut self, from: usize, to: usize) {
+        self.replace(from, to, "");
+    }
+
+    fn keep_until(&mut self, to: usize) {
+        if let Some(kept) = self.html.get(self.kept_from..to) {
+            self.out.push_str(kept);
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.keep_until(self.html.len());
+        self.out
+    }
+}
+
+/// The page without the content of scripts, styles, SVGs and comments, and
+/// without the attributes no stage reads.
 pub fn strip_inert(html: &str) -> String {
     let bytes = html.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut page = Rewrite::new(html);
+    let mut dropped = Vec::new();
     let mut pos = 0;
     while let Some(offset) = memchr(b'<', bytes.get(pos..).unwrap_or_default()) {
         let lt = pos + offset;
-        copy(&mut out, bytes, pos, lt);
-        pos = match markup_at(bytes, lt) {
-            Markup::Text => {
-                out.push(b'<');
-                lt + 1
-            }
+        pos = match markup_at(bytes, lt, Some(&mut dropped)) {
+            Markup::Text => lt + 1,
             Markup::Comment { end } => {
-                out.extend_from_slice(EMPTY_COMMENT);
+                page.replace(lt, end, EMPTY_COMMENT);
                 end
             }
-            Markup::Declaration { end } => {
-                copy(&mut out, bytes, lt, end);
-                end
+            Markup::Declaration { end } | Markup::EndTag { end } => end,
+            Markup::StartTag(tag) => {
+                let content = after_start_tag(bytes, &tag);
+                if !matches!(content, Content::Unmodelled) {
+                    cut_attributes(&mut page, bytes, &dropped);
+                }
+                match content {
+                    Content::Markup => tag.end,
+                    Content::Keep { end } => end,
+                    Content::Drop { end } => {
+                        page.cut(tag.end, end);
+                        end
+                    }
+                    Content::Unmodelled => bytes.len(),
+                }
             }
-            Markup::EndTag { end } => {
-                copy(&mut out, bytes, lt, end);
-                end
-            }
-            Markup::StartTag(tag) => match after_start_tag(bytes, &tag) {
-                Content::Markup => {
-                    copy(&mut out, bytes, lt, tag.end);
-                    tag.end
-                }
-                Content::Keep { end } => {
-                    copy(&mut out, bytes, lt, end);
-                    end
-                }
-                Content::Drop { end } => {
-                    copy(&mut out, bytes, lt, tag.end);
-                    end
-                }
-                Content::Unmodelled => {
-                    copy(&mut out, bytes, lt, bytes.len());
-                    bytes.len()
-                }
-            },
         };
     }
-    copy(&mut out, bytes, pos, bytes.len());
-    String::from_utf8(out).unwrap_or_else(|_| html.to_string())
+    page.finish()
 }
 
-fn copy(out: &mut Vec<u8>, bytes: &[u8], from: usize, to: usize) {
-    out.extend_from_slice(bytes.get(from..to).unwrap_or_default());
+/// Cuts the `dropped` attributes of a tag. One right after a `/` leaves a
+/// space, so that the `/` is not taken for the `/>` of a self-closing tag.
+fn cut_attributes(page: &mut Rewrite<'_>, bytes: &[u8], dropped: &[Span]) {
+    for span in dropped {
+        let after_slash = span.start.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'/');
+        page.replace(span.start, span.end, if after_slash { " " } else { "" });
+    }
 }
 
 /// What starts at a `<`.
@@ -112,13 +314,26 @@ enum Markup {
     StartTag(StartTag),
 }
 
-/// A start tag: its lowercase name, where it ends (just past `>`), whether
+/// A start tag: where its name is, where it ends (just past `>`), whether
 /// it closes itself (`/>`) and whether it declares JSON-LD.
 struct StartTag {
-    name: Vec<u8>,
+    name: Span,
     end: usize,
     self_closing: bool,
     json_ld: bool,
+}
+
+impl StartTag {
+    /// True if the tag's name is `name` (lowercase), in any ASCII case.
+    fn is(&self, bytes: &[u8], name: &[u8]) -> bool {
+        bytes
+            .get(self.name.start..self.name.end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    }
+
+    fn is_any(&self, bytes: &[u8], names: &[&[u8]]) -> bool {
+        names.iter().any(|name| self.is(bytes, name))
+    }
 }
 
 /// What follows a start tag.
@@ -133,7 +348,10 @@ enum Content {
     Unmodelled,
 }
 
-fn markup_at(bytes: &[u8], lt: usize) -> Markup {
+/// The markup starting at the `<` at `lt`. For a start tag, `dropped`
+/// (if given) receives the spans of the attributes to drop, in order (it
+/// is cleared first).
+fn markup_at(bytes: &[u8], lt: usize, mut dropped: Option<&mut Vec<Span>>) -> Markup {
     let rest = bytes.get(lt..).unwrap_or_default();
     match rest.get(1) {
         Some(b'!') if rest.starts_with(b"<!--") => Markup::Comment {
@@ -143,19 +361,39 @@ fn markup_at(bytes: &[u8], lt: usize) -> Markup {
             end: after_gt(bytes, lt + 2),
         },
         Some(b'/') if rest.get(2).is_some_and(u8::is_ascii_alphabetic) => {
-            let (_, after_name) = tag_name(bytes, lt + 2);
+            let name = tag_name(bytes, lt + 2);
             Markup::EndTag {
-                end: scan_attributes(bytes, after_name).end,
+                end: scan_attributes(bytes, name.end, |_| {}).end,
             }
         }
         Some(c) if c.is_ascii_alphabetic() => {
-            let (name, after_name) = tag_name(bytes, lt + 1);
-            let attrs = scan_attributes(bytes, after_name);
+            let name = tag_name(bytes, lt + 1);
+            let element = bytes.get(name.start..name.end).unwrap_or_default();
+            let mut rule = None;
+            let mut json_ld = false;
+            if let Some(dropped) = dropped.as_mut() {
+                dropped.clear();
+            }
+            let attrs = scan_attributes(bytes, name.end, |attribute| {
+                let name = attribute.name(bytes);
+                json_ld |= name.eq_ignore_ascii_case(b"type")
+                    && attribute
+                        .value(bytes)
+                        .trim_ascii()
+                        .eq_ignore_ascii_case(JSON_LD_TYPE);
+                if let Some(dropped) = dropped.as_mut()
+                    && !rule
+                        .get_or_insert_with(|| ElementRule::of(element))
+                        .keeps(name)
+                {
+                    dropped.push(attribute.whole);
+                }
+            });
             Markup::StartTag(StartTag {
                 name,
                 end: attrs.end,
                 self_closing: attrs.self_closing,
-                json_ld: attrs.json_ld,
+                json_ld,
             })
         }
         _ => Markup::Text,
@@ -163,11 +401,10 @@ fn markup_at(bytes: &[u8], lt: usize) -> Markup {
 }
 
 fn after_start_tag(bytes: &[u8], tag: &StartTag) -> Content {
-    let name = tag.name.as_slice();
-    if name == b"plaintext" {
+    if tag.is(bytes, b"plaintext") {
         return Content::Unmodelled;
     }
-    if name == b"svg" {
+    if tag.is(bytes, b"svg") {
         if tag.self_closing {
             return Content::Markup;
         }
@@ -176,36 +413,74 @@ fn after_start_tag(bytes: &[u8], tag: &StartTag) -> Content {
             None => Content::Unmodelled,
         };
     }
-    let emptied = EMPTIED.contains(&name);
-    if !emptied && !TEXT_ONLY.contains(&name) {
+    let emptied = tag.is_any(bytes, EMPTIED);
+    if !emptied && !tag.is_any(bytes, TEXT_ONLY) {
         return Content::Markup;
     }
+    let name = bytes.get(tag.name.start..tag.name.end).unwrap_or_default();
     let end = raw_text_end(bytes, tag.end, name);
     let content = bytes.get(tag.end..end).unwrap_or_default();
-    if name == b"script" && may_double_escape(content) {
+    let script = tag.is(bytes, b"script");
+    if script && may_double_escape(content) {
         return Content::Unmodelled;
     }
-    if emptied && !(name == b"script" && tag.json_ld) {
+    if emptied && !(script && tag.json_ld) {
         Content::Drop { end }
     } else {
         Content::Keep { end }
     }
 }
 
-/// The lowercase tag name starting at `from`, and where it ends.
-fn tag_name(bytes: &[u8], from: usize) -> (Vec<u8>, usize) {
-    let mut end = from;
-    while let Some(&c) = bytes.get(end) {
-        if c.is_ascii_whitespace() || c == b'/' || c == b'>' {
-            break;
-        }
-        end += 1;
+/// A set of bytes, as a table indexed by byte.
+type ByteSet = [bool; 256];
+
+const fn byte_set(members: &[u8]) -> ByteSet {
+    let mut set = [false; 256];
+    let mut rest = members;
+    while let [first, tail @ ..] = rest {
+        set[*first as usize] = true;
+        rest = tail;
     }
-    let name = bytes
-        .get(from..end)
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    (name, end)
+    set
+}
+
+/// ASCII whitespace as `u8::is_ascii_whitespace` has it (the tokenizer's,
+/// with the carriage return it turns into a line feed).
+const SPACES: &[u8] = b"\t\n\x0C\r ";
+
+/// What ends a tag name: a space, `/` or `>`.
+const TAG_NAME_END: ByteSet = byte_set(b"\t\n\x0C\r />");
+/// What ends an attribute name: a space, `/`, `>` or `=`.
+const ATTRIBUTE_NAME_END: ByteSet = byte_set(b"\t\n\x0C\r />=");
+/// What ends an unquoted attribute value: a space or `>`.
+const UNQUOTED_VALUE_END: ByteSet = byte_set(b"\t\n\x0C\r >");
+const NOT_SPACE: ByteSet = not(byte_set(SPACES));
+
+const fn not(set: ByteSet) -> ByteSet {
+    let mut out = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        out[i] = !set[i];
+        i += 1;
+    }
+    out
+}
+
+/// The first position at or after `from` whose byte is in `set`, or the
+/// end of the page.
+fn find_in(bytes: &[u8], from: usize, set: &ByteSet) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&c| set[usize::from(c)]))
+        .map_or(bytes.len(), |i| from + i)
+}
+
+/// Where the tag name starting at `from` is: up to a space, `/` or `>`.
+fn tag_name(bytes: &[u8], from: usize) -> Span {
+    Span {
+        start: from,
+        end: find_in(bytes, from, &TAG_NAME_END),
+    }
 }
 
 /// Where a tag's attributes end.
@@ -213,33 +488,55 @@ struct Attributes {
     /// Just past the closing `>` (or the end of the page).
     end: usize,
     self_closing: bool,
-    /// `type="application/ld+json"` is among them.
-    json_ld: bool,
+}
+
+/// One attribute as the tokenizer delimits it.
+struct Attribute {
+    name: Span,
+    /// The value without its quotes (empty, at the name's end, if none).
+    value: Span,
+    /// From the name to the end of the value, its closing quote included.
+    whole: Span,
+}
+
+impl Attribute {
+    fn name<'b>(&self, bytes: &'b [u8]) -> &'b [u8] {
+        bytes
+            .get(self.name.start..self.name.end)
+            .unwrap_or_default()
+    }
+
+    fn value<'b>(&self, bytes: &'b [u8]) -> &'b [u8] {
+        bytes
+            .get(self.value.start..self.value.end)
+            .unwrap_or_default()
+    }
 }
 
 /// Scans attributes as the tokenizer does (names up to `=`, space, `/` or
-/// `>`; values quoted with `"` or `'`, or unquoted up to a space or `>`).
-fn scan_attributes(bytes: &[u8], from: usize) -> Attributes {
+/// `>`, the first character included whatever it is; values quoted with
+/// `"` or `'`, or unquoted up to a space or `>`), calling `on_attribute`
+/// on each.
+fn scan_attributes(
+    bytes: &[u8],
+    from: usize,
+    mut on_attribute: impl FnMut(&Attribute),
+) -> Attributes {
     let mut pos = from;
-    let mut json_ld = false;
     let mut self_closing = false;
     loop {
-        while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
-            pos += 1;
-        }
+        pos = find_in(bytes, pos, &NOT_SPACE);
         match bytes.get(pos) {
             None => {
                 return Attributes {
                     end: bytes.len(),
                     self_closing: false,
-                    json_ld,
                 };
             }
             Some(b'>') => {
                 return Attributes {
                     end: pos + 1,
                     self_closing,
-                    json_ld,
                 };
             }
             Some(b'/') => {
@@ -250,50 +547,66 @@ fn scan_attributes(bytes: &[u8], from: usize) -> Attributes {
             Some(_) => self_closing = false,
         }
         let name_start = pos;
-        pos += 1; // the first character may be '=' (part of the name)
-        while let Some(&c) = bytes.get(pos) {
-            if c.is_ascii_whitespace() || matches!(c, b'/' | b'>' | b'=') {
-                break;
-            }
-            pos += 1;
-        }
-        let name = bytes.get(name_start..pos).unwrap_or_default();
-        let mut after = pos;
-        while bytes.get(after).is_some_and(u8::is_ascii_whitespace) {
-            after += 1;
-        }
-        if bytes.get(after) != Some(&b'=') {
-            continue;
-        }
-        pos = after + 1;
-        while bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
-            pos += 1;
-        }
-        let (value, next) = match bytes.get(pos) {
-            Some(&quote @ (b'"' | b'\'')) => {
-                let start = pos + 1;
-                let rest = bytes.get(start..).unwrap_or_default();
-                let close = memchr(quote, rest).map_or(bytes.len(), |i| start + i);
-                (bytes.get(start..close).unwrap_or_default(), close + 1)
-            }
-            _ => {
-                let start = pos;
-                let mut end = pos;
-                while let Some(&c) = bytes.get(end) {
-                    if c.is_ascii_whitespace() || c == b'>' {
-                        break;
-                    }
-                    end += 1;
-                }
-                (bytes.get(start..end).unwrap_or_default(), end)
-            }
+        // The first character may be '=' (part of the name).
+        pos = find_in(bytes, pos + 1, &ATTRIBUTE_NAME_END);
+        let name = Span {
+            start: name_start,
+            end: pos,
         };
-        if name.eq_ignore_ascii_case(b"type")
-            && value.trim_ascii().eq_ignore_ascii_case(JSON_LD_TYPE)
-        {
-            json_ld = true;
+        let after = find_in(bytes, pos, &NOT_SPACE);
+        let (value, end) = if bytes.get(after) == Some(&b'=') {
+            attribute_value(bytes, after + 1)
+        } else {
+            (
+                Span {
+                    start: pos,
+                    end: pos,
+                },
+                pos,
+            )
+        };
+        on_attribute(&Attribute {
+            name,
+            value,
+            whole: Span {
+                start: name_start,
+                end,
+            },
+        });
+        pos = end;
+    }
+}
+
+/// The value starting after the `=` at `from` (spaces skipped), and where
+/// the attribute ends: past the closing quote, or at the space or `>`
+/// after an unquoted value (at the end of the page if it never ends).
+fn attribute_value(bytes: &[u8], from: usize) -> (Span, usize) {
+    let pos = find_in(bytes, from, &NOT_SPACE);
+    match bytes.get(pos) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let start = pos + 1;
+            let rest = bytes.get(start..).unwrap_or_default();
+            match memchr(quote, rest) {
+                Some(i) => (
+                    Span {
+                        start,
+                        end: start + i,
+                    },
+                    start + i + 1,
+                ),
+                None => (
+                    Span {
+                        start,
+                        end: bytes.len(),
+                    },
+                    bytes.len(),
+                ),
+            }
         }
-        pos = next;
+        _ => {
+            let end = find_in(bytes, pos, &UNQUOTED_VALUE_END);
+            (Span { start: pos, end }, end)
+        }
     }
 }
 
@@ -364,7 +677,7 @@ fn svg_end(bytes: &[u8], from: usize) -> Option<usize> {
             pos = find(bytes, lt, b"]]>").map_or(bytes.len(), |e| e + 3);
             continue;
         }
-        pos = match markup_at(bytes, lt) {
+        pos = match markup_at(bytes, lt, None) {
             Markup::Text => lt + 1,
             Markup::Comment { end } | Markup::Declaration { end } => end,
             Markup::EndTag { end } => {
@@ -377,7 +690,7 @@ fn svg_end(bytes: &[u8], from: usize) -> Option<usize> {
                 end
             }
             Markup::StartTag(tag) => {
-                if tag.name == b"svg" && !tag.self_closing {
+                if tag.is(bytes, b"svg") && !tag.self_closing {
                     depth += 1;
                 }
                 tag.end
@@ -420,7 +733,7 @@ mod tests {
                     <style>p{color:red}</style><svg viewBox='0 0 1 1'><path d='M0'/></svg><p>b</p>";
         assert_eq!(
             strip_inert(html),
-            "<p>a</p><script src=x.js></script><style></style><svg viewBox='0 0 1 1'></svg><p>b</p>"
+            "<p>a</p><script ></script><style></style><svg ></svg><p>b</p>"
         );
     }
 
@@ -445,7 +758,7 @@ mod tests {
 
     #[test]
     fn markup_inside_attributes_and_titles_is_text() {
-        let html = r#"<div data-x="<script>"><title>a <script> b</title><p>kept</p></div>"#;
+        let html = r#"<div title="<script>"><title>a <script> b</title><p>kept</p></div>"#;
         assert_eq!(strip_inert(html), html);
         let html = "<textarea><style>x</style></textarea>";
         assert_eq!(strip_inert(html), html);
@@ -502,5 +815,263 @@ mod tests {
                 .collect()
         };
         assert_eq!(text(&strip_inert(html)), text(html));
+    }
+
+    #[test]
+    fn unread_attributes_are_dropped_and_read_ones_kept() {
+        assert_eq!(
+            strip_inert(
+                r#"<a href="/x" data-id=3 class=c onclick="f()" title='t'>x</a><img src=a.png alt=A>"#
+            ),
+            r#"<a   class=c  title='t'>x</a><img  >"#
+        );
+        // Names in any case; the hidden markers blocks reads stay.
+        assert_eq!(
+            strip_inert("<P CLASS=a DATA-X=1 Hidden ARIA-HIDDEN=true STYLE='display:none'>"),
+            "<P CLASS=a  Hidden ARIA-HIDDEN=true STYLE='display:none'>"
+        );
+    }
+
+    #[test]
+    fn some_elements_keep_more_attributes() {
+        // Only `<link>` keeps its target: the canonical URL is read there.
+        assert_eq!(
+            strip_inert("<link rel=canonical href=/a><a rel=author href=/b>"),
+            "<link rel=canonical href=/a><a rel=author >"
+        );
+        // Formatting elements keep all: the tree builder compares them.
+        let html = "<b data-x=1><font color=red face=x size=2><i onclick=f()>";
+        assert_eq!(strip_inert(html), html);
+    }
+
+    #[test]
+    fn quoted_values_hide_their_markup_and_other_quotes() {
+        assert_eq!(
+            strip_inert(r#"<p data-x='a>b"c' class="k>"><q data-y="it's">t</q>"#),
+            r#"<p  class="k>"><q >t</q>"#
+        );
+        // A quoted value runs on past the end of the line.
+        assert_eq!(strip_inert("<p data-x=\"a\n<b>\" id=i>x"), "<p  id=i>x");
+        // Attributes need no space between them after a quote.
+        assert_eq!(strip_inert(r#"<p data-x="1"id="i">"#), r#"<p id="i">"#);
+    }
+
+    #[test]
+    fn malformed_tags_are_cut_as_the_tokenizer_reads_them() {
+        // `/` then a name is an attribute; the space left keeps `/` from
+        // reading as the `/>` of a self-closing tag.
+        assert_eq!(strip_inert("<p/data-x=1>a"), "<p/ >a");
+        assert_eq!(strip_inert("<p/data-x>a"), "<p/ >a");
+        // An unquoted value takes the `/` in: this tag does not close itself.
+        assert_eq!(strip_inert("<br data-x=1/>"), "<br >");
+        assert_eq!(strip_inert("<br data-x/>"), "<br />");
+        // Unquoted values end at a space or `>` only.
+        assert_eq!(strip_inert("<p data-x=a'b\"c id=i>"), "<p  id=i>");
+        // A name may start with `=` and hold quotes; no value is no value.
+        assert_eq!(strip_inert(r#"<p ="x" a"b id>"#), r#"<p   id>"#);
+        // Spaces around `=`.
+        assert_eq!(strip_inert("<p data-x = 'v' id = i>"), "<p  id = i>");
+        // Attributes of end tags are ignored by the tokenizer: left as is.
+        assert_eq!(strip_inert("</p data-x=1>"), "</p data-x=1>");
+    }
+
+    #[test]
+    fn unterminated_tags_stay_unterminated() {
+        assert_eq!(strip_inert("a<p data-x=\"never closed"), "a<p ");
+        assert_eq!(strip_inert("a<p data-x='never"), "a<p ");
+        assert_eq!(strip_inert("a<p data-x=never"), "a<p ");
+        assert_eq!(strip_inert("a<p id=i data-x"), "a<p id=i ");
+        assert_eq!(strip_inert("a<p data-x="), "a<p ");
+        assert_eq!(strip_inert("a<p"), "a<p");
+        assert_eq!(strip_inert("a<p class='x"), "a<p class='x");
+    }
+
+    #[test]
+    fn multibyte_text_around_cut_attributes_survives() {
+        assert_eq!(
+            strip_inert("<p data-é='ü' title=é€>😀</p><p\u{a0}data-x=1>"),
+            "<p  title=é€>😀</p><p\u{a0}data-x=1>"
+        );
+    }
+
+    /// The tree of a page with and without the pre-pass has the same
+    /// elements, text and kept attributes, on shapes where the tokenizer
+    /// or the tree builder could tell a difference.
+    #[test]
+    fn the_parsed_tree_is_unchanged_but_for_dropped_attributes() {
+        let pages = [
+            "<div data-x='<p>' class=a><p/data-y>one<p id=i>two</div>",
+            "<table><tr><td data-x=1>a<input type=hidden data-y><input type=text></td></tr></table>",
+            "<p><b data-x=1>1<b data-x=2>2<b data-x=3>3<b data-x=4>4</p>after",
+            "<p><a href=1 data-x>a<a href=2>b</a></p>",
+            "<math><mi data-x=1/>x</math><p data-y=\"a\"b=c>t",
+            "<html data-x=1 lang=en><body data-y class=b><body id=second>t",
+            "<frameset><frame src=a></frameset>",
+            "<select data-x><option value=1>One<option value=2>Two</select>",
+        ];
+        for page in pages {
+            let whole = shape(&scraper::Html::parse_document(page), true);
+            let stripped = shape(&scraper::Html::parse_document(&strip_inert(page)), false);
+            assert_eq!(stripped, whole, "{page}");
+        }
+    }
+
+    /// Each node of a document: element names with the attributes the
+    /// pre-pass keeps on them (all, for the stripped page, which must hold
+    /// no other), text as it is.
+    fn shape(doc: &scraper::Html, filter: bool) -> Vec<String> {
+        doc.tree
+            .nodes()
+            .map(|node| match node.value() {
+                scraper::Node::Element(el) => {
+                    let attrs: Vec<String> = el
+                        .attrs()
+                        .filter(|(name, _)| !filter || keeps(el.name(), name))
+                        .map(|(name, value)| format!("{name}={value}"))
+                        .collect();
+                    format!("<{} {}>", el.name(), attrs.join(" "))
+                }
+                scraper::Node::Text(text) => text.to_string(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keep_lists_are_lowercase_and_sorted_by_length() {
+        for list in [KEPT_ATTRIBUTES, ELEMENTS_KEEPING_ALL] {
+            assert!(list.windows(2).all(|w| {
+                let (a, b) = (w.first().unwrap(), w.get(1).unwrap());
+                (a.len(), a) < (b.len(), b)
+            }));
+            assert!(list.iter().all(|w| w.to_lowercase() == *w));
+            assert!(list.iter().all(|w| w.len() <= MAX_PACKED));
+        }
+        assert!(keeps("div", "class") && keeps("link", "href") && keeps("b", "data-x"));
+        assert!(!keeps("a", "href") && !keeps("div", "data-x") && !keeps("div", "clas"));
+    }
+
+    /// Every attribute a stage reads by name (`dom::attr(el, "name")`, the
+    /// names listed for `dom::attr(el, a)`, the names matched on
+    /// `dom::plain_attrs`) must be kept by the pre-pass, or the stage would
+    /// silently read nothing. Attributes kept on some elements only must be
+    /// read only where this test says they are.
+    #[test]
+    fn every_attribute_the_stages_read_is_kept() {
+        /// Attributes kept on some elements only, and the one function
+        /// that reads each (on those elements).
+        const SCOPED_READS: &[(&str, &str)] = &[("href", "note_link")];
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut reads = Vec::new();
+        for file in rust_files(&src) {
+            if file.ends_with("prepass.rs") || file.ends_with("dom.rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(&file).unwrap();
+            reads.extend(
+                attribute_reads(&code)
+                    .into_iter()
+                    .map(|(f, a)| (file.clone(), f, a)),
+            );
+        }
+        assert!(reads.len() > 20, "the scan found only {reads:?}");
+        for (file, function, name) in &reads {
+            let scoped = SCOPED_READS.iter().find(|(a, _)| a == name);
+            match scoped {
+                Some((_, reader)) => assert_eq!(
+                    function, reader,
+                    "{name} read in {function} ({file:?}): kept on {KEPT_ON_ELEMENT:?} only"
+                ),
+                None => assert!(
+                    KEPT_ATTRIBUTES.contains(&name.as_str()),
+                    "{name} read in {function} ({file:?}) is dropped by the pre-pass: \
+                     add it to KEPT_ATTRIBUTES"
+                ),
+            }
+        }
+    }
+
+    fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files.extend(rust_files(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+        files
+    }
+
+    /// (function, attribute) for each attribute named in the code's
+    /// attribute reads: the string literal ending an `attr(` call, the
+    /// literals of the array just before (up to three lines) an
+    /// `attr(el, name)` call with a variable, and the `"name" =>` arms
+    /// after `plain_attrs(`.
+    fn attribute_reads(code: &str) -> Vec<(String, String)> {
+        let lines: Vec<&str> = code.lines().collect();
+        let mut function = String::new();
+        let mut reads = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed
+                .strip_prefix("fn ")
+                .or_else(|| trimmed.strip_prefix("pub fn "))
+            {
+                function = rest
+                    .split(['(', '<'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                continue;
+            }
+            for call in line.split("attr(").skip(1) {
+                let args = call_arguments(call);
+                let last = args.rsplit(',').next().unwrap_or_default().trim();
+                if let Some(name) = last.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+                    reads.push((function.clone(), name.to_string()));
+                } else if function != "attr" && !last.contains('"') && args.contains(',') {
+                    // (A wrapper named `attr` passes its caller's name on:
+                    // its calls are read as calls of `attr`.)
+                    let array = (1..=3)
+                        .filter_map(|back| lines.get(i.checked_sub(back)?))
+                        .find(|l| l.contains("[\""));
+                    let names = array.map(|l| literals(l)).unwrap_or_default();
+                    assert!(!names.is_empty(), "attribute read by a variable: {line}");
+                    reads.extend(names.into_iter().map(|n| (function.clone(), n)));
+                }
+            }
+            if line.contains("plain_attrs(") {
+                for arm in lines.iter().skip(i + 1).take(6) {
+                    if let Some((pattern, _)) = arm.split_once("=>") {
+                        reads.extend(literals(pattern).into_iter().map(|n| (function.clone(), n)));
+                    }
+                }
+            }
+        }
+        reads
+    }
+
+    /// The text of a call's arguments, `call` starting just after its `(`.
+    fn call_arguments(call: &str) -> &str {
+        let mut depth = 0usize;
+        for (i, c) in call.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' if depth == 0 => return call.get(..i).unwrap_or_default(),
+                ')' => depth -= 1,
+                _ => {}
+            }
+        }
+        call
+    }
+
+    fn literals(line: &str) -> Vec<String> {
+        line.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
     }
 }

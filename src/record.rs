@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use crate::chars;
 use crate::error::RejectReason;
 
 /// A direct quote found in the body text.
@@ -76,8 +77,17 @@ impl Serialize for RejectReason {
 pub fn word_count(text: &str) -> i32 {
     let mut count = 0i32;
     let mut in_word = false;
-    for c in text.chars() {
-        let is_word = c.is_alphanumeric() || c == '_';
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let is_word = if b.is_ascii() {
+            at += 1;
+            b.is_ascii_alphanumeric() || b == b'_'
+        } else {
+            let c = text.get(at..).and_then(|rest| rest.chars().next());
+            at += c.map_or(1, char::len_utf8);
+            c.is_some_and(chars::is_alphanumeric)
+        };
         if is_word && !in_word {
             count = count.saturating_add(1);
         }
@@ -87,18 +97,41 @@ pub fn word_count(text: &str) -> i32 {
 }
 
 /// Hex BLAKE3 hash of the text with whitespace collapsed and case folded,
-/// so the same article with other spacing hashes the same.
+/// so the same article with other spacing hashes the same. The words are
+/// joined by single spaces, lowercased and hashed in one piece (the same
+/// bytes, so the same hash, as hashing them word by word).
 pub fn content_hash(text: &str) -> String {
-    let mut hasher = blake3::Hasher::new();
-    let mut first = true;
-    for word in text.split_whitespace() {
-        if !first {
-            hasher.update(b" ");
+    let mut folded = String::with_capacity(text.len());
+    for (i, word) in chars::words(text).enumerate() {
+        if i > 0 {
+            folded.push(' ');
         }
-        first = false;
-        hasher.update(word.to_lowercase().as_bytes());
+        push_lowercase(&mut folded, word);
     }
-    hasher.finalize().to_hex()[..32].to_string()
+    blake3::hash(folded.as_bytes()).to_hex()[..32].to_string()
+}
+
+/// Appends `word` lowercased as `str::to_lowercase` does: ASCII words in
+/// place, other words char by char (a word with a capital sigma, the one
+/// letter whose lowercase depends on its neighbours, by
+/// `str::to_lowercase` itself).
+fn push_lowercase(out: &mut String, word: &str) {
+    let start = out.len();
+    if word.is_ascii() {
+        out.push_str(word);
+        if let Some(pushed) = out.get_mut(start..) {
+            pushed.make_ascii_lowercase();
+        }
+        return;
+    }
+    for c in word.chars() {
+        if c == 'Σ' {
+            out.truncate(start);
+            out.push_str(&word.to_lowercase());
+            return;
+        }
+        chars::push_lowercase(out, c);
+    }
 }
 
 #[cfg(test)]
@@ -110,6 +143,38 @@ mod tests {
         assert_eq!(word_count("Putin's war, in 2022."), 5);
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("  one\n\ntwo  "), 2);
+    }
+
+    /// The hash of earlier releases: each word lowercased and hashed
+    /// apart. Lowercasing the joined text gives the same bytes: a space
+    /// ends a word for every case rule, final sigma included.
+    fn hash_word_by_word(text: &str) -> String {
+        let mut hasher = blake3::Hasher::new();
+        for (i, word) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                hasher.update(b" ");
+            }
+            hasher.update(word.to_lowercase().as_bytes());
+        }
+        hasher.finalize().to_hex()[..32].to_string()
+    }
+
+    #[test]
+    fn content_hash_is_the_word_by_word_hash() {
+        for text in [
+            "",
+            "  ",
+            "A  b\n\nc",
+            "ΟΔΥΣΣΕΥΣ ΣΊΣΥΦΟΣ Σ ΑΣ\u{a0}ΑΣ.",
+            "İstanbul\tǅemal  ﬃ ß",
+        ] {
+            assert_eq!(content_hash(text), hash_word_by_word(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn word_count_reads_non_ascii_words() {
+        assert_eq!(word_count("Çà et là, 東京 ٣٤ x_y"), 6);
     }
 
     #[test]

@@ -5,24 +5,23 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::blocks::Block;
+use crate::pattern::MatchOnly;
 use crate::rules::phrases::{BIO_OPENERS, BIO_ROLES, ORGANISATION_ROLES};
 use crate::rules::thresholds::{BIO_ROLE_WINDOW, MAX_BIO_CHARS};
 use crate::rules::{contains_word, starts_with_any};
 
 /// A capitalised name of one to four words, then "is/was a/an/the".
-static BIO_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:van|von|de|der|da|del|di|le|la|bin|al)){0,4}\s+(?:is|was)\s+(?:a|an|the|our)\s")
-        .unwrap_or_else(|_| unreachable!("the bio pattern is a valid regex"))
+static BIO_SENTENCE: LazyLock<MatchOnly> = LazyLock::new(|| {
+    MatchOnly::new(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*|\s+(?:van|von|de|der|da|del|di|le|la|bin|al)){0,4}\s+(?:is|was)\s+(?:a|an|the|our)\s")
+        .unwrap_or_else(|| unreachable!("the bio pattern is a valid regex"))
 });
 
 /// A capitalised name of one to five words (an acronym in brackets may
 /// follow), then "is a/an/the" or its German, French and Spanish forms.
-static PROFILE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L}\d.&'’-]*(?:\s+(?:\p{Lu}[\p{L}\d.&'’-]*|&|\(\p{Lu}+\))){0,4}\s+(?:is|ist|est|es)\s+(?:a|an|the|one|ein|eine|einer|der|die|das|un|une|le|la|l'|el|una)\s")
-        .unwrap_or_else(|_| unreachable!("the profile pattern is a valid regex"))
+static PROFILE_SENTENCE: LazyLock<MatchOnly> = LazyLock::new(|| {
+    MatchOnly::new(r"^\p{Lu}[\p{L}\d.&'’-]*(?:\s+(?:\p{Lu}[\p{L}\d.&'’-]*|&|\(\p{Lu}+\))){0,4}\s+(?:is|ist|est|es)\s+(?:a|an|the|one|ein|eine|einer|der|die|das|un|une|le|la|l'|el|una)\s")
+        .unwrap_or_else(|| unreachable!("the profile pattern is a valid regex"))
 });
 
 /// True if the block is an organisation's profile: "Name is a ...
@@ -40,9 +39,7 @@ pub fn is_organisation_profile(block: &Block) -> bool {
 
 /// True if the block is a heading that opens an author bio.
 pub fn is_bio_opener(block: &Block) -> bool {
-    let lower = block.text.to_lowercase();
-    let label = lower.trim_end_matches([':', ' ']);
-    starts_with_any(BIO_OPENERS, label) && block.chars <= 40
+    block.chars <= 40 && starts_with_any(BIO_OPENERS, block.lower().trim_end_matches([':', ' ']))
 }
 
 /// True if the block reads like a bio: "Name is a ... reporter ...".

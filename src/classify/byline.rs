@@ -4,9 +4,8 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::blocks::Block;
+use crate::pattern::MatchOnly;
 use crate::rules::phrases::{
     BYLINE_OPENERS, DATE_STAMP_LABELS, READING_TIME_ENDINGS, READING_TIME_LABELS,
 };
@@ -26,7 +25,7 @@ fn alternatives(list: &[&str]) -> String {
 /// A line that is nothing but a date stamp ("Aktualisiert: 11.04.2020,
 /// 10:27", "Published on March 3, 2024") or a reading time ("Lesezeit: 4
 /// Minuten", "11 minut czytania").
-static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_STAMP: LazyLock<MatchOnly> = LazyLock::new(|| {
     let date = format!(
         r"(?:\d{{1,2}}\.\s*\d{{1,2}}\.\s*\d{{2,4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s+(?:{MONTHS})\w*\.?\s+\d{{4}}|(?:{MONTHS})\w*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     );
@@ -40,21 +39,20 @@ static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
         alternatives(READING_TIME_LABELS),
         alternatives(READING_TIME_ENDINGS)
     );
-    Regex::new(&format!("^(?:{stamp}|{reading})$"))
-        .unwrap_or_else(|_| unreachable!("the date stamp pattern is a valid regex"))
+    MatchOnly::new(&format!("^(?:{stamp}|{reading})$"))
+        .unwrap_or_else(|| unreachable!("the date stamp pattern is a valid regex"))
 });
 
 /// True if the block only dates the article or gives its reading time
 /// (see [`DATE_STAMP`]): meta data even in the middle or at the end of
 /// the body, where [`is_byline`] does not look.
 pub fn is_date_stamp(block: &Block) -> bool {
-    block.chars <= MAX_BYLINE_CHARS
-        && DATE_STAMP.is_match(block.text.trim().to_lowercase().as_str())
+    block.chars <= MAX_BYLINE_CHARS && DATE_STAMP.is_match(block.lower().trim())
 }
 
 /// A date or time alone, or a reading time, the way bylines print them.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DATELINE: LazyLock<MatchOnly> = LazyLock::new(|| {
+    MatchOnly::new(
         r"(?ix)^(
             (\w+,?\s+)?(\d{1,2}\.?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember)\w*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}.*
           | \d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}.*
@@ -64,7 +62,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
           | \d+\s+min(ute)?s?\s+read
         )$",
     )
-    .unwrap_or_else(|_| unreachable!("the dateline pattern is a valid regex"))
+    .unwrap_or_else(|| unreachable!("the dateline pattern is a valid regex"))
 });
 
 /// True if the block is a short byline or dateline.
@@ -72,15 +70,15 @@ pub fn is_byline(block: &Block) -> bool {
     if block.chars > MAX_BYLINE_CHARS || super::is_sentence_like(block) {
         return false;
     }
-    let lower = block.text.to_lowercase();
-    starts_with_any(BYLINE_OPENERS, &lower) || DATELINE.is_match(&lower)
+    let lower = block.lower();
+    starts_with_any(BYLINE_OPENERS, lower) || DATELINE.is_match(lower)
 }
 
 /// True if the block opens with a date, however it goes on ("Nov. 20,
 /// 2019Updated: Nov. 20, 2019 1:35 a.m." reads as a sentence but is a
 /// dateline).
 pub fn starts_with_date(block: &Block) -> bool {
-    block.chars <= MAX_BYLINE_CHARS && DATELINE.is_match(&block.text.to_lowercase())
+    block.chars <= MAX_BYLINE_CHARS && DATELINE.is_match(block.lower())
 }
 
 #[cfg(test)]

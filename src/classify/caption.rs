@@ -5,9 +5,8 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::blocks::{Block, ends_sentence};
+use crate::pattern::MatchOnly;
 use crate::rules::phrases::{
     CREDIT_ENDINGS, CREDIT_OPENERS, FIGURE_LABELS, PICTURE_CAPTION_OPENERS, PICTURE_WORDS,
 };
@@ -16,10 +15,10 @@ use crate::rules::{contains_any, starts_with_any};
 
 /// A figure label: one of [`FIGURE_LABELS`], maybe a number, then a colon
 /// ("Abbildung 4:", "Fig. 2:", "Grafik:").
-static FIGURE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+static FIGURE_LABEL: LazyLock<MatchOnly> = LazyLock::new(|| {
     let labels: Vec<String> = FIGURE_LABELS.iter().map(|l| regex::escape(l)).collect();
-    Regex::new(&format!(r"^(?:{})\s*[\d.]*\s*:", labels.join("|")))
-        .unwrap_or_else(|_| unreachable!("the figure label pattern is a valid regex"))
+    MatchOnly::new(&format!(r"^(?:{})\s*[\d.]*\s*:", labels.join("|")))
+        .unwrap_or_else(|| unreachable!("the figure label pattern is a valid regex"))
 });
 
 /// True if the block is (or ends with) a photo credit.
@@ -27,13 +26,13 @@ pub fn is_credit(block: &Block) -> bool {
     if block.chars > MAX_CAPTION_CHARS {
         return false;
     }
-    let lower = block.text.to_lowercase();
+    let lower = block.lower();
     let end = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | ']'));
     CREDIT_ENDINGS.iter().any(|e| end.ends_with(e))
-        || starts_with_any(CREDIT_OPENERS, &lower)
-        || ends_with_credit_in_brackets(&lower)
-        || describes_the_picture(&lower)
-        || FIGURE_LABEL.is_match(&lower)
+        || starts_with_any(CREDIT_OPENERS, lower)
+        || ends_with_credit_in_brackets(lower)
+        || describes_the_picture(lower)
+        || FIGURE_LABEL.is_match(lower)
         || ends_with_copyright_credit(&block.text)
 }
 

@@ -11,15 +11,23 @@ pub mod author_bio;
 pub mod byline;
 pub mod caption;
 pub mod container;
+pub mod dump_boxes;
+pub mod dump_cards;
+pub mod dump_furniture;
+pub mod dump_notices;
+pub mod dump_threads;
 pub mod homoglyphs;
 pub mod index_page;
 pub mod lead;
 pub mod names;
 pub mod notes;
+pub mod numbered_lists;
 pub mod phrases;
+pub mod quantity_lists;
 pub mod recipe;
 pub mod sequence;
 pub mod teasers;
+pub mod text_recall;
 pub mod text_shape;
 pub mod thread;
 
@@ -56,9 +64,8 @@ pub(crate) mod test_support {
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::blocks::{Block, Page, Tag, ends_sentence};
+use crate::pattern::MatchOnly;
 use crate::rules::thresholds::{
     LINK_LIST_DENSITY, LONG_PROSE_CHARS, MAX_CAPTION_CHARS, MAX_HEADING_CHARS,
     MIN_LINKED_PROSE_OWN_CHARS,
@@ -150,9 +157,9 @@ pub fn is_bare_url(block: &Block) -> bool {
 
 /// A number alone, maybe with a thousands suffix ("24", "1.2K"): the count
 /// of a clap, like or response button, never a paragraph.
-static BARE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d[\d.,]*[km]?$")
-        .unwrap_or_else(|_| unreachable!("the count pattern is a valid regex"))
+static BARE_COUNT: LazyLock<MatchOnly> = LazyLock::new(|| {
+    MatchOnly::new(r"(?i)^\d[\d.,]*[km]?$")
+        .unwrap_or_else(|| unreachable!("the count pattern is a valid regex"))
 });
 
 /// True if the block is a bare count (see [`BARE_COUNT`]).
@@ -162,11 +169,11 @@ fn is_bare_count(block: &Block) -> bool {
 
 /// The kind a block has on its own, from its words and links.
 pub fn block_kind(block: &Block) -> Kind {
-    let lower = block.text.to_lowercase();
-    if let Some(kind) = phrases::phrase_kind_of_lowered(block, &lower) {
+    let lower = block.lower();
+    if let Some(kind) = phrases::phrase_kind_of_lowered(block, lower) {
         return kind;
     }
-    if let Some(kind) = notes::note_kind(block, &lower) {
+    if let Some(kind) = notes::note_kind(block, lower) {
         return kind;
     }
     if is_bare_url(block) {

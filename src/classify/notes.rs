@@ -152,7 +152,7 @@ mod tests {
         crate::blocks::from_text(text)
             .blocks
             .first()
-            .and_then(|b| note_kind(b, &b.text.to_lowercase()))
+            .and_then(|b| note_kind(b, b.lower()))
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::rules::{contains_any, contains_word, starts_with_any};
 
 /// The kind of boilerplate a block's words say it is, if any.
 pub fn phrase_kind(block: &Block) -> Option<Kind> {
-    phrase_kind_of_lowered(block, &block.text.to_lowercase())
+    phrase_kind_of_lowered(block, block.lower())
 }
 
 /// [`phrase_kind`] for a caller that already holds the block's text in
@@ -85,8 +85,7 @@ fn is_teaser_with_more_link(block: &Block, lower: &str) -> bool {
 
 /// True if the block opens with a phrase announcing related links.
 pub fn is_related_opener(block: &Block) -> bool {
-    block.chars <= MAX_LABEL_CHARS
-        && starts_with_any(p::RELATED_OPENERS, &block.text.to_lowercase())
+    block.chars <= MAX_LABEL_CHARS && starts_with_any(p::RELATED_OPENERS, block.lower())
 }
 
 #[cfg(test)]

@@ -3,10 +3,9 @@
 //! after "About the writer", repeated blocks, bullet lists of offers, and
 //! headings whose whole section is boilerplate.
 
-use std::collections::HashMap;
-
 use super::{Kind, author_bio, byline, caption, is_heading_like, is_sentence_like, phrases};
 use crate::blocks::{Block, Tag};
+use crate::dom::FastMap;
 use crate::rules::thresholds::{MAX_LABEL_CHARS, TAIL_SHARE};
 
 /// Where the blocks come from: some rules only fit one of the two.
@@ -175,12 +174,12 @@ const MIN_REPEATED_CHARS: usize = 12;
 /// article itself). In text dumps, a block repeated with nothing of the
 /// article in between is a repeated widget: every copy is removed.
 fn repeated_blocks(blocks: &[Block], kinds: &mut [Kind], source: Source) {
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut first_seen: FastMap<&str, usize> = FastMap::default();
     for (i, block) in blocks.iter().enumerate() {
         if block.chars < MIN_REPEATED_CHARS {
             continue;
         }
-        let key = block.text.to_lowercase();
+        let key = block.lower();
         let Some(&j) = first_seen.get(&key) else {
             first_seen.insert(key, i);
             continue;

@@ -444,7 +444,7 @@ pub fn apply(blocks: &[Block], lines: &[LineShape], own_kinds: &[Kind], kinds: &
     }
     let verdicts = verdicts(blocks, lines, own_kinds, kinds);
     let judged = verdicts.shapes.iter().zip(&verdicts.restored);
-    for (((shape, restored), block), kind) in judged.zip(blocks).zip(kinds) {
+    for (((shape, restored), block), kind) in judged.zip(blocks).zip(kinds.iter_mut()) {
         if *restored {
             *kind = Kind::Body;
         } else if *kind == Kind::Body && *shape == Shape::Bad {
@@ -455,6 +455,8 @@ pub fn apply(blocks: &[Block], lines: &[LineShape], own_kinds: &[Kind], kinds: &
             };
         }
     }
+    super::text_recall::apply(blocks, lines, own_kinds, kinds);
+    super::dump_furniture::apply(blocks, lines, kinds);
 }
 
 #[cfg(test)]

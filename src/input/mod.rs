@@ -105,9 +105,11 @@ impl InputFormat {
     }
 }
 
+pub use files::{FoundFiles, IntoFiles};
+
 /// Lists the input files under `inputs`, in sorted order. Unreadable
 /// directories and symlink loops become rejects.
-pub fn discover(inputs: &[PathBuf]) -> Vec<Result<InputFile, Reject>> {
+pub fn discover(inputs: &[PathBuf]) -> FoundFiles {
     files::discover(inputs)
 }
 

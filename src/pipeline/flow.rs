@@ -29,8 +29,7 @@ use serde::Serialize;
 
 use super::RunError;
 use crate::config::Config;
-use crate::input::{InputFile, InputItem, ReadItem, read_file_for_workers};
-use crate::record::Reject;
+use crate::input::{FoundFiles, InputItem, ReadItem, read_file_for_workers};
 use crate::sink::Position;
 
 /// One result handed to the caller, in input order.
@@ -210,7 +209,7 @@ struct WorkerTimes {
 /// the input `start` is inside that were already written are read again and
 /// passed over.
 pub(crate) fn run_ordered<T: Send, E: From<RunError>>(
-    found: Vec<Result<InputFile, Reject>>,
+    found: impl AsRef<FoundFiles> + Sync,
     start: Position,
     config: &Config,
     work: impl Fn(ReadItem) -> T + Sync,
@@ -233,7 +232,9 @@ pub(crate) fn run_ordered<T: Send, E: From<RunError>>(
     std::thread::scope(|scope| {
         let reader = std::thread::Builder::new()
             .name("decant-reader".into())
-            .spawn_scoped(scope, || read_items(found, start, config, &shared, jobs))
+            .spawn_scoped(scope, || {
+                read_items(found.as_ref(), start, config, &shared, jobs)
+            })
             .map_err(|_| RunError::Reader)?;
         let (worker_ends, ended) = channel::<std::thread::Result<WorkerTimes>>();
         let (handed, worker_times) = pool.in_place_scope(|workers_scope| {
@@ -306,7 +307,7 @@ pub(crate) fn worker_count(threads: usize) -> usize {
 /// the budget, and marks the last item of each chunk. Returns how many
 /// items it sent, its CPU time and how long it waited for room.
 fn read_items(
-    found: Vec<Result<InputFile, Reject>>,
+    found: &FoundFiles,
     start: Position,
     config: &Config,
     shared: &Shared,
@@ -316,7 +317,7 @@ fn read_items(
     let mut seq = 0u64;
     let mut waited = Duration::ZERO;
     let mut chunk = ChunkCounter::default();
-    let entries = found.into_iter().enumerate().skip(start.inputs_done);
+    let entries = (start.inputs_done..found.len()).filter_map(|i| Some((i, found.get(i)?)));
     'inputs: for (input, entry) in entries {
         let items: Box<dyn Iterator<Item = ReadItem> + Send> = match entry {
             Ok(file) => read_file_for_workers(&file, config),
@@ -471,10 +472,11 @@ mod tests {
 
     use super::*;
     use crate::error::RejectReason;
+    use crate::record::Reject;
 
     /// `n` inputs that each read as one item (an unreadable-input reject
     /// whose id is its index): a stream that needs no files.
-    fn items(n: usize) -> Vec<Result<InputFile, Reject>> {
+    fn items(n: usize) -> FoundFiles {
         (0..n)
             .map(|i| {
                 Err(Reject {

@@ -5,19 +5,22 @@
 //! Code elsewhere asks questions of this data; it never carries literals of
 //! its own.
 
+pub mod dump_furniture;
 pub mod metadata;
 pub mod notes;
 pub mod phrases;
 pub mod quotes;
 pub mod text_dump;
+pub mod text_recall;
 pub mod thresholds;
 pub mod tokens;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use aho_corasick::AhoCorasick;
+
+use crate::dom::FastMap;
 
 /// True if `list` is strictly sorted and entirely lowercase: the invariant
 /// of every vocabulary in this module (binary search relies on the order).
@@ -42,8 +45,8 @@ pub fn contains_any(list: &'static [&'static str], text: &str) -> bool {
         return false;
     }
     thread_local! {
-        static AUTOMATA: RefCell<HashMap<(usize, usize), Rc<AhoCorasick>>> =
-            RefCell::new(HashMap::new());
+        static AUTOMATA: RefCell<FastMap<(usize, usize), Rc<AhoCorasick>>> =
+            RefCell::new(FastMap::default());
     }
     let key = (list.as_ptr() as usize, list.len());
     let automaton = AUTOMATA.with(|cache| {

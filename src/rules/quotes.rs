@@ -5,6 +5,10 @@
 //! Every list is sorted and lowercase so that lookups can binary-search it;
 //! a test below keeps it that way.
 
+use std::sync::LazyLock;
+
+use crate::dom::FastMap;
+
 /// A quote needs at least this many words: fewer is a title, a scare quote
 /// or a single term ("so-called "experts"").
 pub const MIN_QUOTE_WORDS: usize = 4;
@@ -1483,17 +1487,31 @@ impl CueLanguage {
     }
 }
 
+/// The cue verb lists by language, in priority order: a verb listed by
+/// two languages belongs to the first.
+const CUE_VERBS_BY_LANGUAGE: [(&[&str], CueLanguage); 5] = [
+    (CUE_VERBS, CueLanguage::English),
+    (CUE_VERBS_DE, CueLanguage::German),
+    (CUE_VERBS_FR, CueLanguage::French),
+    (CUE_VERBS_ES, CueLanguage::Spanish),
+    (CUE_VERBS_PT, CueLanguage::Portuguese),
+];
+
+/// Every cue verb with its language ([`CUE_VERBS_BY_LANGUAGE`]) in one
+/// map: the lookup runs for every word of a body outside quotes.
+static CUE_LANGUAGES: LazyLock<FastMap<&'static str, CueLanguage>> = LazyLock::new(|| {
+    let mut languages = FastMap::default();
+    for (list, language) in CUE_VERBS_BY_LANGUAGE {
+        for verb in list {
+            languages.entry(*verb).or_insert(language);
+        }
+    }
+    languages
+});
+
 /// The language of the cue verb `word` (lowercase), if it is one.
 pub fn cue_language(word: &str) -> Option<CueLanguage> {
-    [
-        (CUE_VERBS, CueLanguage::English),
-        (CUE_VERBS_DE, CueLanguage::German),
-        (CUE_VERBS_FR, CueLanguage::French),
-        (CUE_VERBS_ES, CueLanguage::Spanish),
-        (CUE_VERBS_PT, CueLanguage::Portuguese),
-    ]
-    .into_iter()
-    .find_map(|(list, language)| contains(list, word).then_some(language))
+    CUE_LANGUAGES.get(word).copied()
 }
 
 /// Subject pronouns of other languages that stand for a speaker (`sagt er`,
@@ -1534,17 +1552,14 @@ pub fn contains(list: &[&str], word: &str) -> bool {
 /// The entry of the sorted list `list` equal to `word` lowercased, found
 /// without allocating (the lookup runs once per word of a page).
 pub fn find_lower(list: &[&'static str], word: &str) -> Option<&'static str> {
-    let mut buffer = [0u8; 24];
-    if let Some(lower) = buffer.get_mut(..word.len())
-        && word.is_ascii()
-    {
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).ok()?;
-        return list
-            .binary_search(&lower)
-            .ok()
-            .and_then(|i| list.get(i).copied());
+    if word.is_ascii() {
+        // Byte order is char order in UTF-8: the ASCII word is compared
+        // lowercased byte by byte, as it goes.
+        let lower = || word.bytes().map(|b| b.to_ascii_lowercase());
+        let index = list
+            .binary_search_by(|probe| probe.bytes().cmp(lower()))
+            .ok()?;
+        return list.get(index).copied();
     }
     let index = list
         .binary_search_by(|probe| probe.chars().cmp(word.chars().flat_map(char::to_lowercase)))
@@ -1560,6 +1575,52 @@ pub fn contains_lower(list: &[&'static str], word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_lower_finds_the_lowercased_word() {
+        let lists = [
+            TITLES,
+            SOURCE_MARKERS,
+            NOT_NAME_WORDS,
+            TITLE_HEADS,
+            CUE_VERBS_ES,
+        ];
+        for list in lists {
+            let words = list.iter().flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w}x"),
+                    format!("A{w}"),
+                ]
+            });
+            for word in words.chain(["", "Según", "SELON", "Ärztin", "zz"].map(String::from)) {
+                let lower = word.to_lowercase();
+                let want = list
+                    .binary_search(&lower.as_str())
+                    .ok()
+                    .and_then(|i| list.get(i));
+                assert_eq!(find_lower(list, &word), want.copied(), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_cue_verb_belongs_to_the_first_language_listing_it() {
+        let first_listing = |word: &str| {
+            CUE_VERBS_BY_LANGUAGE
+                .iter()
+                .find(|(list, _)| contains(list, word))
+                .map(|(_, language)| *language)
+        };
+        let words = CUE_VERBS_BY_LANGUAGE
+            .iter()
+            .flat_map(|(list, _)| list.iter().copied())
+            .chain(["", "the", "Said", "sagte er"]);
+        for word in words {
+            assert_eq!(cue_language(word), first_listing(word), "{word}");
+        }
+    }
 
     const ALL: &[(&str, &[&str])] = &[
         ("CUE_VERBS", CUE_VERBS),

@@ -38,6 +38,7 @@ pub use parquet::{MAX_RECORD_BYTES, ROW_GROUP_BYTES, ROW_GROUP_ROWS, VERSION_KEY
 pub use progress::Position;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use thiserror::Error;
 
@@ -79,7 +80,29 @@ pub struct SinkOptions {
     /// and size): the manifest records a digest of those passed, so a
     /// resume over changed inputs is refused. May be empty for a writer
     /// that is never resumed.
-    pub inputs: Vec<String>,
+    pub inputs: Arc<dyn InputIdentities>,
+}
+
+/// The identities of a run's inputs, made when the writer asks for them:
+/// a run over a million files does not hold a million strings. Asked in
+/// order, each once as the run goes (and those before the stop point once
+/// more when a run is resumed), so an identity may read the file system.
+pub trait InputIdentities: std::fmt::Debug + Send + Sync {
+    /// How many inputs the run has.
+    fn count(&self) -> usize;
+    /// The identity of input `index`; None past the end.
+    fn identity(&self, index: usize) -> Option<String>;
+}
+
+/// Identities given as a list.
+impl InputIdentities for Vec<String> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn identity(&self, index: usize) -> Option<String> {
+        self.get(index).cloned()
+    }
 }
 
 /// What a finished writer produced.

@@ -367,7 +367,7 @@ mod tests {
             rows_per_file: 100,
             keep_removed: true,
             metadata: Vec::new(),
-            inputs: Vec::new(),
+            inputs: std::sync::Arc::new(Vec::new()),
         };
         let mut rows = ParquetRows::create(dir, &options).unwrap();
         rows.bounds = bounds;

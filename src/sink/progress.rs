@@ -44,8 +44,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::SinkError;
+use std::sync::Arc;
+
 use super::files;
+use super::{InputIdentities, SinkError};
 
 /// Version of the manifest format; a manifest of another version is not resumed.
 pub const MANIFEST_VERSION: u32 = 1;
@@ -156,17 +158,17 @@ impl Manifest {
     }
 }
 
-/// The identities of the run's inputs (name and size, one string each) and
+/// The identities of the run's inputs (name and size, made on demand) and
 /// a running digest of those passed, for the manifest.
 pub struct InputLedger {
-    identities: Vec<String>,
+    identities: Arc<dyn InputIdentities>,
     /// Boxed: the hasher is about 2 KB, and the ledger lives in the writer.
     hasher: Box<blake3::Hasher>,
     hashed: usize,
 }
 
 impl InputLedger {
-    pub fn new(identities: Vec<String>) -> Self {
+    pub fn new(identities: Arc<dyn InputIdentities>) -> Self {
         InputLedger {
             identities,
             hasher: Box::new(blake3::Hasher::new()),
@@ -175,30 +177,33 @@ impl InputLedger {
     }
 
     /// The digest of the identities of inputs `0..n`. Positions only move
-    /// forward, so each identity is hashed once over the run; an `n` below
-    /// what was already hashed (never the case in a run) is computed afresh.
+    /// forward, so each identity is made and hashed once over the run; an
+    /// `n` below what was already hashed (never the case in a run) is
+    /// computed afresh.
     pub fn digest_before(&mut self, n: usize) -> String {
+        let end = n.min(self.identities.count());
         if n < self.hashed {
-            return digest(self.identities.iter().take(n));
+            return digest((0..end).filter_map(|i| self.identities.identity(i)));
         }
-        let end = n.min(self.identities.len());
-        for identity in self.identities.get(self.hashed..end).unwrap_or_default() {
-            absorb(&mut self.hasher, identity);
+        for index in self.hashed..end {
+            if let Some(identity) = self.identities.identity(index) {
+                absorb(&mut self.hasher, &identity);
+            }
         }
         self.hashed = end.max(self.hashed);
         self.hasher.finalize().to_hex().to_string()
     }
 
     /// The identity of input `index`, if the run has one.
-    pub fn identity(&self, index: usize) -> Option<&String> {
-        self.identities.get(index)
+    pub fn identity(&self, index: usize) -> Option<String> {
+        self.identities.identity(index)
     }
 
     /// The identity of the input the position is inside, when some of its
     /// records are written.
     pub fn current_input(&self, at: Position) -> Option<String> {
         (at.records_done > 0)
-            .then(|| self.identity(at.inputs_done).cloned())
+            .then(|| self.identity(at.inputs_done))
             .flatten()
     }
 
@@ -206,7 +211,7 @@ impl InputLedger {
     /// manifest recorded.
     pub fn check_unchanged(&mut self, manifest: &Manifest) -> Result<(), SinkError> {
         let at = manifest.position;
-        if at.inputs_done > self.identities.len()
+        if at.inputs_done > self.identities.count()
             || self.digest_before(at.inputs_done) != manifest.inputs_digest
         {
             return Err(SinkError::Resume(format!(
@@ -227,10 +232,10 @@ impl InputLedger {
 }
 
 /// The digest of a list of identities.
-fn digest<'a>(identities: impl Iterator<Item = &'a String>) -> String {
+fn digest(identities: impl Iterator<Item = String>) -> String {
     let mut hasher = blake3::Hasher::new();
     for identity in identities {
-        absorb(&mut hasher, identity);
+        absorb(&mut hasher, &identity);
     }
     hasher.finalize().to_hex().to_string()
 }
@@ -248,6 +253,10 @@ mod tests {
 
     fn ids(names: &[&str]) -> Vec<String> {
         names.iter().map(|n| n.to_string()).collect()
+    }
+
+    fn ledger_of(names: &[&str]) -> InputLedger {
+        InputLedger::new(Arc::new(ids(names)))
     }
 
     fn manifest(ledger: &mut InputLedger, at: Position) -> Manifest {
@@ -269,12 +278,15 @@ mod tests {
     #[test]
     fn the_running_digest_equals_a_fresh_one() {
         let names = ids(&["a.warc\t10", "b.warc\t20", "c.warc\t30"]);
-        let mut running = InputLedger::new(names.clone());
+        let mut running = InputLedger::new(Arc::new(names.clone()));
         let _ = running.digest_before(1);
         let after_two = running.digest_before(2);
-        assert_eq!(after_two, digest(names.iter().take(2)));
-        assert_eq!(running.digest_before(1), digest(names.iter().take(1)));
-        assert_ne!(after_two, digest(names.iter().take(3)));
+        assert_eq!(after_two, digest(names.iter().take(2).cloned()));
+        assert_eq!(
+            running.digest_before(1),
+            digest(names.iter().take(1).cloned())
+        );
+        assert_ne!(after_two, digest(names.iter().take(3).cloned()));
     }
 
     #[test]
@@ -283,26 +295,26 @@ mod tests {
             inputs_done: 2,
             records_done: 5,
         };
-        let mut before = InputLedger::new(ids(&["a\t1", "b\t2", "c\t3", "d\t4"]));
+        let mut before = ledger_of(&["a\t1", "b\t2", "c\t3", "d\t4"]);
         let saved = manifest(&mut before, at);
         assert_eq!(saved.current_input.as_deref(), Some("c\t3"));
 
-        let mut same = InputLedger::new(ids(&["a\t1", "b\t2", "c\t3", "e\t9"]));
+        let mut same = ledger_of(&["a\t1", "b\t2", "c\t3", "e\t9"]);
         assert!(
             same.check_unchanged(&saved).is_ok(),
             "inputs after it may change"
         );
-        let mut grown = InputLedger::new(ids(&["a\t1", "b\t7", "c\t3", "d\t4"]));
+        let mut grown = ledger_of(&["a\t1", "b\t7", "c\t3", "d\t4"]);
         assert!(grown.check_unchanged(&saved).is_err());
-        let mut current = InputLedger::new(ids(&["a\t1", "b\t2", "c\t4", "d\t4"]));
+        let mut current = ledger_of(&["a\t1", "b\t2", "c\t4", "d\t4"]);
         assert!(current.check_unchanged(&saved).is_err());
-        let mut shorter = InputLedger::new(ids(&["a\t1"]));
+        let mut shorter = ledger_of(&["a\t1"]);
         assert!(shorter.check_unchanged(&saved).is_err());
     }
 
     #[test]
     fn other_options_or_versions_are_refused_naming_the_option() {
-        let mut ledger = InputLedger::new(ids(&["a\t1"]));
+        let mut ledger = ledger_of(&["a\t1"]);
         let saved = manifest(&mut ledger, Position::default());
         assert!(saved.check_same_run(&saved.run.clone()).is_ok());
         let other = BTreeMap::from([("decant.option.format".into(), "jsonl".into())]);
@@ -319,7 +331,7 @@ mod tests {
     fn the_manifest_round_trips_through_its_file() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(Manifest::load(dir.path()).unwrap(), None);
-        let mut ledger = InputLedger::new(ids(&["a\t1", "b\t2"]));
+        let mut ledger = ledger_of(&["a\t1", "b\t2"]);
         let saved = manifest(&mut ledger, Position::after(1, 0));
         saved.save(dir.path()).unwrap();
         assert_eq!(Manifest::load(dir.path()).unwrap(), Some(saved));

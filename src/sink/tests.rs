@@ -29,7 +29,7 @@ fn options(format: OutputFormat, rows_per_file: usize, keep_removed: bool) -> Si
             ("format".into(), format.as_str().into()),
             ("keep_removed".into(), keep_removed.to_string()),
         ],
-        inputs: Vec::new(),
+        inputs: std::sync::Arc::new(Vec::new()),
     }
 }
 
@@ -618,11 +618,18 @@ fn scripted_run() -> Vec<Event> {
     events
 }
 
+fn inputs(identities: [&str; 4]) -> Vec<String> {
+    identities.map(String::from).to_vec()
+}
+
 fn resumable_options(format: OutputFormat) -> SinkOptions {
     SinkOptions {
-        inputs: ["a.warc\t10", "b.warc\t20", "c.jsonl\t30", "d.html\t40"]
-            .map(String::from)
-            .to_vec(),
+        inputs: std::sync::Arc::new(inputs([
+            "a.warc\t10",
+            "b.warc\t20",
+            "c.jsonl\t30",
+            "d.html\t40",
+        ])),
         ..options(format, 3, false)
     }
 }
@@ -771,7 +778,12 @@ fn resuming_with_other_options_or_inputs_is_refused() {
         .metadata
         .push(("rows_per_file".into(), "7".into()));
     let mut other_inputs = resumable_options(OutputFormat::Parquet);
-    other_inputs.inputs[0] = "a.warc\t11".into();
+    other_inputs.inputs = std::sync::Arc::new(inputs([
+        "a.warc\t11",
+        "b.warc\t20",
+        "c.jsonl\t30",
+        "d.html\t40",
+    ]));
     for options in [other_rows, other_inputs] {
         let error = DatasetWriter::resume(dir.path(), options).err().unwrap();
         assert!(matches!(error, SinkError::Resume(_)), "{error}");

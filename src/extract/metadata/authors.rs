@@ -7,6 +7,7 @@
 //! page order. Agencies and the site's own name count only when they are the
 //! only credit of the page.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -89,16 +90,41 @@ fn never() -> Regex {
 pub fn names_in_credit(raw: &str) -> Vec<String> {
     let raw = truncate_chars(raw, MAX_CREDIT_CHARS);
     let without_tail = TIMESTAMP_TAIL.replace(raw, "");
-    let without_media = MEDIA_CREDIT_TAIL.replace(&without_tail, "");
+    // Each pattern runs only on text holding what it cannot match without.
+    let without_media = if without_tail.contains(':') {
+        MEDIA_CREDIT_TAIL.replace(&without_tail, "")
+    } else {
+        Cow::Borrowed(without_tail.as_ref())
+    };
     let without_weekdays = WEEKDAY.replace_all(&without_media, " ");
-    let without_contacts = CONTACT.replace_all(&without_weekdays, " ");
+    let without_contacts = if may_hold_contact(&without_weekdays) {
+        CONTACT.replace_all(&without_weekdays, " ")
+    } else {
+        Cow::Borrowed(without_weekdays.as_ref())
+    };
     let without_dates = remove_dates(&without_contacts);
-    let without_times = TIME_OF_DAY.replace_all(&without_dates, " ");
+    let without_times = if without_dates.chars().any(char::is_numeric) {
+        TIME_OF_DAY.replace_all(&without_dates, " ")
+    } else {
+        Cow::Borrowed(without_dates.as_str())
+    };
     let names: Vec<String> = SEPARATORS
         .split(&without_times)
         .filter_map(clean_name)
         .collect();
     drop_datelines(names)
+}
+
+/// Whether `text` may hold what [`CONTACT`] removes: every email and
+/// handle has an '@', every URL a "://" or a "www." ('w' has no other case
+/// than 'W').
+fn may_hold_contact(text: &str) -> bool {
+    text.contains('@')
+        || text.contains("://")
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."))
 }
 
 /// In a credit line that also names a person in full or an agency, a

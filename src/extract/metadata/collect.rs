@@ -6,9 +6,10 @@
 //! (`<article>`, `<main>`, or after the first `<h1>`); candidates inside
 //! sidebars, navigation, footers, comments and teasers are not collected.
 
-use std::borrow::Cow;
 use std::collections::VecDeque;
+use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
@@ -221,9 +222,9 @@ fn note_copyright(text: &str, found: &mut Candidates) {
 /// What an element's class and id say, as the walk asks it.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct NameFacts {
-    /// The [`token_bits`] of every token (see [`tokens_of`]).
+    /// The [`token_bits`] of every token (see [`name_token_bits`]).
     tokens: u16,
-    /// A name is a sidebar, teaser list or comment block ([`name_is_foreign`]).
+    /// A name is a sidebar, teaser list or comment block ([`lower_name_is_foreign`]).
     foreign: bool,
     /// A name is a screen-reader-only class (read of the class only).
     screen_reader: bool,
@@ -240,93 +241,135 @@ const FOOTER: u16 = 1 << 6;
 const PUBLISHED: u16 = 1 << 7;
 const MODIFIED: u16 = 1 << 8;
 
+/// Every token with bits of its own, and its bits, sorted for one binary
+/// search per token (built from the vocabularies of `rules::metadata`).
+static TOKEN_TABLE: LazyLock<Vec<(&'static str, u16)>> = LazyLock::new(|| {
+    let lists: [(&[&'static str], u16); 8] = [
+        (BYLINE_TOKENS, BYLINE),
+        (BIO_TOKENS, BIO),
+        (&["about"], ABOUT),
+        (&["author"], AUTHOR),
+        (UPDATE_TOKENS, UPDATE),
+        (DATE_TOKENS, DATE),
+        (&["copyright", "footer"], FOOTER),
+        (&["published"], PUBLISHED),
+    ];
+    let mut table: Vec<(&'static str, u16)> = Vec::new();
+    for (list, bit) in lists {
+        for &token in list {
+            match table.iter_mut().find(|(t, _)| *t == token) {
+                Some(entry) => entry.1 |= bit,
+                None => table.push((token, bit)),
+            }
+        }
+    }
+    table.sort_unstable_by_key(|(t, _)| *t);
+    table
+});
+
 /// The bits of one lowercase token.
 fn token_bits(token: &str) -> u16 {
-    let in_list = |list: &[&str]| list.binary_search(&token).is_ok();
+    let listed = TOKEN_TABLE
+        .binary_search_by(|(t, _)| (*t).cmp(token))
+        .ok()
+        .and_then(|i| TOKEN_TABLE.get(i))
+        .map_or(0, |(_, bits)| *bits);
+    // Both words end in "ed": most tokens are turned away by that alone.
+    let modified = token.as_bytes().windows(2).any(|w| w == b"ed")
+        && (token.contains("updated") || token.contains("modified"));
+    if modified { listed | MODIFIED } else { listed }
+}
+
+/// The parts of one lowercased class name or id, split on '-' and '_'.
+/// (Lowercasing the whole name and then splitting gives the parts
+/// lowercased one by one: no char lowercases to '-' or '_'.)
+fn parts_of(lower: &str) -> impl Iterator<Item = &str> {
+    lower.split(['-', '_']).filter(|p| !p.is_empty())
+}
+
+/// The [`token_bits`] of the parts of one lowercased name, a part right
+/// after a negating part dropped: "header--no-promo" and "has-sidebar"
+/// say what the element is not, or what sits beside it.
+fn name_token_bits(lower: &str) -> u16 {
+    let mut negated = false;
     let mut bits = 0;
-    for (bit, holds) in [
-        (BYLINE, in_list(BYLINE_TOKENS)),
-        (BIO, in_list(BIO_TOKENS)),
-        (ABOUT, token == "about"),
-        (AUTHOR, token == "author"),
-        (UPDATE, in_list(UPDATE_TOKENS)),
-        (DATE, in_list(DATE_TOKENS)),
-        (FOOTER, token == "footer" || token == "copyright"),
-        (PUBLISHED, token == "published"),
-        (
-            MODIFIED,
-            token.contains("updated") || token.contains("modified"),
-        ),
-    ] {
-        if holds {
-            bits |= bit;
+    for part in parts_of(lower) {
+        let negates = NEGATING_PARTS.contains(&part);
+        if !negated && !negates {
+            bits |= token_bits(part);
         }
+        negated = negates;
     }
     bits
 }
 
-/// A class or id attribute's names split into lowercase tokens on
-/// whitespace, '-' and '_' ("c-byline__name" → c, byline, name). A token
-/// right after a negating part is dropped: "header--no-promo" and
-/// "has-sidebar" say what the element is not, or what sits beside it.
-fn tokens_of(value: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    value.split_whitespace().flat_map(|name| {
-        let mut negated = false;
-        name.split(['-', '_'])
-            .filter(|p| !p.is_empty())
-            .filter_map(move |part| {
-                let part = dom::lowercase(part);
-                let negates = NEGATING_PARTS.contains(&part.as_ref());
-                let kept = !negated && !negates;
-                negated = negates;
-                kept.then_some(part)
-            })
-    })
+/// Every word a class or id must hold (in any ASCII case) to say anything
+/// to the walk: the tokens with bits, the two words of [`MODIFIED`], the
+/// foreign container tokens and the screen-reader classes.
+static NAME_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let words: Vec<&str> = TOKEN_TABLE
+        .iter()
+        .map(|(t, _)| *t)
+        .chain(["updated", "modified"])
+        .chain(FOREIGN_CONTAINER_TOKENS.iter().copied())
+        .chain(SCREEN_READER_CLASSES.iter().copied())
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .ok()
+});
+
+/// Whether an ASCII class or id value holds none of [`NAME_WORDS`]: then
+/// it says nothing (a token, a foreign part or a screen-reader class is
+/// each one of those words, in the value as written up to ASCII case).
+fn says_nothing(value: &str) -> bool {
+    value.is_ascii()
+        && NAME_WORDS
+            .as_ref()
+            .is_some_and(|words| !words.is_match(value))
 }
 
 impl NameFacts {
     /// What a class or id attribute value says: what its names say
-    /// together, each name read once per thread (sites combine the same
-    /// names in many values).
+    /// together.
     fn of(value: &str) -> Self {
-        thread_local! {
-            static NAMES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
+        if says_nothing(value) {
+            return NameFacts::default();
         }
-        NAMES.with(|memo| {
-            value
-                .split_whitespace()
-                .map(|name| memo.get(name, NameFacts::of_name))
-                .fold(NameFacts::default(), |all, one| NameFacts {
-                    tokens: all.tokens | one.tokens,
-                    foreign: all.foreign || one.foreign,
-                    screen_reader: all.screen_reader || one.screen_reader,
-                })
-        })
+        value
+            .split_whitespace()
+            .map(NameFacts::of_name)
+            .fold(NameFacts::default(), |all, one| NameFacts {
+                tokens: all.tokens | one.tokens,
+                foreign: all.foreign || one.foreign,
+                screen_reader: all.screen_reader || one.screen_reader,
+            })
     }
 
-    /// What one class name or id says.
+    /// What one class name or id says (the name is lowercased once, and
+    /// nothing else is allocated).
     fn of_name(name: &str) -> Self {
+        let lower = dom::lowercase(name);
         NameFacts {
-            tokens: tokens_of(name).fold(0, |bits, t| bits | token_bits(&t)),
-            foreign: name_is_foreign(name),
-            screen_reader: SCREEN_READER_CLASSES
-                .binary_search(&dom::lowercase(name).as_ref())
-                .is_ok(),
+            tokens: name_token_bits(&lower),
+            foreign: lower_name_is_foreign(&lower),
+            screen_reader: SCREEN_READER_CLASSES.binary_search(&lower.as_ref()).is_ok(),
         }
     }
 
-    /// What the class and id of `el` say, each value read once per thread.
+    /// What the class and id of `el` say; each class value is read once
+    /// per thread (sites repeat the same values on every element and page),
+    /// ids, nearly all distinct, every time.
     fn of_element(el: ElementRef<'_>) -> Self {
         thread_local! {
             static VALUES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
         }
         let v = el.value();
-        let (class, id) = VALUES.with(|memo| {
-            let read = |value: Option<&str>| {
-                value.map_or(NameFacts::default(), |value| memo.get(value, NameFacts::of))
-            };
-            (read(dom::attr(v, "class")), read(dom::attr(v, "id")))
+        let class = dom::attr(v, "class").map_or(NameFacts::default(), |value| {
+            VALUES.with(|memo| memo.get(value, NameFacts::of))
         });
+        let id = dom::attr(v, "id").map_or(NameFacts::default(), NameFacts::of);
         NameFacts {
             tokens: class.tokens | id.tokens,
             foreign: class.foreign || id.foreign,
@@ -339,28 +382,29 @@ impl NameFacts {
     }
 }
 
-/// Whether a class or id names a sidebar, teaser list or comment block:
-/// the concept must be the first or last part of the name
+/// Whether a lowercased class or id names a sidebar, teaser list or
+/// comment block: the concept must be the first or last part of the name
 /// ("sidebar-widget", "c-related", "post-comments"), not a middle part of a
 /// layout class ("vw-blog-sidebar-position-right"), and not negated
 /// ("header--no-promo"). Namespace prefixes of one or two letters ("c-",
 /// "td-") are skipped.
-fn name_is_foreign(name: &str) -> bool {
-    let parts: Vec<Cow<'_, str>> = name
-        .split(['-', '_'])
-        .filter(|p| !p.is_empty())
-        .map(dom::lowercase)
-        .collect();
-    let start = parts.iter().take_while(|p| p.chars().count() <= 2).count();
-    let meaningful = parts.get(start..).unwrap_or(&[]);
-    let is_foreign = |p: &Cow<'_, str>| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_ref()).is_ok();
-    let first = meaningful.first().is_some_and(is_foreign);
-    let last = meaningful.len() > 1
-        && meaningful.last().is_some_and(is_foreign)
-        && meaningful
-            .get(meaningful.len().saturating_sub(2))
-            .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_ref()));
-    first || last
+fn lower_name_is_foreign(lower: &str) -> bool {
+    let is_foreign = |p: &str| FOREIGN_CONTAINER_TOKENS.binary_search(&p).is_ok();
+    let mut meaningful = parts_of(lower).skip_while(|p| p.chars().count() <= 2);
+    let Some(first) = meaningful.next() else {
+        return false;
+    };
+    if is_foreign(first) {
+        return true;
+    }
+    let (mut before_last, mut last) = (first, None);
+    for part in meaningful {
+        if let Some(previous) = last {
+            before_last = previous;
+        }
+        last = Some(part);
+    }
+    last.is_some_and(|last| is_foreign(last) && !NEGATING_PARTS.contains(&before_last))
 }
 
 /// Class-name parts that negate or qualify the part after them.
@@ -607,6 +651,166 @@ fn nested_name(el: ElementRef<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
+
+    /// The reference reading of a class or id attribute's names split into lowercase tokens on
+    /// whitespace, '-' and '_' ("c-byline__name" → c, byline, name). A token
+    /// right after a negating part is dropped: "header--no-promo" and
+    /// "has-sidebar" say what the element is not, or what sits beside it.
+    fn tokens_of(value: &str) -> impl Iterator<Item = Cow<'_, str>> {
+        value.split_whitespace().flat_map(|name| {
+            let mut negated = false;
+            name.split(['-', '_'])
+                .filter(|p| !p.is_empty())
+                .filter_map(move |part| {
+                    let part = dom::lowercase(part);
+                    let negates = NEGATING_PARTS.contains(&part.as_ref());
+                    let kept = !negated && !negates;
+                    negated = negates;
+                    kept.then_some(part)
+                })
+        })
+    }
+
+    /// The reference reading of whether a class or id names a sidebar, teaser list or comment block:
+    /// the concept must be the first or last part of the name
+    /// ("sidebar-widget", "c-related", "post-comments"), not a middle part of a
+    /// layout class ("vw-blog-sidebar-position-right"), and not negated
+    /// ("header--no-promo"). Namespace prefixes of one or two letters ("c-",
+    /// "td-") are skipped.
+    fn name_is_foreign(name: &str) -> bool {
+        let parts: Vec<Cow<'_, str>> = name
+            .split(['-', '_'])
+            .filter(|p| !p.is_empty())
+            .map(dom::lowercase)
+            .collect();
+        let start = parts.iter().take_while(|p| p.chars().count() <= 2).count();
+        let meaningful = parts.get(start..).unwrap_or(&[]);
+        let is_foreign =
+            |p: &Cow<'_, str>| FOREIGN_CONTAINER_TOKENS.binary_search(&p.as_ref()).is_ok();
+        let first = meaningful.first().is_some_and(is_foreign);
+        let last = meaningful.len() > 1
+            && meaningful.last().is_some_and(is_foreign)
+            && meaningful
+                .get(meaningful.len().saturating_sub(2))
+                .is_none_or(|p| !NEGATING_PARTS.contains(&p.as_ref()));
+        first || last
+    }
+
+    /// The bits of one lowercase token, as first written.
+    fn reference_token_bits(token: &str) -> u16 {
+        let in_list = |list: &[&str]| list.binary_search(&token).is_ok();
+        let mut bits = 0;
+        for (bit, holds) in [
+            (BYLINE, in_list(BYLINE_TOKENS)),
+            (BIO, in_list(BIO_TOKENS)),
+            (ABOUT, token == "about"),
+            (AUTHOR, token == "author"),
+            (UPDATE, in_list(UPDATE_TOKENS)),
+            (DATE, in_list(DATE_TOKENS)),
+            (FOOTER, token == "footer" || token == "copyright"),
+            (PUBLISHED, token == "published"),
+            (
+                MODIFIED,
+                token.contains("updated") || token.contains("modified"),
+            ),
+        ] {
+            if holds {
+                bits |= bit;
+            }
+        }
+        bits
+    }
+
+    /// What the walk read of one name before it was made allocation-free.
+    fn reference_facts(name: &str) -> NameFacts {
+        NameFacts {
+            tokens: tokens_of(name).fold(0, |bits, t| bits | reference_token_bits(&t)),
+            foreign: name_is_foreign(name),
+            screen_reader: SCREEN_READER_CLASSES
+                .binary_search(&dom::lowercase(name).as_ref())
+                .is_ok(),
+        }
+    }
+
+    #[test]
+    fn names_read_as_the_reference_reads_them() {
+        let names = [
+            "c-byline__name",
+            "post-date",
+            "Byline",
+            "BYLINE-Author",
+            "sidebar-widget",
+            "c-related",
+            "post-comments",
+            "vw-blog-sidebar-position-right",
+            "header--no-promo",
+            "has-sidebar",
+            "no-sidebar",
+            "td-related-title",
+            "a-b-c",
+            "x",
+            "",
+            "--",
+            "sr-only",
+            "SR-Only",
+            "visually-hidden",
+            "screen-reader-text",
+            "author-bio",
+            "about-author",
+            "last-updated",
+            "entry-modified-date",
+            "published",
+            "datePublished",
+            "Kelvin\u{212a}",
+            "\u{212a}omments",
+            "ΑΣ-sidebar",
+            "İstanbul-footer",
+            "ab-cd-related",
+            "ab-cd",
+            "footer",
+            "copyright",
+            "site-footer",
+            "related-no",
+            "comments-not-related",
+            "with-related",
+            "most-popular",
+            "fecha_pub",
+            "__timestamp__",
+            "autor-name",
+            "lastmod",
+            "is-updated",
+            "unmodified-x",
+            "seed",
+            "about",
+            "aboutauthor",
+            "bios",
+            "footer-copyright",
+            "post-time",
+            "writer",
+            "contributors",
+        ];
+        for name in names {
+            assert_eq!(NameFacts::of_name(name), reference_facts(name), "{name}");
+        }
+        let vocabulary = [BYLINE_TOKENS, BIO_TOKENS, UPDATE_TOKENS, DATE_TOKENS].concat();
+        for token in vocabulary
+            .iter()
+            .chain(&["about", "author", "footer", "copyright"])
+        {
+            assert_eq!(token_bits(token), reference_token_bits(token), "{token}");
+        }
+        for name in names {
+            let value = format!("x {name} y");
+            assert_eq!(NameFacts::of(&value), reference_facts(name), "{value}");
+        }
+        let value = "c-byline__name  post-date\tsidebar-widget";
+        let combined = value
+            .split_whitespace()
+            .map(reference_facts)
+            .fold(0, |bits, f| bits | f.tokens);
+        assert_eq!(NameFacts::of(value).tokens, combined);
+    }
 
     #[test]
     fn tokens_drop_negated_parts_and_lowercase() {

@@ -108,6 +108,26 @@ pub(super) fn never() -> Regex {
     Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("the empty-class regex compiles"))
 }
 
+/// Whether `text` holds four digits in a row. Every pattern above needs a
+/// four-digit year (or more digits), so a text without one cannot match
+/// and is not searched at all. `char::is_numeric` holds for every `\d`
+/// digit of any script (and for more), so the check never turns a match
+/// away.
+pub(super) fn has_year_digits(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_numeric() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// The month number of a (lowercase or not) month name or abbreviation.
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
@@ -127,6 +147,9 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 /// date anywhere in the value.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let value = value.trim();
+    if !has_year_digits(value) {
+        return None;
+    }
     if let Some(c) = ISO_START.captures(value) {
         return ymd(c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str());
     }
@@ -146,6 +169,9 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
 /// Zoneless timestamps are taken as the publisher's local time.
 pub fn is_utc_timestamp(value: &str) -> bool {
     let value = value.trim();
+    if !has_year_digits(value) {
+        return false;
+    }
     if EPOCH.is_match(value) {
         return true;
     }
@@ -170,6 +196,9 @@ static CLOCK_ZONE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The date and clock an ISO timestamp shows, whatever its zone.
 pub fn wall_clock(value: &str) -> Option<NaiveDateTime> {
+    if !has_year_digits(value) {
+        return None;
+    }
     let c = ISO_CLOCK.captures(value.trim())?;
     let part = |i: usize| c.get(i).map_or(Some(0), |m| m.as_str().parse::<u32>().ok());
     let date = NaiveDate::from_ymd_opt(c.get(1)?.as_str().parse().ok()?, part(2)?, part(3)?)?;
@@ -211,6 +240,10 @@ pub fn mislabelled_utc<'a>(
 /// clock time in `text` ("Updated 10:01 pm PST" → -480). `month` (1-12)
 /// chooses daylight time for the US generic zones ("ET").
 pub fn zone_offset_in_text(text: &str, month: u32) -> Option<i32> {
+    // A clock time needs digits.
+    if !text.chars().any(char::is_numeric) {
+        return None;
+    }
     CLOCK_ZONE.captures_iter(text).find_map(|c| {
         let zone = c.get(1)?.as_str().to_lowercase();
         let lookup = |table: &[(&str, i32)]| {
@@ -235,6 +268,9 @@ pub fn zone_offset_in_text(text: &str, month: u32) -> Option<i32> {
 /// without a time, or a timestamp with a non-UTC offset.
 pub fn is_local_day(value: &str) -> bool {
     let value = value.trim();
+    if !has_year_digits(value) {
+        return false;
+    }
     if ISO_START.is_match(value) && !ISO_TIMESTAMP.is_match(value) {
         return true;
     }
@@ -250,6 +286,9 @@ pub fn is_local_day(value: &str) -> bool {
 /// The first written date in `text` (earliest position wins), in any of the
 /// supported formats and languages.
 pub fn find_date_in_text(text: &str) -> Option<NaiveDate> {
+    if !has_year_digits(text) {
+        return None;
+    }
     let mut best: Option<(usize, NaiveDate)> = None;
     let mut consider = |start: usize, date: Option<NaiveDate>| {
         if let Some(date) = date
@@ -304,6 +343,9 @@ pub fn find_date_in_text(text: &str) -> Option<NaiveDate> {
 /// ("Published 3 May 2020, updated 5 May 2020" → 3 May; "Updated 5 May
 /// 2020" → None).
 pub fn published_date_in_text(text: &str) -> Option<NaiveDate> {
+    if !has_year_digits(text) {
+        return None;
+    }
     let end = UPDATE_WORD.find(text).map_or(text.len(), |m| m.start());
     text.get(..end).and_then(find_date_in_text)
 }
@@ -325,6 +367,9 @@ fn unambiguous_slashed(c: &regex::Captures<'_>) -> Option<NaiveDate> {
 /// A path with only a year and month gives no date.
 pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
+    if !has_year_digits(path) {
+        return None;
+    }
     URL_DATE.captures_iter(path).find_map(|c| {
         let groups = [(1, 2, 3), (4, 5, 6), (7, 8, 9)];
         groups
@@ -338,6 +383,9 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
 /// (`/story-title-2019-11-19/`).
 pub fn url_date_in_folders(url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or(url);
+    if !has_year_digits(path) {
+        return false;
+    }
     URL_FOLDER_DATE.is_match(path)
 }
 

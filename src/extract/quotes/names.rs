@@ -27,13 +27,20 @@ pub fn title_of(word: &str) -> Option<&'static str> {
     }
     TITLE_HEADS
         .iter()
-        .find(|head| ends_with_lower(word, head) && word.len() > head.len())
+        .find(|head| word.len() > head.len() && ends_with_lower(word, head))
         .copied()
 }
 
 /// True if `word` ends with `suffix` (lowercase), case-insensitively,
 /// without allocating.
 fn ends_with_lower(word: &str, suffix: &str) -> bool {
+    if word.is_ascii() {
+        let tail = word
+            .len()
+            .checked_sub(suffix.len())
+            .and_then(|at| word.get(at..));
+        return tail.is_some_and(|tail| tail.eq_ignore_ascii_case(suffix));
+    }
     let mut chars = word.chars().rev().flat_map(char::to_lowercase);
     suffix.chars().rev().all(|c| chars.next() == Some(c))
 }

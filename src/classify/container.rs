@@ -285,6 +285,21 @@ mod tests {
     }
 
     #[test]
+    fn a_sidebar_tweet_does_not_outweigh_a_short_post() {
+        let line =
+            "„I know I am drunk and I should perhaps not say this to you tonight, my friend…“";
+        let tweet = "Reading the paper this morning: the city council will vote on the new \
+                     tram line next week, and nobody seems to know the cost yet. More at six, \
+                     after the match.";
+        let html = format!(
+            "<body><div id=content><div class=post><p>{line}</p><p>– „Then don't“</p></div></div>\
+             <div id=sidebar><ul><li class=widget><ul class=tweets><li>{tweet}</li></ul></li>\
+             </ul></div></body>"
+        );
+        assert_eq!(container_text(&html), [line, "– „Then don't“"]);
+    }
+
+    #[test]
     fn wrappers_of_a_page_builder_do_not_use_up_the_widening() {
         let nest = |text: &str| {
             let open = "<div class=column><div class=wrap><div class=row><div class=inner>\

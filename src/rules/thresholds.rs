@@ -45,8 +45,12 @@ pub const JUNK_WEIGHT: f32 = 0.7;
 
 /// Score factor of an element whose tag or names only say "probably not
 /// the article" (`form`, `header`, `aside`, `sidebar`): some sites wrap the
-/// whole article in one, so it stays a candidate, with a handicap.
-pub const MARKED_CONTAINER_FACTOR: f32 = 0.5;
+/// whole article in one, so it stays a candidate, with a handicap. A
+/// third: a sidebar's tweet or "about this site" blurb must not tie with a
+/// short post (at a half, a 120-character tweet beat a 60-character post);
+/// a live ticker whose minutes all sit in such boxes still wins (at 0.15
+/// one of trafilatura-dev's did not).
+pub const MARKED_CONTAINER_FACTOR: f32 = 0.3;
 
 /// Score factor of an element whose names say which boilerplate it is
 /// (comments, related links...): a comment list may hold far more prose

@@ -13,8 +13,8 @@ use decant::Config;
 use decant::eval::EvalReport;
 
 // Pinned floors, just under the figures measured on 2026-11-28 at the end
-// of session 3 (scrapinghub F1 0.980, precision 0.979, accuracy 0.531;
-// trafilatura-dev F1 0.938).
+// of session 4 (scrapinghub F1 0.980, precision 0.979, accuracy 0.531;
+// trafilatura-dev F1 0.947).
 // They may only rise: raise one when the measured figure rises, never lower
 // one to make a change pass.
 
@@ -25,7 +25,7 @@ const SCRAPINGHUB_PRECISION_FLOOR: f64 = 0.977;
 /// Minimum accuracy (share of exact pages) on scrapinghub-dev.
 const SCRAPINGHUB_ACCURACY_FLOOR: f64 = 0.520;
 /// Minimum F1 on trafilatura-dev.
-const TRAFILATURA_F1_FLOOR: f64 = 0.936;
+const TRAFILATURA_F1_FLOOR: f64 = 0.944;
 
 /// Env var naming the folder holding the dev sets.
 const EVAL_DIR_VAR: &str = "DECANT_EVAL_DIR";

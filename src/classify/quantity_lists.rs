@@ -5,6 +5,7 @@
 //! holds them, above its steps or inside its text.
 
 use super::Kind;
+use super::text_shape::without_bullet;
 use crate::blocks::Block;
 use crate::rules::text_recall::{
     MAX_GLUED_UNIT_LETTERS, MAX_LIST_LABEL_CHARS, MAX_LIST_LINES_ABOVE_ARTICLE,
@@ -13,17 +14,6 @@ use crate::rules::text_recall::{
 
 /// Vulgar fractions that stand for a quantity on their own or after digits.
 const FRACTIONS: &[char] = &['¼', '½', '¾', '⅓', '⅔', '⅛'];
-
-/// The line's text without its list bullet.
-fn without_bullet(block: &Block) -> &str {
-    if block.bullet {
-        let mut chars = block.text.chars();
-        chars.next();
-        chars.as_str().trim_start()
-    } else {
-        &block.text
-    }
-}
 
 /// The rest of `text` after a run of ASCII digits, or None without one.
 fn after_digits(text: &str) -> Option<&str> {

@@ -74,7 +74,7 @@ fn weighted_chars(text: &str) -> usize {
 }
 
 /// The line's text without its list bullet.
-fn without_bullet(block: &Block) -> &str {
+pub(crate) fn without_bullet(block: &Block) -> &str {
     if block.bullet {
         let mut chars = block.text.chars();
         chars.next();

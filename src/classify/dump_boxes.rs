@@ -162,13 +162,8 @@ pub fn apply(dump: &Dump, kinds: &mut [Kind]) {
 #[cfg(test)]
 mod tests {
     use crate::classify::test_support::text_body;
+    use crate::classify::test_support::{P1, P2, P3};
 
-    const P1: &str = "The council approved the new budget on Tuesday after a long debate about \
-        schools, roads and the cost of running the city for another year, and the vote was close.";
-    const P2: &str = "Critics said the plan would raise local taxes for families who are already \
-        under pressure from rising rents and the price of food this winter, and they will appeal.";
-    const P3: &str = "The mayor defended the spending and promised a review of the numbers next \
-        spring, once the auditors have finished their work on the accounts of every department.";
     const BIO: &str = "Jane has covered the city council for the paper since 2015, and before \
         that she wrote about schools and transport for a weekly in the north of the county.";
 

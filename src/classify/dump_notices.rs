@@ -56,11 +56,7 @@ pub fn apply(dump: &Dump, kinds: &mut [Kind]) {
 mod tests {
     use super::*;
     use crate::classify::test_support::text_body;
-
-    const P1: &str = "The council approved the new budget on Tuesday after a long debate about \
-        schools, roads and the cost of running the city for another year, and the vote was close.";
-    const P2: &str = "Critics said the plan would raise local taxes for families who are already \
-        under pressure from rising rents and the price of food this winter, and they will appeal.";
+    use crate::classify::test_support::{P1, P2};
 
     #[test]
     fn licence_and_disclosure_notes_are_removed() {

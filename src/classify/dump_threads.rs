@@ -51,11 +51,8 @@ pub fn apply(dump: &Dump, kinds: &mut [Kind]) {
 mod tests {
     use super::*;
     use crate::classify::test_support::text_body;
+    use crate::classify::test_support::{P1, P2};
 
-    const P1: &str = "The council approved the new budget on Tuesday after a long debate about \
-        schools, roads and the cost of running the city for another year, and the vote was close.";
-    const P2: &str = "Critics said the plan would raise local taxes for families who are already \
-        under pressure from rising rents and the price of food this winter, and they will appeal.";
     const C1: &str = "I think the council got this one right, even if the roads will have to \
         wait another year before anyone repairs the potholes on my street, which is a shame.";
     const C2: &str = "Thanks for the question. We will publish the full budget documents next \

@@ -47,6 +47,14 @@ pub(crate) mod test_support {
             .collect()
     }
 
+    // Three paragraphs of article prose, shared by the text-dump tests.
+    pub(crate) const P1: &str = "The council approved the new budget on Tuesday after a long debate about \
+        schools, roads and the cost of running the city for another year, and the vote was close.";
+    pub(crate) const P2: &str = "Critics said the plan would raise local taxes for families who are already \
+        under pressure from rising rents and the price of food this winter, and they will appeal.";
+    pub(crate) const P3: &str = "The mayor defended the spending and promised a review of the numbers next \
+        spring, once the auditors have finished their work on the accounts of every department.";
+
     /// The texts of the blocks of an HTML page classified as body, in order.
     pub(crate) fn html_body(html: &str) -> Vec<String> {
         let page = from_html(&Html::parse_document(html));

@@ -14,12 +14,13 @@ use super::text_shape::Shape;
 use crate::blocks::ends_sentence;
 use crate::rules::dump_closers::{
     ENTITY_ARTICLES, MAX_ENTITY_HEADING_WORDS, MAX_HEADLINE_CHARS, MAX_POST_FOOTER_CHARS,
-    MAX_RELATED_HEADING_CHARS, MAX_RELATED_HEADLINES, MAX_SITE_BOX_LINES, MIN_HEADLINE_WORDS,
-    POST_FOOTER_OPENERS, RELATED_HEADINGS, SITE_ADDRESS_MARKS,
+    MAX_RELATED_HEADING_CHARS, MAX_RELATED_HEADLINES, MAX_SITE_BOX_LINES,
+    MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX, MIN_HEADLINE_WORDS, POST_FOOTER_OPENERS, RELATED_HEADINGS,
+    SITE_ADDRESS_MARKS,
 };
 use crate::rules::dump_furniture::{
     ABOUT_WORDS, ARTICLE_LIST_OPENERS, AUTHOR_LABELS, MAX_BOX_HEADING_CHARS, MAX_BOX_LABEL_LINES,
-    MAX_BOX_PROSE_LINES, MIN_ARTICLE_LINES_BEFORE_BOX,
+    MAX_BOX_PROSE_LINES,
 };
 use crate::rules::phrases::RELATED_OPENERS;
 use crate::rules::{contains_any, contains_word, starts_with_any};
@@ -61,15 +62,34 @@ fn is_headline(dump: &Dump, i: usize) -> bool {
         && !sentence
 }
 
+/// True if the line is a short label (a teaser's byline or date) that may
+/// stand between two headlines.
+fn is_teaser_label(dump: &Dump, i: usize) -> bool {
+    dump.shape(i) == Shape::Short && !dump.list_item(i) && !ends_sentence(dump.text(i))
+}
+
+/// The end (exclusive) of the headlines under the related heading at
+/// `heading`: plain headlines, or list items of any length, with short
+/// labels between them (not before the first: a label there is a product
+/// or section name heading the article's own list); `None` without one
+/// headline.
+fn related_run_end(dump: &Dump, heading: usize) -> Option<usize> {
+    let mut end = None;
+    for i in (heading + 1..dump.len()).take(MAX_RELATED_HEADLINES) {
+        if is_headline(dump, i) || dump.list_item(i) {
+            end = Some(i + 1);
+        } else if end.is_none() || !is_teaser_label(dump, i) {
+            break;
+        }
+    }
+    end
+}
+
 /// Removes the headlines under a related heading, and the heading.
 fn related_headlines(dump: &Dump, kinds: &mut [Kind]) {
     for heading in (0..dump.len()).filter(|&i| is_related_heading(dump, i)) {
-        let headlines = (heading + 1..dump.len())
-            .take(MAX_RELATED_HEADLINES)
-            .take_while(|&i| is_headline(dump, i))
-            .count();
-        if headlines > 0 {
-            for i in heading..=heading + headlines {
+        if let Some(end) = related_run_end(dump, heading) {
+            for i in heading..end {
                 remove(kinds, i, Kind::Related);
             }
         }
@@ -190,7 +210,7 @@ fn entity_boxes(dump: &Dump, kinds: &mut [Kind]) {
         return;
     };
     let article_lines = (0..heading).filter(|&i| good_body(kinds, i)).count();
-    if article_lines >= MIN_ARTICLE_LINES_BEFORE_BOX
+    if article_lines >= MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX
         && is_name_heading(dump, heading)
         && dump.prose(last_good)
         && starts_with_name(dump.text(last_good).trim(), dump.text(heading).trim())
@@ -211,7 +231,6 @@ pub fn apply(dump: &Dump, kinds: &mut [Kind]) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::classify::test_support::text_body;
     use crate::classify::test_support::{P1, P2, P3};
 
@@ -223,6 +242,17 @@ mod tests {
         let dump = format!(
             "{P1}\n\n{P2}\n\n  Relacionados:\n\nEl alcalde indica que el presupuesto “es histórico”\n\n\
              La oposición ante la votación del presupuesto: “Siempre se puede negociar”\n\n{P3}\n"
+        );
+        assert_eq!(text_body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_related_list_with_bylines_between_its_items_is_removed() {
+        // Bulleted teasers under "Am beliebtesten", each with its author
+        // on a line of its own.
+        let dump = format!(
+            "  {P1}\n\n  {P2}\n\n  {P3}\n\n    Am beliebtesten\n\n      * Reiseziele: 7 warme Urlaubsorte für den Winter\n\n\
+             \x20       Von Jane Doe\n\n      * Der Künstler im Porträt: ein Besuch im Atelier\n"
         );
         assert_eq!(text_body(&dump), [P1, P2, P3]);
     }

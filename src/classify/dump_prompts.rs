@@ -1,7 +1,8 @@
 //! Prompts addressed to the reader in a text dump: asks to share the
 //! article ("Dir hat der Artikel gefallen? Jetzt teilen..."), to allow push
 //! notifications, to sign up for a newsletter (and the consent text under
-//! the sign-up), to log in before commenting, to click, order or register.
+//! the sign-up or an embedded post's placeholder), to log in before
+//! commenting, to click, order, donate, follow or register.
 //! A dump loses the form or button around them, and a prompt written as a
 //! sentence passes the line-shape rules; its words give it away. The short
 //! line heading a prompt ("Want More?", "NEWSLETTER") goes with it, and so
@@ -16,14 +17,18 @@ use super::dump_furniture::{Dump, remove};
 use super::text_shape::Shape;
 use crate::rules::contains_any;
 use crate::rules::dump_closers::{
-    CALL_PROMPTS, COMMENT_FORM_PROMPTS, MAX_FORM_LABEL_CHARS, MAX_FORM_LABEL_GAP, MAX_PROMPT_CHARS,
-    MIN_ARTICLE_LINES_BEFORE_FORM, MIN_FORM_LABELS, NEWSLETTER_CALLS, NEWSLETTER_WORDS,
-    PUSH_PROMPTS, SHARE_PROMPTS,
+    CALL_PROMPTS, COMMENT_FORM_PROMPTS, CONSENT_PROMPTS, MAX_CONSENT_CHARS, MAX_FORM_LABEL_CHARS,
+    MAX_FORM_LABEL_GAP, MAX_PROMPT_CHARS, MIN_ARTICLE_LINES_BEFORE_FORM, MIN_FORM_LABELS,
+    NEWSLETTER_CALLS, NEWSLETTER_WORDS, PUSH_PROMPTS, SHARE_PROMPTS,
 };
 
 /// The kind of prompt the line is, if it is one.
 fn prompt_kind(lower: &str) -> Option<Kind> {
-    if lower.chars().count() > MAX_PROMPT_CHARS {
+    let chars = lower.chars().count();
+    if chars <= MAX_CONSENT_CHARS && contains_any(CONSENT_PROMPTS, lower) {
+        return Some(Kind::Cookie);
+    }
+    if chars > MAX_PROMPT_CHARS {
         return None;
     }
     if contains_any(SHARE_PROMPTS, lower) {
@@ -183,6 +188,15 @@ mod tests {
         let dump = format!(
             "{P1}\n\n{P2}\n\n{P3}\n\nKennst du schon unseren Newsletter?\n\n{pitch}\n\n{consent}\n"
         );
+        assert_eq!(text_body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn an_embedded_posts_consent_placeholder_is_removed() {
+        let placeholder = "An dieser Stelle findet Ihr einen externen Inhalt von Instagram, der \
+            den Artikel ergänzt. Ihr könnt ihn Euch mit einem Klick anzeigen lassen.";
+        let dump =
+            format!("{P1}\n\nEmpfohlener redaktioneller Inhalt\n\n{placeholder}\n\n{P2}\n\n{P3}\n");
         assert_eq!(text_body(&dump), [P1, P2, P3]);
     }
 

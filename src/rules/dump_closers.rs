@@ -64,19 +64,48 @@ pub const NEWSLETTER_CALLS: &[&str] = &[
     "zapisz",
 ];
 
-/// Calls to act: click, register, order, visit the shop.
+/// Calls to act: click, register, order, donate, follow, visit the shop.
 pub const CALL_PROMPTS: &[&str] = &[
     "besuchen sie unseren",
+    "donate now",
+    "donate today",
     "einfach hier klicken",
+    "folge uns auf",
+    "folgen sie uns",
     "hier kostenlos anmelden",
     "immediate online access",
     "jetzt die aktuelle ausgabe",
+    "jetzt spenden",
     "kennen sie schon unser",
     "kennst du schon unser",
     "kennt ihr schon unser",
     "klicken sie hier",
+    "mit ihrer spende",
     "subscription will auto renew",
+    "suivez-nous",
+    "síguenos",
 ];
+
+/// First-person consent under a sign-up form or an embedded post's
+/// placeholder ("willige ich bis auf Widerruf ein", "I consent to", "Ich
+/// bin damit einverstanden, dass mir externe Inhalte angezeigt werden").
+pub const CONSENT_PROMPTS: &[&str] = &[
+    "bis auf jederzeitigen widerruf",
+    "bis auf widerruf",
+    "einen externen inhalt",
+    "einwilligung jederzeit",
+    "externe inhalte angezeigt",
+    "i consent to",
+    "ich willige",
+    "meine einwilligung kann ich",
+    "willige ich",
+    "withdraw my consent",
+    "wyrażam zgodę",
+    "you may revoke this consent",
+];
+
+/// A consent text may run to a paragraph of legal terms.
+pub const MAX_CONSENT_CHARS: usize = 800;
 
 /// A prompt is a line or two; a paragraph that says the same words is the
 /// article's.
@@ -139,6 +168,10 @@ pub const MAX_FORM_LABEL_GAP: usize = 4;
 /// sidebar's (a form above the article is a sign-up box in the header).
 pub const MIN_ARTICLE_LINES_BEFORE_FORM: usize = 3;
 
+/// Good lines of the article before a box defining its heading's name:
+/// one is enough, as the box must also be the page's last prose.
+pub const MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX: usize = 1;
+
 /// Words of a heading naming an entity whose box defines it ("Abenteuer
 /// Astronomie" over "Abenteuer Astronomie war eine Zeitschrift ...").
 pub const MAX_ENTITY_HEADING_WORDS: usize = 5;
@@ -167,6 +200,7 @@ mod tests {
             NEWSLETTER_WORDS,
             NEWSLETTER_CALLS,
             CALL_PROMPTS,
+            CONSENT_PROMPTS,
             RELATED_HEADINGS,
             POST_FOOTER_OPENERS,
             ENTITY_ARTICLES,

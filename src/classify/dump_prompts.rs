@@ -8,18 +8,20 @@
 //! line heading a prompt ("Want More?", "NEWSLETTER") goes with it, and so
 //! does a line between two prompts (the pitch of a sign-up box).
 //!
-//! After a comment form (its "Name *", "E-Mail *" fields) that follows the
-//! article, the prose is the sidebar's: a site's blurb, a podcast's
-//! description.
+//! After a comment form (its "Name *", "E-Mail *" fields) or a site
+//! footer's copyright line ("© 2020 Example | Impressum | Datenschutz")
+//! that follows the article, the prose is the sidebar's or the footer's: a
+//! site's blurb, a podcast's description, a note on sources.
 
 use super::Kind;
 use super::dump_furniture::{Dump, remove};
 use super::text_shape::Shape;
 use crate::rules::contains_any;
 use crate::rules::dump_closers::{
-    CALL_PROMPTS, COMMENT_FORM_PROMPTS, CONSENT_PROMPTS, MAX_CONSENT_CHARS, MAX_FORM_LABEL_CHARS,
-    MAX_FORM_LABEL_GAP, MAX_PROMPT_CHARS, MIN_ARTICLE_LINES_BEFORE_FORM, MIN_FORM_LABELS,
-    NEWSLETTER_CALLS, NEWSLETTER_WORDS, PUSH_PROMPTS, SHARE_PROMPTS,
+    CALL_PROMPTS, COMMENT_FORM_PROMPTS, CONSENT_PROMPTS, FOOTER_COPYRIGHT_MARKS, FOOTER_LINK_WORDS,
+    MAX_CONSENT_CHARS, MAX_FOOTER_CHARS, MAX_FORM_LABEL_CHARS, MAX_FORM_LABEL_GAP,
+    MAX_PROMPT_CHARS, MIN_ARTICLE_LINES_BEFORE_FORM, MIN_FORM_LABELS, NEWSLETTER_CALLS,
+    NEWSLETTER_WORDS, PUSH_PROMPTS, SHARE_PROMPTS,
 };
 
 /// The kind of prompt the line is, if it is one.
@@ -115,12 +117,33 @@ fn body_prose(dump: &Dump, kinds: &[Kind], range: std::ops::Range<usize>) -> (us
         })
 }
 
-/// Removes the body after a comment form that follows the article (more
-/// of the article's prose before the form than after it).
+/// True if the line is a site footer's: a copyright beside links to the
+/// imprint, the privacy policy or the terms.
+fn is_footer_line(lower: &str) -> bool {
+    lower.chars().count() <= MAX_FOOTER_CHARS
+        && contains_any(FOOTER_COPYRIGHT_MARKS, lower)
+        && contains_any(FOOTER_LINK_WORDS, lower)
+}
+
+/// Removes the body after the first site footer line that follows the
+/// article (see [`after_article_end`]).
+fn after_site_footer(dump: &Dump, kinds: &mut [Kind]) {
+    if let Some(footer) = (0..dump.len()).find(|&i| is_footer_line(lower(dump, i))) {
+        after_article_end(dump, kinds, footer);
+    }
+}
+
+/// Removes the body after a comment form that follows the article.
 fn after_comment_form(dump: &Dump, kinds: &mut [Kind]) {
-    let Some(end) = first_form_end(dump) else {
-        return;
-    };
+    if let Some(end) = first_form_end(dump) {
+        after_article_end(dump, kinds, end);
+    }
+}
+
+/// Removes the body after line `end` (a comment form's last field, a
+/// footer line) if the article came before it: enough good lines before,
+/// and more of their prose than after.
+fn after_article_end(dump: &Dump, kinds: &mut [Kind], end: usize) {
     let (lines_before, before) = body_prose(dump, kinds, 0..end);
     let (_, after) = body_prose(dump, kinds, end..dump.len());
     if lines_before < MIN_ARTICLE_LINES_BEFORE_FORM || after >= before {
@@ -131,10 +154,11 @@ fn after_comment_form(dump: &Dump, kinds: &mut [Kind]) {
     }
 }
 
-/// Applies both rules.
+/// Applies the rules.
 pub fn apply(dump: &Dump, kinds: &mut [Kind]) {
     prompts(dump, kinds);
     after_comment_form(dump, kinds);
+    after_site_footer(dump, kinds);
 }
 
 #[cfg(test)]
@@ -207,6 +231,22 @@ mod tests {
         let dump = format!(
             "  {P1}\n\n  {P2}\n\n  {P3}\n\n    Leave a Reply\n\n    Name *\n\n    E-Mail *\n\n    Website\n\n  {blurb}\n"
         );
+        assert_eq!(text_body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn prose_after_the_site_footer_is_the_footers() {
+        let note = "Sources and inspiration: the encyclopedia, the tourist offices and our own \
+            research in books and on the web, checked on the day we published this guide.";
+        let dump = format!(
+            "{P1}\n\n{P2}\n\n{P3}\n\n© 2004 - 2020 Jane Doe | Impressum | Datenschutz\n\n{note}\n"
+        );
+        assert_eq!(text_body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_photo_credit_is_no_footer() {
+        let dump = format!("{P1}\n\n© Reuters\n\n{P2}\n\n{P3}\n");
         assert_eq!(text_body(&dump), [P1, P2, P3]);
     }
 

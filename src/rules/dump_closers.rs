@@ -172,6 +172,37 @@ pub const MIN_ARTICLE_LINES_BEFORE_FORM: usize = 3;
 /// one is enough, as the box must also be the page's last prose.
 pub const MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX: usize = 1;
 
+/// Marks of a site footer's copyright line.
+pub const FOOTER_COPYRIGHT_MARKS: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "copyright",
+    "todos los derechos",
+    "tous droits réservés",
+    "©",
+];
+
+/// Links a site footer sets beside its copyright ("© 2020 Example |
+/// Impressum | Datenschutz"): a photo credit ("© Reuters") has none.
+pub const FOOTER_LINK_WORDS: &[&str] = &[
+    "agb",
+    "aviso legal",
+    "contact",
+    "cookie",
+    "datenschutz",
+    "impressum",
+    "imprint",
+    "kontakt",
+    "mentions légales",
+    "nutzungsbedingungen",
+    "privacidad",
+    "privacy",
+    "terms",
+];
+
+/// A footer line is a line, not a paragraph.
+pub const MAX_FOOTER_CHARS: usize = 250;
+
 /// Words of a heading naming an entity whose box defines it ("Abenteuer
 /// Astronomie" over "Abenteuer Astronomie war eine Zeitschrift ...").
 pub const MAX_ENTITY_HEADING_WORDS: usize = 5;
@@ -205,6 +236,8 @@ mod tests {
             POST_FOOTER_OPENERS,
             ENTITY_ARTICLES,
             SITE_ADDRESS_MARKS,
+            FOOTER_COPYRIGHT_MARKS,
+            FOOTER_LINK_WORDS,
         ] {
             assert!(is_sorted_lowercase(list), "{list:?}");
         }

@@ -6,17 +6,19 @@
 //! - a box under a heading that names its author ("Site Autorin"), or the
 //!   site by its web address ("Über das Portal www.example.de");
 //! - after the article's prose, a box defining what its heading names
-//!   ("Example Magazine" over "Example Magazine was a magazine for ...").
+//!   ("Example Magazine" over "Example Magazine was a magazine for ..."),
+//!   and a closing profile of the publisher or the author ("Acme is a
+//!   global solutions provider ...").
 
-use super::Kind;
 use super::dump_furniture::{Dump, remove};
 use super::text_shape::Shape;
+use super::{Kind, author_bio};
 use crate::blocks::ends_sentence;
 use crate::rules::dump_closers::{
     ENTITY_ARTICLES, MAX_ENTITY_HEADING_WORDS, MAX_HEADLINE_CHARS, MAX_POST_FOOTER_CHARS,
     MAX_RELATED_HEADING_CHARS, MAX_RELATED_HEADLINES, MAX_SITE_BOX_LINES,
-    MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX, MIN_HEADLINE_WORDS, POST_FOOTER_OPENERS, RELATED_HEADINGS,
-    SITE_ADDRESS_MARKS,
+    MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX, MIN_HEADLINE_WORDS, POST_FOOTER_OPENERS,
+    PROFILE_TAIL_LINES, RELATED_HEADINGS, SITE_ADDRESS_MARKS,
 };
 use crate::rules::dump_furniture::{
     ABOUT_WORDS, ARTICLE_LIST_OPENERS, AUTHOR_LABELS, MAX_BOX_HEADING_CHARS, MAX_BOX_LABEL_LINES,
@@ -220,6 +222,33 @@ fn entity_boxes(dump: &Dump, kinds: &mut [Kind]) {
     }
 }
 
+/// Among the article's last [`PROFILE_TAIL_LINES`] good lines, a profile
+/// of an organisation ("Acme is a global solutions provider ...") or of
+/// the author ("Jane Doe is a reporter ...") closes the article: it and
+/// the body lines after it (the profile's second paragraph) are removed.
+fn closing_profiles(dump: &Dump, kinds: &mut [Kind]) {
+    let tail: Vec<usize> = (0..dump.len())
+        .rev()
+        .filter(|&i| {
+            // A profile the sequence rules already removed still marks
+            // where the article ends.
+            matches!(kinds.get(i), Some(Kind::Body | Kind::AuthorBio))
+                && dump.shape(i) == Shape::Good
+        })
+        .take(PROFILE_TAIL_LINES)
+        .collect();
+    let is_profile = |i: &usize| {
+        dump.blocks.get(*i).is_some_and(|b| {
+            author_bio::is_organisation_profile(b) || author_bio::is_bio_sentence(b)
+        })
+    };
+    if let Some(&start) = tail.iter().rev().find(|i| is_profile(i)) {
+        for i in start..dump.len() {
+            remove(kinds, i, Kind::AuthorBio);
+        }
+    }
+}
+
 /// Applies the rules.
 pub fn apply(dump: &Dump, kinds: &mut [Kind]) {
     related_headlines(dump, kinds);
@@ -227,6 +256,7 @@ pub fn apply(dump: &Dump, kinds: &mut [Kind]) {
     author_boxes(dump, kinds);
     site_boxes(dump, kinds);
     entity_boxes(dump, kinds);
+    closing_profiles(dump, kinds);
 }
 
 #[cfg(test)]
@@ -308,6 +338,16 @@ mod tests {
         let about = "Example Astronomy was a magazine for practical astronomy in German, \
             the successor of a long-running magazine, and it published its last issue in 2020.";
         let dump = format!("{P1}\n\n{P2}\n\n{P3}\n\nExample Astronomy\n\n{about}\n");
+        assert_eq!(text_body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_publishers_profile_closing_the_article_is_removed() {
+        let profile = "Acme is a global solutions provider focused on healthcare software and \
+            mobile workflow solutions for hospitals, with offices in fifteen countries.";
+        let more = "Acme is headquartered in Baar, employs around 1,300 people worldwide, and its \
+            registered shares are listed on the stock exchange in Zurich since the year 1990.";
+        let dump = format!("{P1}\n\n{P2}\n\n{P3}\n\n{profile}\n\n{more}\n");
         assert_eq!(text_body(&dump), [P1, P2, P3]);
     }
 

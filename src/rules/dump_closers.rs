@@ -172,6 +172,11 @@ pub const MIN_ARTICLE_LINES_BEFORE_FORM: usize = 3;
 /// one is enough, as the box must also be the page's last prose.
 pub const MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX: usize = 1;
 
+/// Good lines at the end of the article checked for a closing profile of
+/// the publisher or the author (a press release's "Acme is a global
+/// provider ...", then its second paragraph).
+pub const PROFILE_TAIL_LINES: usize = 2;
+
 /// Marks of a site footer's copyright line.
 pub const FOOTER_COPYRIGHT_MARKS: &[&str] = &[
     "all rights reserved",

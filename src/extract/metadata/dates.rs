@@ -11,23 +11,20 @@ use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc};
 use regex::Regex;
 
 use crate::extract::PageContext;
+use crate::pattern::AsciiFirst;
 use crate::rules::metadata::{
     FUTURE_DATE_TOLERANCE_DAYS, GENERIC_US_ZONES, MIN_PUBLICATION_YEAR, MONTH_NAMES,
     US_DAYLIGHT_MONTHS, ZONE_ABBREVIATIONS,
 };
 
 /// `2019-11-19`, `2019/11/19` or `2019.11.19` at the start of a value.
-static ISO_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])").unwrap_or_else(|_| never())
-});
+static ISO_START: AsciiFirst = AsciiFirst::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])");
 
 /// `20191119` (alone or before a `T` time) at the start of a value.
-static COMPACT_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)").unwrap_or_else(|_| never()));
+static COMPACT_START: AsciiFirst = AsciiFirst::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)");
 
 /// A Unix timestamp in seconds (10 digits) or milliseconds (13 digits).
-static EPOCH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{10})(\d{3})?$").unwrap_or_else(|_| never()));
+static EPOCH: AsciiFirst = AsciiFirst::new(r"^(\d{10})(\d{3})?$");
 
 /// An ISO date anywhere in a text.
 static ISO_IN_TEXT: LazyLock<Regex> =
@@ -53,10 +50,8 @@ static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An ISO timestamp with a time of day, capturing what follows the time
 /// (the zone designator, if any).
-static ISO_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(.*)$")
-        .unwrap_or_else(|_| never())
-});
+static ISO_TIMESTAMP: AsciiFirst =
+    AsciiFirst::new(r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(.*)$");
 
 /// A zone designator of UTC itself.
 static UTC_ZONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,12 +90,9 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// URL paths: `/2019/11/19/`, `/2019-11-19/`, `_2019-11-19.html`, `/20191119/`.
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$|[-_.]))|(?:[/_-](\d{4})-(\d{2})-(\d{2})(?:[/_.-]|$))|(?:/(\d{4})(\d{2})(\d{2})(?:/|$))",
-    )
-    .unwrap_or_else(|_| never())
-});
+static URL_DATE: AsciiFirst = AsciiFirst::new(
+    r"(?:/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$|[-_.]))|(?:[/_-](\d{4})-(\d{2})-(\d{2})(?:[/_.-]|$))|(?:/(\d{4})(\d{2})(\d{2})(?:/|$))",
+);
 
 /// The patterns above are constants known to compile; this only satisfies
 /// the no-`unwrap` rule with a regex that matches nothing.
@@ -182,10 +174,8 @@ pub fn is_utc_timestamp(value: &str) -> bool {
 }
 
 /// The date and clock of an ISO timestamp, to the second.
-static ISO_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?")
-        .unwrap_or_else(|_| never())
-});
+static ISO_CLOCK: AsciiFirst =
+    AsciiFirst::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?");
 
 /// A clock time followed by a zone abbreviation: "10:31 pm CST",
 /// "18.54 GMT", "8:03 am ET", "11:06am IST".
@@ -390,10 +380,8 @@ pub fn url_date_in_folders(url: &str) -> bool {
 }
 
 /// URL dates that are whole folders of the path.
-static URL_FOLDER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/\d{4}/\d{1,2}/\d{1,2}(?:/|$)|/\d{4}-\d{2}-\d{2}(?:/|$)|/\d{8}(?:/|$)")
-        .unwrap_or_else(|_| never())
-});
+static URL_FOLDER_DATE: AsciiFirst =
+    AsciiFirst::new(r"/\d{4}/\d{1,2}/\d{1,2}(?:/|$)|/\d{4}-\d{2}-\d{2}(?:/|$)|/\d{8}(?:/|$)");
 
 /// The latest acceptable publication day: the fetch day (or today) plus the
 /// time-zone tolerance.

@@ -344,12 +344,27 @@ fn collapse_run(page: &mut Rewrite<'_>, bytes: &[u8], from: usize, to: usize) {
     }
 }
 
-/// Cuts the `dropped` attributes of a tag. One right after a `/` leaves a
-/// space, so that the `/` is not taken for the `/>` of a self-closing tag.
+/// Cuts the `dropped` attributes of a tag, each with the whitespace before
+/// it (which the tokenizer would read a character at a time). A space is
+/// left where the cut would join what is on its two sides: after a `/`
+/// (which would read as the `/>` of a self-closing tag) and before an
+/// attribute written right after a quoted value (`a="1"b`), which would
+/// join the tag name or the attribute before.
 fn cut_attributes(page: &mut Rewrite<'_>, bytes: &[u8], dropped: &[Span]) {
     for span in dropped {
-        let after_slash = span.start.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'/');
-        page.replace(span.start, span.end, if after_slash { " " } else { "" });
+        let before = bytes.get(..span.start).unwrap_or_default();
+        let spaces = before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        let from = span.start - spaces;
+        let after_slash = from.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'/');
+        let joins_next = bytes
+            .get(span.end)
+            .is_some_and(|&b| !b.is_ascii_whitespace() && b != b'>' && b != b'/');
+        let space = if after_slash || joins_next { " " } else { "" };
+        page.replace(from, span.end, space);
     }
 }
 
@@ -791,7 +806,7 @@ mod tests {
                     <style>p{color:red}</style><svg viewBox='0 0 1 1'><path d='M0'/></svg><p>b</p>";
         assert_eq!(
             strip_inert(html),
-            "<p>a</p><script ></script><style></style><svg ></svg><p>b</p>"
+            "<p>a</p><script></script><style></style><svg></svg><p>b</p>"
         );
     }
 
@@ -919,12 +934,12 @@ mod tests {
             strip_inert(
                 r#"<a href="/x" data-id=3 class=c onclick="f()" title='t'>x</a><img src=a.png alt=A>"#
             ),
-            r#"<a   class=c  title='t'>x</a><img  >"#
+            r#"<a class=c title='t'>x</a><img>"#
         );
         // Names in any case; the hidden markers blocks reads stay.
         assert_eq!(
             strip_inert("<P CLASS=a DATA-X=1 Hidden ARIA-HIDDEN=true STYLE='display:none'>"),
-            "<P CLASS=a  Hidden ARIA-HIDDEN=true STYLE='display:none'>"
+            "<P CLASS=a Hidden ARIA-HIDDEN=true STYLE='display:none'>"
         );
     }
 
@@ -933,7 +948,7 @@ mod tests {
         // Only `<link>` keeps its target: the canonical URL is read there.
         assert_eq!(
             strip_inert("<link rel=canonical href=/a><a rel=author href=/b>"),
-            "<link rel=canonical href=/a><a rel=author >"
+            "<link rel=canonical href=/a><a rel=author>"
         );
         // Formatting elements keep all: the tree builder compares them.
         let html = "<b data-x=1><font color=red face=x size=2><i onclick=f()>";
@@ -944,12 +959,16 @@ mod tests {
     fn quoted_values_hide_their_markup_and_other_quotes() {
         assert_eq!(
             strip_inert(r#"<p data-x='a>b"c' class="k>"><q data-y="it's">t</q>"#),
-            r#"<p  class="k>"><q >t</q>"#
+            r#"<p class="k>"><q>t</q>"#
         );
         // A quoted value runs on past the end of the line.
-        assert_eq!(strip_inert("<p data-x=\"a\n<b>\" id=i>x"), "<p  id=i>x");
+        assert_eq!(strip_inert("<p data-x=\"a\n<b>\" id=i>x"), "<p id=i>x");
         // Attributes need no space between them after a quote.
         assert_eq!(strip_inert(r#"<p data-x="1"id="i">"#), r#"<p id="i">"#);
+        assert_eq!(
+            strip_inert(r#"<p id="i"data-x="1"class=c>"#),
+            r#"<p id="i" class=c>"#
+        );
     }
 
     #[test]
@@ -959,25 +978,25 @@ mod tests {
         assert_eq!(strip_inert("<p/data-x=1>a"), "<p/ >a");
         assert_eq!(strip_inert("<p/data-x>a"), "<p/ >a");
         // An unquoted value takes the `/` in: this tag does not close itself.
-        assert_eq!(strip_inert("<br data-x=1/>"), "<br >");
-        assert_eq!(strip_inert("<br data-x/>"), "<br />");
+        assert_eq!(strip_inert("<br data-x=1/>"), "<br>");
+        assert_eq!(strip_inert("<br data-x/>"), "<br/>");
         // Unquoted values end at a space or `>` only.
-        assert_eq!(strip_inert("<p data-x=a'b\"c id=i>"), "<p  id=i>");
+        assert_eq!(strip_inert("<p data-x=a'b\"c id=i>"), "<p id=i>");
         // A name may start with `=` and hold quotes; no value is no value.
-        assert_eq!(strip_inert(r#"<p ="x" a"b id>"#), r#"<p   id>"#);
+        assert_eq!(strip_inert(r#"<p ="x" a"b id>"#), r#"<p id>"#);
         // Spaces around `=`.
-        assert_eq!(strip_inert("<p data-x = 'v' id = i>"), "<p  id = i>");
+        assert_eq!(strip_inert("<p data-x = 'v' id = i>"), "<p id = i>");
         // Attributes of end tags are ignored by the tokenizer: left as is.
         assert_eq!(strip_inert("</p data-x=1>"), "</p data-x=1>");
     }
 
     #[test]
     fn unterminated_tags_stay_unterminated() {
-        assert_eq!(strip_inert("a<p data-x=\"never closed"), "a<p ");
-        assert_eq!(strip_inert("a<p data-x='never"), "a<p ");
-        assert_eq!(strip_inert("a<p data-x=never"), "a<p ");
-        assert_eq!(strip_inert("a<p id=i data-x"), "a<p id=i ");
-        assert_eq!(strip_inert("a<p data-x="), "a<p ");
+        assert_eq!(strip_inert("a<p data-x=\"never closed"), "a<p");
+        assert_eq!(strip_inert("a<p data-x='never"), "a<p");
+        assert_eq!(strip_inert("a<p data-x=never"), "a<p");
+        assert_eq!(strip_inert("a<p id=i data-x"), "a<p id=i");
+        assert_eq!(strip_inert("a<p data-x="), "a<p");
         assert_eq!(strip_inert("a<p"), "a<p");
         assert_eq!(strip_inert("a<p class='x"), "a<p class='x");
     }
@@ -986,7 +1005,7 @@ mod tests {
     fn multibyte_text_around_cut_attributes_survives() {
         assert_eq!(
             strip_inert("<p data-é='ü' title=é€>😀</p><p\u{a0}data-x=1>"),
-            "<p  title=é€>😀</p><p\u{a0}data-x=1>"
+            "<p title=é€>😀</p><p\u{a0}data-x=1>"
         );
     }
 

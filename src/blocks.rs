@@ -76,6 +76,10 @@ pub struct Block {
     pub bullet: bool,
     /// The text lowercased, made on first use ([`Block::lower`]).
     pub lower: OnceCell<String>,
+    /// What the block's words say it is, read on first use
+    /// ([`crate::classify::phrases::phrase_kind`]): the container choice
+    /// and the block's own kind both ask.
+    pub phrase: OnceCell<Option<Kind>>,
 }
 
 impl Block {
@@ -624,6 +628,7 @@ impl Walker {
             group,
             bullet: false,
             lower: OnceCell::new(),
+            phrase: OnceCell::new(),
         };
         if let Some(info) = self.page.elements.get_mut(element) {
             let own = chars.saturating_sub(link_chars) as f32;
@@ -777,6 +782,7 @@ pub fn from_text(text: &str) -> Page {
             mark: None,
             group,
             lower: OnceCell::new(),
+            phrase: OnceCell::new(),
         });
     }
     page

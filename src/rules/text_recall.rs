@@ -47,3 +47,7 @@ pub const MIN_TABLE_CELLS: usize = 2;
 /// article introduces or comments; further away (under a heading of its
 /// own, in a sidebar) it is a box of the page.
 pub const MAX_LINES_FROM_TABLE: usize = 3;
+
+/// Characters of photo credits ("DPA / Jane Doe"), teaser links
+/// (">> Read more <<") and markup, never of an article's subheading.
+pub const NOT_IN_HEADINGS: &[char] = &['/', '<', '>', '|', '©'];

@@ -2,9 +2,10 @@
 //! in a text dump (see `classify::dump_openers`).
 
 /// Lines above the article's first good paragraph in which its opening
-/// lines are looked for: an intro sentence, a subheading and a short list
-/// before the first long paragraph; further up is the page's header.
-pub const MAX_OPENER_LINES: usize = 6;
+/// lines are looked for: an intro sentence, then maybe a table of contents
+/// (up to about seven items), a lead-in and a subheading before the first
+/// long paragraph; further up is the page's header.
+pub const MAX_OPENER_LINES: usize = 12;
 
 /// A salutation above a letter's first paragraph ("Liebe Leserinnen,",
 /// "Dear friends,") is a short line.

@@ -95,6 +95,8 @@ pub fn apply(blocks: &[Block], lines: &[LineShape], kinds: &mut [Kind]) {
     super::dump_cards::apply(&dump, kinds);
     super::dump_boxes::apply(&dump, kinds);
     super::dump_notices::apply(&dump, kinds);
+    super::dump_prompts::apply(&dump, kinds);
+    super::dump_closers::apply(&dump, kinds);
 }
 
 #[cfg(test)]

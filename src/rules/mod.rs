@@ -5,6 +5,7 @@
 //! Code elsewhere asks questions of this data; it never carries literals of
 //! its own.
 
+pub mod dump_closers;
 pub mod dump_furniture;
 pub mod dump_openers;
 pub mod metadata;

@@ -76,6 +76,10 @@ pub struct Block {
     pub bullet: bool,
     /// The text lowercased, made on first use ([`Block::lower`]).
     pub lower: OnceCell<String>,
+    /// What the block's words say it is, read on first use
+    /// ([`crate::classify::phrases::phrase_kind`]): the container choice
+    /// and the block's own kind both ask.
+    pub phrase: OnceCell<Option<Kind>>,
 }
 
 impl Block {
@@ -171,6 +175,9 @@ pub struct LineShape {
     /// of its own, as converters write `<p>`, rather than one of a run of
     /// menu items or `<br>` lines.
     pub alone: bool,
+    /// Cells of a table row: runs of text set apart by two or more spaces
+    /// or a tab, as converters align a table's columns (1 for prose).
+    pub cells: usize,
 }
 
 impl Page {
@@ -624,6 +631,7 @@ impl Walker {
             group,
             bullet: false,
             lower: OnceCell::new(),
+            phrase: OnceCell::new(),
         };
         if let Some(info) = self.page.elements.get_mut(element) {
             let own = chars.saturating_sub(link_chars) as f32;
@@ -732,6 +740,23 @@ fn is_bare_bullet(line: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(b), None) if BULLETS.contains(&b))
 }
 
+/// The cells of a trimmed line (see [`LineShape::cells`]).
+fn cells_of(line: &str) -> usize {
+    let mut cells = 1;
+    let mut spaces = 0;
+    for c in line.chars() {
+        if c == '\t' || c == ' ' {
+            spaces += if c == '\t' { 2 } else { 1 };
+        } else {
+            if spaces >= 2 {
+                cells += 1;
+            }
+            spaces = 0;
+        }
+    }
+    cells
+}
+
 /// Columns of leading whitespace.
 fn indent_of(line: &str) -> usize {
     line.chars()
@@ -763,6 +788,7 @@ pub fn from_text(text: &str) -> Page {
         page.lines.push(LineShape {
             indent: indent_of(raw),
             alone: previous_blank,
+            cells: cells_of(line),
         });
         previous_blank = false;
         let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -777,6 +803,7 @@ pub fn from_text(text: &str) -> Page {
             mark: None,
             group,
             lower: OnceCell::new(),
+            phrase: OnceCell::new(),
         });
     }
     page

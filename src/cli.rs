@@ -156,6 +156,11 @@ pub struct BenchArgs {
     /// Print the measurements as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Repeat the extraction run and the bare parse this many times and
+    /// report the median ratio (a shared machine's noise can move one
+    /// round by tenths).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub rounds: usize,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -220,10 +225,12 @@ fn bench(args: BenchArgs) -> Result<i32> {
     }
     let temporary = std::env::temp_dir().join(format!("decant-bench-{}", std::process::id()));
     let out_dir = args.output.clone().unwrap_or_else(|| temporary.clone());
-    let report = crate::bench::run_bench(&args.inputs, &out_dir, &config);
-    if args.output.is_none() {
-        let _ = std::fs::remove_dir_all(&temporary);
+    if args.rounds == 0 {
+        bail!("--rounds must be at least 1");
     }
+    let scratch = |round: usize| temporary.join(format!("round-{round}"));
+    let report = crate::bench::run_bench(&args.inputs, &out_dir, &config, args.rounds, scratch);
+    let _ = std::fs::remove_dir_all(&temporary);
     let report = report.with_context(|| format!("benchmarking into {}", out_dir.display()))?;
     if args.json {
         print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;

@@ -30,8 +30,8 @@ use crate::sink::{
     DatasetWriter, InputIdentities, Position, Resumed, SinkError, SinkOptions, SinkSummary,
 };
 
+pub(crate) use flow::Finished;
 pub use flow::FlowTimes;
-pub(crate) use flow::{Finished, run_ordered};
 
 /// A fatal failure of a run (per-page failures are rejects, not errors).
 #[derive(Debug, Error)]
@@ -548,10 +548,25 @@ fn extract_decoded(
         url: page.url.clone(),
         fetched_at: page.fetched_at,
     };
+    let paired = page.kind == ContentKind::Html && config.pair_bare_parse;
+    let bare_parse_first = paired && bench::bare_parse_goes_first();
+    if bare_parse_first {
+        bench::paired_bare_parse(text, config);
+    }
+    let hot_copy;
+    let text = if paired {
+        hot_copy = bench::hot_copy(text, config);
+        hot_copy.as_str()
+    } else {
+        text
+    };
     let extracted = match page.kind {
         ContentKind::Html => extract_html(text, &ctx, config)?,
         ContentKind::Text => extract_text(text, &ctx, config)?,
     };
+    if paired && !bare_parse_first {
+        bench::paired_bare_parse(text, config);
+    }
     Ok((extracted, encoding.to_string()))
 }
 

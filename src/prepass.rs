@@ -10,7 +10,15 @@
 //!   places: only text no stage reads (and the elements inside an SVG) is
 //!   gone;
 //! - the attributes of start tags that neither a stage nor html5ever's tree
-//!   builder reads (see [`keeps`]): the element stays with the others.
+//!   builder reads (see [`keeps`]): the element stays with the others;
+//! - the indentation around tags: a run of whitespace that starts or ends
+//!   a piece of text next to markup becomes one space (see
+//!   [`collapse_edges`]). Every stage reads whitespace runs as one space
+//!   or trims them, and the tree builder only asks whether a character is
+//!   whitespace, so the tree is the same but for shorter whitespace; the
+//!   tokenizer no longer emits a line break at the start of most text
+//!   pieces as a token of its own. After the first `<pre>` (or `<listing>`)
+//!   the page's whitespace is left as it is.
 //!
 //! The scan follows the HTML tokenizer where it matters: markup is only
 //! recognised in text (not inside attribute values, comments, `<title>`,
@@ -22,7 +30,10 @@
 //! the page is copied unchanged. Known gap: inside MathML, a
 //! `<![CDATA[...]]>` section is text to the tokenizer but markup to this
 //! scan (as it is outside foreign content), so tags written in it lose
-//! their unread attributes and scripts their content.
+//! their unread attributes and scripts their content. Text on both sides
+//! of a tag the tree builder ignores (a stray end tag) becomes one text
+//! node, so whitespace collapsed next to that tag is collapsed inside the
+//! node's text: only readers that keep inner whitespace see it.
 
 use memchr::memchr;
 
@@ -41,6 +52,11 @@ const TEXT_ONLY: &[&[u8]] = &[
     b"title",
     b"xmp",
 ];
+
+/// Elements whose text keeps its whitespace as written (`<pre>`, and
+/// `<listing>`, which the tree builder treats as one): from the first of
+/// them on, whitespace is not collapsed.
+const KEEPING_WHITESPACE: &[&[u8]] = &[b"listing", b"pre"];
 
 /// The `type` of a JSON-LD script: its content is kept.
 const JSON_LD_TYPE: &[u8] = b"application/ld+json";
@@ -257,9 +273,21 @@ pub fn strip_inert(html: &str) -> String {
     let mut page = Rewrite::new(html);
     let mut dropped = Vec::new();
     let mut pos = 0;
+    // Where the text before the next markup starts, and whether its
+    // whitespace may still be collapsed.
+    let mut text_from = 0;
+    let mut collapse = true;
     while let Some(offset) = memchr(b'<', bytes.get(pos..).unwrap_or_default()) {
         let lt = pos + offset;
-        pos = match markup_at(bytes, lt, Some(&mut dropped)) {
+        let markup = markup_at(bytes, lt, Some(&mut dropped));
+        if matches!(markup, Markup::Text) {
+            pos = lt + 1;
+            continue;
+        }
+        if collapse {
+            collapse_edges(&mut page, bytes, text_from, lt);
+        }
+        pos = match markup {
             Markup::Text => lt + 1,
             Markup::Comment { end } => {
                 page.replace(lt, end, EMPTY_COMMENT);
@@ -267,6 +295,7 @@ pub fn strip_inert(html: &str) -> String {
             }
             Markup::Declaration { end } | Markup::EndTag { end } => end,
             Markup::StartTag(tag) => {
+                collapse &= !tag.is_any(bytes, KEEPING_WHITESPACE);
                 let content = after_start_tag(bytes, &tag);
                 if !matches!(content, Content::Unmodelled) {
                     cut_attributes(&mut page, bytes, &dropped);
@@ -282,16 +311,60 @@ pub fn strip_inert(html: &str) -> String {
                 }
             }
         };
+        text_from = pos;
     }
     page.finish()
 }
 
-/// Cuts the `dropped` attributes of a tag. One right after a `/` leaves a
-/// space, so that the `/` is not taken for the `/>` of a self-closing tag.
+/// Collapses the whitespace at the edges of the text `from..to` (between
+/// two pieces of markup) to one space each: all of it if the text is only
+/// whitespace. Whitespace inside the text is left as it is. Whitespace is
+/// the tokenizer's (ASCII: space, tab, line feed, form feed, return).
+fn collapse_edges(page: &mut Rewrite<'_>, bytes: &[u8], from: usize, to: usize) {
+    let text = bytes.get(from..to).unwrap_or_default();
+    let lead = text.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    if lead == text.len() {
+        collapse_run(page, bytes, from, to);
+        return;
+    }
+    let trail = text
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    collapse_run(page, bytes, from, from + lead);
+    collapse_run(page, bytes, to - trail, to);
+}
+
+/// Replaces the whitespace run `from..to` by one space (if it is not one
+/// space, or nothing, already).
+fn collapse_run(page: &mut Rewrite<'_>, bytes: &[u8], from: usize, to: usize) {
+    if to > from && bytes.get(from..to) != Some(b" ") {
+        page.replace(from, to, " ");
+    }
+}
+
+/// Cuts the `dropped` attributes of a tag, each with the whitespace before
+/// it (which the tokenizer would read a character at a time). A space is
+/// left where the cut would join what is on its two sides: after a `/`
+/// (which would read as the `/>` of a self-closing tag) and before an
+/// attribute written right after a quoted value (`a="1"b`), which would
+/// join the tag name or the attribute before.
 fn cut_attributes(page: &mut Rewrite<'_>, bytes: &[u8], dropped: &[Span]) {
     for span in dropped {
-        let after_slash = span.start.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'/');
-        page.replace(span.start, span.end, if after_slash { " " } else { "" });
+        let before = bytes.get(..span.start).unwrap_or_default();
+        let spaces = before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        let from = span.start - spaces;
+        let after_slash = from.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'/');
+        let joins_next = bytes
+            .get(span.end)
+            .is_some_and(|&b| !b.is_ascii_whitespace() && b != b'>' && b != b'/');
+        let space = if after_slash || joins_next { " " } else { "" };
+        page.replace(from, span.end, space);
     }
 }
 
@@ -733,7 +806,7 @@ mod tests {
                     <style>p{color:red}</style><svg viewBox='0 0 1 1'><path d='M0'/></svg><p>b</p>";
         assert_eq!(
             strip_inert(html),
-            "<p>a</p><script ></script><style></style><svg ></svg><p>b</p>"
+            "<p>a</p><script></script><style></style><svg></svg><p>b</p>"
         );
     }
 
@@ -818,17 +891,55 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_next_to_markup_becomes_one_space() {
+        assert_eq!(
+            strip_inert("<div>\n  <p>\n    One\n two\t</p>\r\n</div> <b>x</b>"),
+            "<div> <p> One\n two </p> </div> <b>x</b>"
+        );
+        // A `<` that opens no markup is text: the run before it stays.
+        assert_eq!(strip_inert("<p>1 \n < 2</p>"), "<p>1 \n < 2</p>");
+    }
+
+    #[test]
+    fn whitespace_is_kept_as_written_from_the_first_pre_on() {
+        assert_eq!(
+            strip_inert("<p>\n a</p>\n<PRE>\n  x <b>y</b>\n</pre>\n<p>\n b</p>"),
+            "<p> a</p> <PRE>\n  x <b>y</b>\n</pre>\n<p>\n b</p>"
+        );
+    }
+
+    /// Blocks, which collapse whitespace, read the same text from an
+    /// indented page with and without the pre-pass.
+    #[test]
+    fn collapsed_whitespace_leaves_the_blocks_unchanged() {
+        let html = "<html>\n <head>\n  <title> T </title>\n </head>\n <body>\n\
+                    <div>\n  <p>\n   One <a>two</a>\n   <b>three</b> four.\n  </p>\n\
+                    <ul>\n   <li> x </li>\n   <li>y\n</li>\n  </ul>\n\
+                    <table>\n <tr>\n  <td> a </td>\n  <td>b</td>\n </tr>\n</table>\n\
+                    </div>\n </body>\n</html>\n";
+        let blocks = |h: &str| -> Vec<String> {
+            crate::blocks::from_html(&scraper::Html::parse_document(h))
+                .blocks
+                .into_iter()
+                .map(|b| b.text)
+                .collect()
+        };
+        assert_ne!(strip_inert(html), html);
+        assert_eq!(blocks(&strip_inert(html)), blocks(html));
+    }
+
+    #[test]
     fn unread_attributes_are_dropped_and_read_ones_kept() {
         assert_eq!(
             strip_inert(
                 r#"<a href="/x" data-id=3 class=c onclick="f()" title='t'>x</a><img src=a.png alt=A>"#
             ),
-            r#"<a   class=c  title='t'>x</a><img  >"#
+            r#"<a class=c title='t'>x</a><img>"#
         );
         // Names in any case; the hidden markers blocks reads stay.
         assert_eq!(
             strip_inert("<P CLASS=a DATA-X=1 Hidden ARIA-HIDDEN=true STYLE='display:none'>"),
-            "<P CLASS=a  Hidden ARIA-HIDDEN=true STYLE='display:none'>"
+            "<P CLASS=a Hidden ARIA-HIDDEN=true STYLE='display:none'>"
         );
     }
 
@@ -837,7 +948,7 @@ mod tests {
         // Only `<link>` keeps its target: the canonical URL is read there.
         assert_eq!(
             strip_inert("<link rel=canonical href=/a><a rel=author href=/b>"),
-            "<link rel=canonical href=/a><a rel=author >"
+            "<link rel=canonical href=/a><a rel=author>"
         );
         // Formatting elements keep all: the tree builder compares them.
         let html = "<b data-x=1><font color=red face=x size=2><i onclick=f()>";
@@ -848,12 +959,16 @@ mod tests {
     fn quoted_values_hide_their_markup_and_other_quotes() {
         assert_eq!(
             strip_inert(r#"<p data-x='a>b"c' class="k>"><q data-y="it's">t</q>"#),
-            r#"<p  class="k>"><q >t</q>"#
+            r#"<p class="k>"><q>t</q>"#
         );
         // A quoted value runs on past the end of the line.
-        assert_eq!(strip_inert("<p data-x=\"a\n<b>\" id=i>x"), "<p  id=i>x");
+        assert_eq!(strip_inert("<p data-x=\"a\n<b>\" id=i>x"), "<p id=i>x");
         // Attributes need no space between them after a quote.
         assert_eq!(strip_inert(r#"<p data-x="1"id="i">"#), r#"<p id="i">"#);
+        assert_eq!(
+            strip_inert(r#"<p id="i"data-x="1"class=c>"#),
+            r#"<p id="i" class=c>"#
+        );
     }
 
     #[test]
@@ -863,25 +978,25 @@ mod tests {
         assert_eq!(strip_inert("<p/data-x=1>a"), "<p/ >a");
         assert_eq!(strip_inert("<p/data-x>a"), "<p/ >a");
         // An unquoted value takes the `/` in: this tag does not close itself.
-        assert_eq!(strip_inert("<br data-x=1/>"), "<br >");
-        assert_eq!(strip_inert("<br data-x/>"), "<br />");
+        assert_eq!(strip_inert("<br data-x=1/>"), "<br>");
+        assert_eq!(strip_inert("<br data-x/>"), "<br/>");
         // Unquoted values end at a space or `>` only.
-        assert_eq!(strip_inert("<p data-x=a'b\"c id=i>"), "<p  id=i>");
+        assert_eq!(strip_inert("<p data-x=a'b\"c id=i>"), "<p id=i>");
         // A name may start with `=` and hold quotes; no value is no value.
-        assert_eq!(strip_inert(r#"<p ="x" a"b id>"#), r#"<p   id>"#);
+        assert_eq!(strip_inert(r#"<p ="x" a"b id>"#), r#"<p id>"#);
         // Spaces around `=`.
-        assert_eq!(strip_inert("<p data-x = 'v' id = i>"), "<p  id = i>");
+        assert_eq!(strip_inert("<p data-x = 'v' id = i>"), "<p id = i>");
         // Attributes of end tags are ignored by the tokenizer: left as is.
         assert_eq!(strip_inert("</p data-x=1>"), "</p data-x=1>");
     }
 
     #[test]
     fn unterminated_tags_stay_unterminated() {
-        assert_eq!(strip_inert("a<p data-x=\"never closed"), "a<p ");
-        assert_eq!(strip_inert("a<p data-x='never"), "a<p ");
-        assert_eq!(strip_inert("a<p data-x=never"), "a<p ");
-        assert_eq!(strip_inert("a<p id=i data-x"), "a<p id=i ");
-        assert_eq!(strip_inert("a<p data-x="), "a<p ");
+        assert_eq!(strip_inert("a<p data-x=\"never closed"), "a<p");
+        assert_eq!(strip_inert("a<p data-x='never"), "a<p");
+        assert_eq!(strip_inert("a<p data-x=never"), "a<p");
+        assert_eq!(strip_inert("a<p id=i data-x"), "a<p id=i");
+        assert_eq!(strip_inert("a<p data-x="), "a<p");
         assert_eq!(strip_inert("a<p"), "a<p");
         assert_eq!(strip_inert("a<p class='x"), "a<p class='x");
     }
@@ -890,7 +1005,7 @@ mod tests {
     fn multibyte_text_around_cut_attributes_survives() {
         assert_eq!(
             strip_inert("<p data-é='ü' title=é€>😀</p><p\u{a0}data-x=1>"),
-            "<p  title=é€>😀</p><p\u{a0}data-x=1>"
+            "<p title=é€>😀</p><p\u{a0}data-x=1>"
         );
     }
 

@@ -414,3 +414,32 @@ fn a_reader_that_closes_early_does_not_make_a_report_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(output.status.success(), "{stderr}");
 }
+
+#[test]
+fn bench_pairs_every_html_page_with_a_bare_parse_in_each_round() {
+    let output = run_ok(&["bench", "samples", "-j", "1", "--rounds", "2", "--json"]);
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("bench --json prints JSON");
+    let html_files = fs::read_dir("samples")
+        .unwrap()
+        .filter(|entry| {
+            let name = entry.as_ref().unwrap().file_name();
+            name.to_string_lossy().ends_with(".html")
+        })
+        .count() as u64;
+    let pages_read = report["run"]["pages_read"].as_u64().expect("pages_read");
+    let rounds = report["rounds"].as_array().expect("a rounds array");
+    assert_eq!(rounds.len(), 2);
+    for round in rounds {
+        // Every HTML page (files, and pages inside the WARC and JSONL
+        // files) is paired; the text dump is not.
+        let paired = round["html_pages"].as_u64().expect("html_pages");
+        assert!(paired >= html_files && paired < pages_read, "{round}");
+        assert_eq!(round["html_pages"], rounds[0]["html_pages"]);
+        assert!(
+            round["bare_parse"].as_f64().is_some_and(|s| s > 0.0),
+            "{round}"
+        );
+        assert!(round["ratio"].as_f64().is_some_and(|r| r > 0.0), "{round}");
+    }
+}

@@ -15,7 +15,9 @@ pub mod dump_boxes;
 pub mod dump_cards;
 pub mod dump_closers;
 pub mod dump_furniture;
+pub mod dump_headings;
 pub mod dump_notices;
+pub mod dump_openers;
 pub mod dump_prompts;
 pub mod dump_threads;
 pub mod homoglyphs;
@@ -28,6 +30,7 @@ pub mod phrases;
 pub mod quantity_lists;
 pub mod recipe;
 pub mod sequence;
+pub mod table_rows;
 pub mod teasers;
 pub mod text_recall;
 pub mod text_shape;
@@ -180,7 +183,7 @@ fn is_bare_count(block: &Block) -> bool {
 /// The kind a block has on its own, from its words and links.
 pub fn block_kind(block: &Block) -> Kind {
     let lower = block.lower();
-    if let Some(kind) = phrases::phrase_kind_of_lowered(block, lower) {
+    if let Some(kind) = phrases::phrase_kind(block) {
         return kind;
     }
     if let Some(kind) = notes::note_kind(block, lower) {

@@ -9,14 +9,16 @@ use crate::rules::phrases as p;
 use crate::rules::thresholds::{MAX_LABEL_CHARS, MAX_PHRASE_BLOCK_CHARS};
 use crate::rules::{contains_any, contains_word, starts_with_any};
 
-/// The kind of boilerplate a block's words say it is, if any.
+/// The kind of boilerplate a block's words say it is, if any (read once
+/// per block, however many rules ask).
 pub fn phrase_kind(block: &Block) -> Option<Kind> {
-    phrase_kind_of_lowered(block, block.lower())
+    *block
+        .phrase
+        .get_or_init(|| phrase_kind_of_lowered(block, block.lower()))
 }
 
-/// [`phrase_kind`] for a caller that already holds the block's text in
-/// lowercase (`lower`), so a block is lowercased once per classification.
-pub fn phrase_kind_of_lowered(block: &Block, lower: &str) -> Option<Kind> {
+/// [`phrase_kind`] computed, from the block's text in lowercase (`lower`).
+fn phrase_kind_of_lowered(block: &Block, lower: &str) -> Option<Kind> {
     let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ', '›', '»', '>']);
     if block.chars <= MAX_LABEL_CHARS {
         let label = bare.trim_end_matches([':', ' ', '.', '!', '-']);

@@ -264,8 +264,9 @@ impl Layout<'_> {
 }
 
 /// Every line's class, after layout and context, and the lines given back
-/// to the article. A dump without one good line (a short news item) has
-/// its near-good lines as its best prose. `own_kinds` are the lines' kinds
+/// to the article. A dump without one good line of body (a short news
+/// item, whose only long lines are a cookie notice or a server's warnings
+/// that their words remove) has its near-good lines as its best prose. `own_kinds` are the lines' kinds
 /// before the neighbourhood rules, `kinds` after them.
 pub fn verdicts(
     blocks: &[Block],
@@ -274,7 +275,11 @@ pub fn verdicts(
     kinds: &[Kind],
 ) -> Verdicts {
     let mut own: Vec<Shape> = blocks.iter().map(own_shape).collect();
-    if !own.contains(&Shape::Good) {
+    let good_body = own
+        .iter()
+        .zip(kinds)
+        .any(|(shape, kind)| *shape == Shape::Good && *kind == Kind::Body);
+    if !good_body {
         for shape in own.iter_mut().filter(|s| **s == Shape::Near) {
             *shape = Shape::Good;
         }
@@ -572,6 +577,20 @@ mod tests {
                 "Staff will run a reading hour for children at ten."
             ]
         );
+    }
+
+    #[test]
+    fn near_good_lines_are_the_article_when_only_boilerplate_is_good() {
+        // A two-sentence post: its only good line is the cookie notice,
+        // which its words remove, so the post's lines are the best prose.
+        let cookie = "This website uses cookies to improve your experience while you \
+            navigate through the website, and we also use third-party cookies that help us \
+            analyze and understand how you use this website and its many pages and services.";
+        let first = "Our second son was born last week, a few days later than planned.";
+        let second = "Here is how his brother looked at him the first time they met:";
+        let dump =
+            format!("* Home\n* About\n\n{first}\n\n{second}\n\n* Archive\n* Feeds\n\n{cookie}\n");
+        assert_eq!(body(&dump), [first, second]);
     }
 
     #[test]

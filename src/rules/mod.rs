@@ -7,6 +7,7 @@
 
 pub mod dump_closers;
 pub mod dump_furniture;
+pub mod dump_openers;
 pub mod metadata;
 pub mod notes;
 pub mod phrases;

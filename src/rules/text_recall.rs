@@ -35,3 +35,19 @@ pub const MIN_ITEM_WORDS: usize = 3;
 /// introduced by the article's sentence or followed by its next
 /// paragraph; further away (under a heading of its own) it is a box.
 pub const MAX_LINES_FROM_ARTICLE: usize = 3;
+
+/// Rows a run of aligned lines needs to be a table: two lines with wide
+/// gaps are often a label and its value side by side.
+pub const MIN_TABLE_ROWS: usize = 3;
+
+/// Cells a row of a table has at least (a label and a value).
+pub const MIN_TABLE_CELLS: usize = 2;
+
+/// Lines between a table and the nearest kept body line: a table the
+/// article introduces or comments; further away (under a heading of its
+/// own, in a sidebar) it is a box of the page.
+pub const MAX_LINES_FROM_TABLE: usize = 3;
+
+/// Characters of photo credits ("DPA / Jane Doe"), teaser links
+/// (">> Read more <<") and markup, never of an article's subheading.
+pub const NOT_IN_HEADINGS: &[char] = &['/', '<', '>', '|', '©'];

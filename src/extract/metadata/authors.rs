@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates;
+use crate::pattern::WordPrecheck;
 use crate::rules::metadata::{
     AGENCIES, BYLINE_PREFIXES, DESK_WORDS, GENERIC_US_ZONES, MAX_NAME_WORDS, NAME_CONNECTORS,
     NAME_PARTICLES, NOT_NAME_WORDS, ROLE_HEADS, ROLE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
@@ -24,13 +25,35 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\S+@\S+\.\S+|https?://\S+|www\.\S+|@\w+").unwrap_or_else(|_| never())
 });
 
+/// Words that open the tail of a credit that is a timestamp.
+const TIMESTAMP_WORDS: &[&str] = &[
+    "actualizado",
+    "aktualisiert",
+    "atualizado",
+    "last modified",
+    "mis à jour",
+    "posted on",
+    "publicado",
+    "publié",
+    "published",
+    "updated",
+    "veröffentlicht",
+];
+
 /// The tail of a credit that is a timestamp, not a name.
 static TIMESTAMP_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:updated|published|posted on|last modified|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|atualizado)\b.*$",
-    )
-    .unwrap_or_else(|_| never())
+    Regex::new(&format!(r"(?i)\b(?:{})\b.*$", TIMESTAMP_WORDS.join("|")))
+        .unwrap_or_else(|_| never())
 });
+
+/// Credits that cannot hold a [`TIMESTAMP_WORDS`] word are not searched:
+/// the pattern's Unicode word boundaries make its search slow on non-ASCII
+/// text, which most credits are not far from.
+static TIMESTAMP_PRECHECK: LazyLock<WordPrecheck> =
+    LazyLock::new(|| WordPrecheck::new(TIMESTAMP_WORDS));
+
+/// Credits that cannot hold a weekday are not searched for one.
+static WEEKDAY_PRECHECK: LazyLock<WordPrecheck> = LazyLock::new(|| WordPrecheck::new(WEEKDAYS));
 
 /// Credits of pictures and media after the writer's ("Text: A Foto: B"):
 /// the part from the label on is not a writing credit.
@@ -75,7 +98,7 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_CREDIT_CHARS: usize = 300;
 
 /// The first `max` chars of `text`.
-fn truncate_chars(text: &str, max: usize) -> &str {
+pub(super) fn truncate_chars(text: &str, max: usize) -> &str {
     match text.char_indices().nth(max) {
         Some((i, _)) => text.get(..i).unwrap_or(text),
         None => text,
@@ -89,14 +112,22 @@ fn never() -> Regex {
 /// Splits one raw credit string into clean names, in order.
 pub fn names_in_credit(raw: &str) -> Vec<String> {
     let raw = truncate_chars(raw, MAX_CREDIT_CHARS);
-    let without_tail = TIMESTAMP_TAIL.replace(raw, "");
+    let without_tail = if TIMESTAMP_PRECHECK.may_match(raw) {
+        TIMESTAMP_TAIL.replace(raw, "")
+    } else {
+        Cow::Borrowed(raw)
+    };
     // Each pattern runs only on text holding what it cannot match without.
     let without_media = if without_tail.contains(':') {
         MEDIA_CREDIT_TAIL.replace(&without_tail, "")
     } else {
         Cow::Borrowed(without_tail.as_ref())
     };
-    let without_weekdays = WEEKDAY.replace_all(&without_media, " ");
+    let without_weekdays = if WEEKDAY_PRECHECK.may_match(&without_media) {
+        WEEKDAY.replace_all(&without_media, " ")
+    } else {
+        Cow::Borrowed(without_media.as_ref())
+    };
     let without_contacts = if may_hold_contact(&without_weekdays) {
         CONTACT.replace_all(&without_weekdays, " ")
     } else {

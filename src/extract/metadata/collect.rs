@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
+use html5ever::{LocalName, local_name, ns};
+use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
 use crate::dom;
@@ -141,7 +143,7 @@ pub fn collect(doc: &Html) -> Candidates {
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
                     let scope = stack.pop().unwrap_or_default();
-                    if el.name() == "h1" && !scope.foreign && !scope.hidden {
+                    if el.name.local == local_name!("h1") && !scope.foreign && !scope.hidden {
                         open_headline_context(node, &mut recent, &mut found);
                     }
                 }
@@ -190,7 +192,7 @@ fn open_headline_context(
 /// among the lines that may precede the next one.
 fn note_line<'a>(text: &'a str, recent: &mut VecDeque<&'a str>, found: &mut Candidates) {
     let line = text.trim();
-    if line.is_empty() || line.chars().count() > MAX_DATELINE_CHARS {
+    if line.is_empty() || line.chars().nth(MAX_DATELINE_CHARS).is_some() {
         return;
     }
     if let Some(context) = found.headline_contexts.last_mut()
@@ -358,18 +360,23 @@ impl NameFacts {
         }
     }
 
-    /// What the class and id of `el` say; each class value is read once
-    /// per thread (sites repeat the same values on every element and page),
-    /// ids, nearly all distinct, every time.
-    fn of_element(el: ElementRef<'_>) -> Self {
+    /// What the class and id of an element say. A class value that holds
+    /// none of [`NAME_WORDS`] (most of them) is turned away by that scan
+    /// alone; the others are read once per thread (sites repeat the same
+    /// values on every element and page). Ids, nearly all distinct, are
+    /// read every time.
+    fn of_element(attrs: &WalkAttrs<'_>) -> Self {
         thread_local! {
             static VALUES: dom::NameMemo<NameFacts> = dom::NameMemo::new();
         }
-        let v = el.value();
-        let class = dom::attr(v, "class").map_or(NameFacts::default(), |value| {
-            VALUES.with(|memo| memo.get(value, NameFacts::of))
+        let class = attrs.class.map_or(NameFacts::default(), |value| {
+            if says_nothing(value) {
+                NameFacts::default()
+            } else {
+                VALUES.with(|memo| memo.get(value, NameFacts::of))
+            }
         });
-        let id = dom::attr(v, "id").map_or(NameFacts::default(), NameFacts::of);
+        let id = attrs.id.map_or(NameFacts::default(), NameFacts::of);
         NameFacts {
             tokens: class.tokens | id.tokens,
             foreign: class.foreign || id.foreign,
@@ -438,6 +445,96 @@ fn attr(el: ElementRef<'_>, name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The attributes the walk reads of every element, found in one pass over
+/// its attribute list (each as [`dom::attr`] finds it: the first in no
+/// namespace with that name).
+#[derive(Clone, Copy, Debug, Default)]
+struct WalkAttrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    hidden: bool,
+    rel: Option<&'a str>,
+    itemprop: Option<&'a str>,
+}
+
+impl<'a> WalkAttrs<'a> {
+    fn of(el: &'a Element) -> Self {
+        let mut attrs = WalkAttrs::default();
+        for (q, value) in el.attrs.iter() {
+            if q.prefix.is_some() || q.ns != ns!() {
+                continue;
+            }
+            let slot = match q.local {
+                local_name!("class") => &mut attrs.class,
+                local_name!("id") => &mut attrs.id,
+                local_name!("rel") => &mut attrs.rel,
+                local_name!("itemprop") => &mut attrs.itemprop,
+                local_name!("hidden") => {
+                    attrs.hidden = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(&**value);
+            }
+        }
+        attrs
+    }
+}
+
+/// The element names the walk tells apart, by their local name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tag {
+    Html,
+    Body,
+    Article,
+    Main,
+    Footer,
+    Meta,
+    Link,
+    Script,
+    Title,
+    H1,
+    Time,
+    A,
+    /// `<style>`, `<svg>`, `<noscript>`, `<template>`: never shown.
+    Unshown,
+    Other,
+}
+
+impl Tag {
+    fn of(local: &LocalName) -> Tag {
+        match *local {
+            local_name!("html") => Tag::Html,
+            local_name!("body") => Tag::Body,
+            local_name!("article") => Tag::Article,
+            local_name!("main") => Tag::Main,
+            local_name!("footer") => Tag::Footer,
+            local_name!("meta") => Tag::Meta,
+            local_name!("link") => Tag::Link,
+            local_name!("script") => Tag::Script,
+            local_name!("title") => Tag::Title,
+            local_name!("h1") => Tag::H1,
+            local_name!("time") => Tag::Time,
+            local_name!("a") => Tag::A,
+            local_name!("style")
+            | local_name!("svg")
+            | local_name!("noscript")
+            | local_name!("template") => Tag::Unshown,
+            _ => Tag::Other,
+        }
+    }
+}
+
+/// [`FOREIGN_CONTAINER_TAGS`] as atoms, compared without reading strings.
+static FOREIGN_TAG_ATOMS: LazyLock<Vec<LocalName>> = LazyLock::new(|| {
+    FOREIGN_CONTAINER_TAGS
+        .iter()
+        .map(|t| LocalName::from(*t))
+        .collect()
+});
+
 /// Records what `el` tells and returns the scope its children inherit.
 fn visit_element(
     el: ElementRef<'_>,
@@ -445,31 +542,32 @@ fn visit_element(
     after_h1: bool,
     found: &mut Candidates,
 ) -> Scope {
-    let name = el.value().name();
-    let names = NameFacts::of_element(el);
+    let local = &el.value().name.local;
+    let tag = Tag::of(local);
+    let attrs = WalkAttrs::of(el.value());
+    let names = NameFacts::of_element(&attrs);
     let mut scope = parent;
-    let screen_reader_only = dom::attr(el.value(), "hidden").is_some() || names.screen_reader;
-    scope.hidden |=
-        screen_reader_only || matches!(name, "script" | "style" | "svg" | "noscript" | "template");
+    let screen_reader_only = attrs.hidden || names.screen_reader;
+    scope.hidden |= screen_reader_only || matches!(tag, Tag::Script | Tag::Unshown);
     // The page-level containers carry page-wide classes ("has-sidebar"), so
     // their tokens say nothing about the content being foreign.
-    let page_level = matches!(name, "html" | "body" | "article" | "main");
+    let page_level = matches!(tag, Tag::Html | Tag::Body | Tag::Article | Tag::Main);
     // A <footer> inside an <article> holds the article's byline and date.
-    let article_footer = name == "footer" && parent.article;
-    scope.foreign |= (FOREIGN_CONTAINER_TAGS.binary_search(&name).is_ok() && !article_footer)
-        || (!page_level && names.foreign);
-    scope.article |= matches!(name, "article" | "main");
-    scope.footer |= name == "footer" || names.has(FOOTER);
+    let article_footer = tag == Tag::Footer && parent.article;
+    scope.foreign |=
+        (FOREIGN_TAG_ATOMS.contains(local) && !article_footer) || (!page_level && names.foreign);
+    scope.article |= matches!(tag, Tag::Article | Tag::Main);
+    scope.footer |= tag == Tag::Footer || names.has(FOOTER);
     let in_article = scope.article || after_h1;
-    match name {
-        "html" => found.html_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")),
-        "meta" => note_meta(el, found),
-        "link" => note_link(el, found),
-        "script" => note_script(el, found),
-        "title" if !parent.hidden && found.title.is_none() => {
+    match tag {
+        Tag::Html => found.html_lang = attr(el, "lang").or_else(|| attr(el, "xml:lang")),
+        Tag::Meta => note_meta(el, found),
+        Tag::Link => note_link(el, found),
+        Tag::Script => note_script(el, found),
+        Tag::Title if !parent.hidden && found.title.is_none() => {
             found.title = short_text(el, MAX_H1_CHARS).filter(|t| !t.is_empty());
         }
-        "h1" if !scope.foreign && !scope.hidden && found.h1s.len() < MAX_CANDIDATES => {
+        Tag::H1 if !scope.foreign && !scope.hidden && found.h1s.len() < MAX_CANDIDATES => {
             let text = short_text(el, MAX_H1_CHARS).unwrap_or_default();
             if !text.is_empty() {
                 found.h1s.push(Found {
@@ -478,18 +576,18 @@ fn visit_element(
                 });
             }
         }
-        "time" if !scope.foreign => note_time(el, names, in_article, found),
+        Tag::Time if !scope.foreign => note_time(el, names, in_article, found),
         _ => {}
     }
-    if scope.foreign || scope.hidden || name == "meta" {
+    if scope.foreign || scope.hidden || tag == Tag::Meta {
         return scope;
     }
-    note_microdata(el, found);
-    let rel_author = dom::attr(el.value(), "rel").is_some_and(|r| {
+    note_microdata(el, attrs.itemprop, found);
+    let rel_author = attrs.rel.is_some_and(|r| {
         r.split_whitespace()
             .any(|t| t.eq_ignore_ascii_case("author"))
     });
-    if name == "a"
+    if tag == Tag::A
         && rel_author
         && let Some(text) = short_text(el, MAX_BYLINE_CHARS)
     {
@@ -521,7 +619,7 @@ fn visit_element(
     let dates_full = found.date_texts.len() >= MAX_CANDIDATES || names.has(UPDATE);
     if !parent.in_date
         && !dates_full
-        && name != "time"
+        && tag != Tag::Time
         && names.has(DATE)
         && let Some(text) = machine_date(el).or_else(|| short_text(el, MAX_DATELINE_CHARS))
     {
@@ -608,8 +706,8 @@ fn note_time(el: ElementRef<'_>, names: NameFacts, in_article: bool, found: &mut
 
 /// `itemprop` on ordinary elements: author (with its nested name),
 /// datePublished, dateModified, headline.
-fn note_microdata(el: ElementRef<'_>, found: &mut Candidates) {
-    let Some(props) = dom::attr(el.value(), "itemprop") else {
+fn note_microdata(el: ElementRef<'_>, itemprop: Option<&str>, found: &mut Candidates) {
+    let Some(props) = itemprop else {
         return;
     };
     for prop in props.split_whitespace() {
@@ -810,6 +908,51 @@ mod tests {
             .map(reference_facts)
             .fold(0, |bits, f| bits | f.tokens);
         assert_eq!(NameFacts::of(value).tokens, combined);
+    }
+
+    #[test]
+    fn one_attribute_pass_reads_as_dom_attr_reads() {
+        let html = r#"<div id=a class="x y" hidden rel=author itemprop=author data-x=1></div>
+            <span CLASS=Upper ID=b></span><svg><a xlink:href='#x' class=c rel=me></a></svg>
+            <p class=''>p</p><time itemprop="datePublished" datetime="2019">t</time>"#;
+        let doc = Html::parse_document(html);
+        for node in doc.tree.nodes() {
+            let Some(el) = node.value().as_element() else {
+                continue;
+            };
+            let attrs = WalkAttrs::of(el);
+            assert_eq!(attrs.class, dom::attr(el, "class"));
+            assert_eq!(attrs.id, dom::attr(el, "id"));
+            assert_eq!(attrs.rel, dom::attr(el, "rel"));
+            assert_eq!(attrs.itemprop, dom::attr(el, "itemprop"));
+            assert_eq!(attrs.hidden, dom::attr(el, "hidden").is_some());
+        }
+    }
+
+    #[test]
+    fn tags_are_told_apart_by_local_name() {
+        let html = "<article><h1>H</h1><time>t</time><a>x</a></article><footer></footer>";
+        let doc = Html::parse_document(html);
+        let tags: Vec<Tag> = doc
+            .tree
+            .nodes()
+            .filter_map(|n| n.value().as_element().map(|el| Tag::of(&el.name.local)))
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                Tag::Html,
+                Tag::Other,
+                Tag::Body,
+                Tag::Article,
+                Tag::H1,
+                Tag::Time,
+                Tag::A,
+                Tag::Footer
+            ]
+        );
+        assert!(FOREIGN_TAG_ATOMS.contains(&LocalName::from("footer")));
+        assert!(!FOREIGN_TAG_ATOMS.contains(&LocalName::from("article")));
     }
 
     #[test]

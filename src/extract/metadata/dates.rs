@@ -11,23 +11,20 @@ use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc};
 use regex::Regex;
 
 use crate::extract::PageContext;
+use crate::pattern::{AsciiFirst, Unfiltered};
 use crate::rules::metadata::{
     FUTURE_DATE_TOLERANCE_DAYS, GENERIC_US_ZONES, MIN_PUBLICATION_YEAR, MONTH_NAMES,
     US_DAYLIGHT_MONTHS, ZONE_ABBREVIATIONS,
 };
 
 /// `2019-11-19`, `2019/11/19` or `2019.11.19` at the start of a value.
-static ISO_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])").unwrap_or_else(|_| never())
-});
+static ISO_START: AsciiFirst = AsciiFirst::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])");
 
 /// `20191119` (alone or before a `T` time) at the start of a value.
-static COMPACT_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)").unwrap_or_else(|_| never()));
+static COMPACT_START: AsciiFirst = AsciiFirst::new(r"^(\d{4})(\d{2})(\d{2})(?:$|T)");
 
 /// A Unix timestamp in seconds (10 digits) or milliseconds (13 digits).
-static EPOCH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{10})(\d{3})?$").unwrap_or_else(|_| never()));
+static EPOCH: AsciiFirst = AsciiFirst::new(r"^(\d{10})(\d{3})?$");
 
 /// An ISO date anywhere in a text.
 static ISO_IN_TEXT: LazyLock<Regex> =
@@ -44,19 +41,16 @@ static SLASHED: LazyLock<Regex> =
 
 /// Words that introduce a modification date ("Updated", "Aktualisiert",
 /// "Mis à jour"): a date after them is not the publication date.
-static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static UPDATE_WORD: LazyLock<Unfiltered> = LazyLock::new(|| {
+    Unfiltered::new(
         r"(?i)\b(?:updated|last modified|modified|aktualisiert|zuletzt geändert|mis à jour|actualizado|atualizado|aggiornato)\b",
     )
-    .unwrap_or_else(|_| never())
 });
 
 /// An ISO timestamp with a time of day, capturing what follows the time
 /// (the zone designator, if any).
-static ISO_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(.*)$")
-        .unwrap_or_else(|_| never())
-});
+static ISO_TIMESTAMP: AsciiFirst =
+    AsciiFirst::new(r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(.*)$");
 
 /// A zone designator of UTC itself.
 static UTC_ZONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,30 +71,27 @@ fn month_alternation() -> String {
 
 /// Day before month: `19 November 2019`, `19. November 2019`,
 /// `19 de noviembre de 2019`, `1er janvier 2020`, `19 nov. 2019`.
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static DAY_MONTH_YEAR: LazyLock<Unfiltered> = LazyLock::new(|| {
     let pattern = format!(
         r"(?i)\b(\d{{1,2}})(?:\.|º|er|st|nd|rd|th)?\s*(?:de\s+|of\s+)?({})\.?,?\s+(?:de\s+|del\s+)?(\d{{4}})\b",
         month_alternation()
     );
-    Regex::new(&pattern).unwrap_or_else(|_| never())
+    Unfiltered::new(&pattern)
 });
 
 /// Month before day: `November 19, 2019`, `Nov. 19th 2019`.
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_DAY_YEAR: LazyLock<Unfiltered> = LazyLock::new(|| {
     let pattern = format!(
         r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
         month_alternation()
     );
-    Regex::new(&pattern).unwrap_or_else(|_| never())
+    Unfiltered::new(&pattern)
 });
 
 /// URL paths: `/2019/11/19/`, `/2019-11-19/`, `_2019-11-19.html`, `/20191119/`.
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$|[-_.]))|(?:[/_-](\d{4})-(\d{2})-(\d{2})(?:[/_.-]|$))|(?:/(\d{4})(\d{2})(\d{2})(?:/|$))",
-    )
-    .unwrap_or_else(|_| never())
-});
+static URL_DATE: AsciiFirst = AsciiFirst::new(
+    r"(?:/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$|[-_.]))|(?:[/_-](\d{4})-(\d{2})-(\d{2})(?:[/_.-]|$))|(?:/(\d{4})(\d{2})(\d{2})(?:/|$))",
+);
 
 /// The patterns above are constants known to compile; this only satisfies
 /// the no-`unwrap` rule with a regex that matches nothing.
@@ -182,10 +173,8 @@ pub fn is_utc_timestamp(value: &str) -> bool {
 }
 
 /// The date and clock of an ISO timestamp, to the second.
-static ISO_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?")
-        .unwrap_or_else(|_| never())
-});
+static ISO_CLOCK: AsciiFirst =
+    AsciiFirst::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?");
 
 /// A clock time followed by a zone abbreviation: "10:31 pm CST",
 /// "18.54 GMT", "8:03 am ET", "11:06am IST".
@@ -299,29 +288,21 @@ pub fn find_date_in_text(text: &str) -> Option<NaiveDate> {
     };
     for c in DAY_MONTH_YEAR.captures_iter(text) {
         let date = (|| {
-            let month = month_number(c.get(2)?.as_str())?;
-            NaiveDate::from_ymd_opt(
-                c.get(3)?.as_str().parse().ok()?,
-                month,
-                c.get(1)?.as_str().parse().ok()?,
-            )
+            let month = month_number(c.get(2)?)?;
+            NaiveDate::from_ymd_opt(c.get(3)?.parse().ok()?, month, c.get(1)?.parse().ok()?)
         })();
         if date.is_some() {
-            consider(c.get(0).map_or(0, |m| m.start()), date);
+            consider(c.start(), date);
             break;
         }
     }
     for c in MONTH_DAY_YEAR.captures_iter(text) {
         let date = (|| {
-            let month = month_number(c.get(1)?.as_str())?;
-            NaiveDate::from_ymd_opt(
-                c.get(3)?.as_str().parse().ok()?,
-                month,
-                c.get(2)?.as_str().parse().ok()?,
-            )
+            let month = month_number(c.get(1)?)?;
+            NaiveDate::from_ymd_opt(c.get(3)?.parse().ok()?, month, c.get(2)?.parse().ok()?)
         })();
         if date.is_some() {
-            consider(c.get(0).map_or(0, |m| m.start()), date);
+            consider(c.start(), date);
             break;
         }
     }
@@ -346,7 +327,7 @@ pub fn published_date_in_text(text: &str) -> Option<NaiveDate> {
     if !has_year_digits(text) {
         return None;
     }
-    let end = UPDATE_WORD.find(text).map_or(text.len(), |m| m.start());
+    let end = UPDATE_WORD.find_start(text).unwrap_or(text.len());
     text.get(..end).and_then(find_date_in_text)
 }
 
@@ -390,10 +371,8 @@ pub fn url_date_in_folders(url: &str) -> bool {
 }
 
 /// URL dates that are whole folders of the path.
-static URL_FOLDER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/\d{4}/\d{1,2}/\d{1,2}(?:/|$)|/\d{4}-\d{2}-\d{2}(?:/|$)|/\d{8}(?:/|$)")
-        .unwrap_or_else(|_| never())
-});
+static URL_FOLDER_DATE: AsciiFirst =
+    AsciiFirst::new(r"/\d{4}/\d{1,2}/\d{1,2}(?:/|$)|/\d{4}-\d{2}-\d{2}(?:/|$)|/\d{8}(?:/|$)");
 
 /// The latest acceptable publication day: the fetch day (or today) plus the
 /// time-zone tolerance.

@@ -5,7 +5,9 @@
 //! often declare "en" on every page); on short text or an unreliable guess
 //! the declared language wins.
 
-use crate::rules::metadata::{ISO_639_3_TO_1, LANGUAGE_MIN_TEXT_CHARS, LANGUAGE_SAMPLE_BYTES};
+use crate::rules::metadata::{
+    ISO_639_3_TO_1, LANGUAGE_CONFIRM_BYTES, LANGUAGE_MIN_TEXT_CHARS, LANGUAGE_SAMPLE_BYTES,
+};
 
 /// whatlang's ISO 639-3 code → ISO 639-1.
 fn iso_639_1(code_3: &str) -> Option<&'static str> {
@@ -36,14 +38,34 @@ fn head(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or(text)
 }
 
+/// whatlang's guess for `sample`, as an ISO 639-1 code and whether the
+/// guess is reliable.
+fn guess(sample: &str) -> Option<(&'static str, bool)> {
+    whatlang::detect(sample)
+        .and_then(|info| iso_639_1(info.lang().code()).map(|c| (c, info.is_reliable())))
+}
+
 /// The ISO 639-1 language of `text`, cross-checked with `html_lang`.
+///
+/// A declared language stands without detection when the text is too
+/// short to overrule it, and when the head of the text
+/// ([`LANGUAGE_CONFIRM_BYTES`]) reliably reads as that language: the
+/// detector's fixed cost is paid on the short head, and the full sample is
+/// read only when the head does not confirm the declaration.
 pub fn detect(text: &str, html_lang: Option<&str>) -> Option<String> {
     let declared = html_lang.and_then(primary_subtag);
     let sample = head(text.trim(), LANGUAGE_SAMPLE_BYTES);
-    let guess = whatlang::detect(sample);
-    let detected =
-        guess.and_then(|info| iso_639_1(info.lang().code()).map(|c| (c, info.is_reliable())));
     let long_enough = sample.chars().count() >= LANGUAGE_MIN_TEXT_CHARS;
+    if let Some(declared) = declared.as_deref() {
+        if !long_enough {
+            return Some(declared.to_string());
+        }
+        let confirm = head(sample, LANGUAGE_CONFIRM_BYTES);
+        if confirm.len() < sample.len() && guess(confirm) == Some((declared, true)) {
+            return Some(declared.to_string());
+        }
+    }
+    let detected = guess(sample);
     match (detected, declared) {
         (Some((code, reliable)), Some(declared)) => {
             if reliable && long_enough {
@@ -101,6 +123,25 @@ mod tests {
         assert_eq!(detect("OK", Some("pt_BR")).as_deref(), Some("pt"));
         assert_eq!(detect("", Some("fr")).as_deref(), Some("fr"));
         assert_eq!(detect("", None), None);
+    }
+
+    #[test]
+    fn a_head_that_confirms_the_declaration_settles_it() {
+        // Texts longer than the head: the head decides when it reliably
+        // reads as the declared language, the full sample when it does not.
+        let en = [EN, EN, EN, EN].join(" ");
+        let de = [DE, DE, DE, DE].join(" ");
+        assert!(en.len() > LANGUAGE_CONFIRM_BYTES && de.len() > LANGUAGE_CONFIRM_BYTES);
+        assert_eq!(detect(&en, Some("en-GB")).as_deref(), Some("en"));
+        assert_eq!(detect(&de, Some("en")).as_deref(), Some("de"));
+        assert_eq!(detect(&de, None).as_deref(), Some("de"));
+        // Whatever the head says, a wrong declaration does not survive a
+        // confident full sample.
+        let mixed = format!("{EN} {EN} {DE} {DE} {DE} {DE} {DE} {DE}");
+        assert_eq!(
+            detect(&mixed, Some("fr")).as_deref(),
+            detect(&mixed, None).as_deref()
+        );
     }
 
     #[test]

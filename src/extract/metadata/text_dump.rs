@@ -26,28 +26,84 @@ const NOT_PUBLISHER_KINDS: &[&str] = &["caption", "comment", "comments"];
 
 /// "Isabel van Brugen is a Newsweek Reporter based in ..." — a capitalised
 /// name of 1 to 5 words (particles allowed), then "is a/an/the", then the
-/// description (up to the end of the sentence).
+/// description (up to the end of the sentence; [`bio_sentences`] reads at
+/// most [`MAX_BIO_DESCRIPTION_CHARS`] of it). The cut is not written into
+/// the pattern as `{1,160}`: 160 copies of a class made the pattern much
+/// dearer to compile and to search.
 static BIO_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     let particle = r"(?:al|bin|da|das|de|del|della|der|di|do|dos|du|el|la|le|ten|ter|van|von)";
     let word = r"\p{Lu}[\p{L}'’.-]*";
     let pattern = format!(
-        r"(?:^|[.!?:\n]\s*)({word}(?:\s+(?:{particle}\s+)*{word}){{0,4}})\s+(?:is|was)\s+(?:a|an|the)\s+([^.\n]{{1,160}})"
+        r"(?:^|[.!?:\n]\s*)({word}(?:\s+(?:{particle}\s+)*{word}){{0,4}})\s+(?:is|was)\s+(?:a|an|the)\s+([^.\n]+)"
     );
     Regex::new(&pattern).unwrap_or_else(|_| never())
 });
+
+/// Most chars of a bio description read: the role and employer come first.
+const MAX_BIO_DESCRIPTION_CHARS: usize = 160;
+
+/// The (name, description) of each bio sentence of `text`, in order, as
+/// the pattern with its description written `([^.\n]{1,160})` finds them:
+/// a match starts where [`BIO_SENTENCE`]'s does, its description is the
+/// first 160 chars of the run up to the sentence end, and the next search
+/// starts where that description ends.
+fn bio_sentences(text: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = BIO_SENTENCE.captures_at(text, at) {
+        let (Some(name), Some(run)) = (c.get(1), c.get(2)) else {
+            break;
+        };
+        let description = authors::truncate_chars(run.as_str(), MAX_BIO_DESCRIPTION_CHARS);
+        out.push((name.as_str(), description));
+        // A description holds at least one char, so each search starts
+        // further on than the one before.
+        let end = run.start() + description.len();
+        if end <= at {
+            break;
+        }
+        at = end;
+    }
+    out
+}
 
 /// "About the writer", "About the author" headings that open a bio.
 static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*about\s+the\s+(?:writer|author|reporter)s?\b").unwrap_or_else(|_| never())
 });
 
-/// " at The Example Times", " for Example" after a role in a bio.
+/// " at The Example Times", " for Example" after a role in a bio: the
+/// first word of the employer's name; [`employer_name`] reads the words
+/// after it.
 static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:at|for|with)\s+((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})",
-    )
-    .unwrap_or_else(|_| never())
+    Regex::new(r"\b(?:at|for|with)\s+((?:The\s+)?\p{Lu}[\p{L}&'’.-]*)").unwrap_or_else(|_| never())
 });
+
+/// One more capitalised word of an employer's name, at the start of the
+/// rest of the text.
+static EMPLOYER_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+\p{Lu}[\p{L}&'’.-]*").unwrap_or_else(|_| never()));
+
+/// Words of an employer's name read after its first one.
+const MAX_EMPLOYER_MORE_WORDS: usize = 3;
+
+/// The employer named in `text` after "at", "for" or "with": what the
+/// pattern `\b(?:at|for|with)\s+((?:The\s+)?W(?:\s+W){0,3})` (W a
+/// capitalised word) captures, read as [`EMPLOYER`] and up to three
+/// [`EMPLOYER_WORD`]s (the repeat has nothing after it, so each word is
+/// taken whole while there is one; written out, the three more copies of
+/// the Unicode classes were nearly half of the pattern's compile cost).
+fn employer_name(text: &str) -> Option<&str> {
+    let first = EMPLOYER.captures(text)?.get(1)?;
+    let mut end = first.end();
+    for _ in 0..MAX_EMPLOYER_MORE_WORDS {
+        let Some(word) = text.get(end..).and_then(|rest| EMPLOYER_WORD.find(rest)) else {
+            break;
+        };
+        end += word.end();
+    }
+    text.get(first.start()..end)
+}
 
 fn never() -> Regex {
     Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("the empty-class regex compiles"))
@@ -84,15 +140,12 @@ pub fn facts_in_bios(bios: &[&str]) -> BioFacts {
         if !has_copula(&text) {
             continue;
         }
-        for c in BIO_SENTENCE.captures_iter(text.trim_start()) {
-            let (Some(name), Some(description)) = (c.get(1), c.get(2)) else {
-                continue;
-            };
-            let Some(employer) = employer(description.as_str()) else {
+        for (name, description) in bio_sentences(text.trim_start()) {
+            let Some(employer) = employer(description) else {
                 // "X is a ..." without a newsroom role is not a staff bio.
                 continue;
             };
-            for n in authors::names_in_credit(name.as_str()) {
+            for n in authors::names_in_credit(name) {
                 authors::push_unique(&mut facts.authors, n);
             }
             if facts.site_name.is_none() {
@@ -138,10 +191,8 @@ fn employer(description: &str) -> Option<Option<String>> {
         ROLE_HEADS.binary_search(&lower.as_str()).is_ok()
     })?;
     let after_role = words.get(role_at + 1..).unwrap_or(&[]).join(" ");
-    if let Some(c) = EMPLOYER.captures(&after_role)
-        && let Some(m) = c.get(1)
-    {
-        return Some(Some(m.as_str().trim_end_matches('.').to_string()));
+    if let Some(name) = employer_name(&after_role) {
+        return Some(Some(name.trim_end_matches('.').to_string()));
     }
     let before: Vec<&str> = words
         .get(..role_at)
@@ -284,6 +335,67 @@ fn publication_word(raw: &str) -> Option<&str> {
 #[cfg(test)]
 mod copula_tests {
     use super::*;
+
+    /// The pattern as first written, with the description cut in it.
+    fn reference_pattern() -> Regex {
+        let bounded = BIO_SENTENCE
+            .as_str()
+            .replace(r"([^.\n]+)", r"([^.\n]{1,160})");
+        assert_ne!(bounded, BIO_SENTENCE.as_str());
+        Regex::new(&bounded).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn employer_names_read_as_the_whole_pattern_reads() {
+        let whole = Regex::new(
+            r"\b(?:at|for|with)\s+((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let texts = [
+            "at The Example Times",
+            "for The daily Example",
+            "at The Example Times Group Media Holdings Inc in London",
+            "with Ünïon  Øst\u{a0}Ärzte & Co",
+            "based at the Example Times",
+            "at  Example.  More Words",
+            "formerly at\nThe\tNew York Times-Herald",
+            "flat Example at Other",
+            "at Ex at Other Place",
+            "",
+        ];
+        for text in texts {
+            let expected = whole
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str());
+            assert_eq!(employer_name(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn bio_sentences_read_as_the_bounded_pattern_reads() {
+        let reference = reference_pattern();
+        let long = "x".repeat(200);
+        let texts = [
+            "Isabel van Brugen is a Newsweek Reporter based in London.".to_string(),
+            "Jane Doe was\tan editor at The Example Times. John Roe is a writer.".to_string(),
+            format!("Jane Doe is a reporter {long}! Ann Lee is a writer: Bob Day was the editor"),
+            format!("Jane Doe is a {long}? Ann Lee is an editor\nBob Day is the editor"),
+            "Jane Doe is a \u{a0} \nAnn Lee is a reporter".to_string(),
+            "Jane Doe is a  .Ann Lee is a reporter".to_string(),
+            format!("Ånn Øst is a {}: Ėva Ōta is a writer", "é".repeat(170)),
+            "jane doe is a reporter".to_string(),
+            String::new(),
+        ];
+        for text in &texts {
+            let expected: Vec<(&str, &str)> = reference
+                .captures_iter(text)
+                .filter_map(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str())))
+                .collect();
+            assert_eq!(bio_sentences(text), expected, "{text}");
+            assert_eq!(BIO_SENTENCE.is_match(text), reference.is_match(text));
+        }
+    }
 
     #[test]
     fn the_copula_check_holds_for_every_bio_sentence_the_pattern_reads() {

@@ -266,8 +266,9 @@ impl Layout<'_> {
 /// Every line's class, after layout and context, and the lines given back
 /// to the article. A dump without one good line of body (a short news
 /// item, whose only long lines are a cookie notice or a server's warnings
-/// that their words remove) has its near-good lines as its best prose. `own_kinds` are the lines' kinds
-/// before the neighbourhood rules, `kinds` after them.
+/// that their words remove) has its near-good lines as its best prose.
+/// `own_kinds` are the lines' kinds before the neighbourhood rules,
+/// `kinds` after them.
 pub fn verdicts(
     blocks: &[Block],
     lines: &[LineShape],

@@ -17,8 +17,8 @@ use crate::blocks::ends_sentence;
 use crate::rules::dump_closers::{
     ENTITY_ARTICLES, MAX_ENTITY_HEADING_WORDS, MAX_HEADLINE_CHARS, MAX_POST_FOOTER_CHARS,
     MAX_RELATED_HEADING_CHARS, MAX_RELATED_HEADLINES, MAX_SITE_BOX_LINES,
-    MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX, MIN_HEADLINE_WORDS, POST_FOOTER_OPENERS,
-    PROFILE_TAIL_LINES, RELATED_HEADINGS, SITE_ADDRESS_MARKS,
+    MIN_ARTICLE_LINES_BEFORE_ENTITY_BOX, MIN_ENTITY_HEADING_WORDS, MIN_HEADLINE_WORDS,
+    POST_FOOTER_OPENERS, PROFILE_TAIL_LINES, RELATED_HEADINGS, SITE_ADDRESS_MARKS,
 };
 use crate::rules::dump_furniture::{
     ABOUT_WORDS, ARTICLE_LIST_OPENERS, AUTHOR_LABELS, MAX_BOX_HEADING_CHARS, MAX_BOX_LABEL_LINES,
@@ -194,7 +194,7 @@ fn is_name_heading(dump: &Dump, i: usize) -> bool {
     dump.shape(i) == Shape::Short
         && !dump.list_item(i)
         && !ends_sentence(text)
-        && (1..=MAX_ENTITY_HEADING_WORDS).contains(&words)
+        && (MIN_ENTITY_HEADING_WORDS..=MAX_ENTITY_HEADING_WORDS).contains(&words)
         && text.chars().next().is_some_and(char::is_uppercase)
 }
 

@@ -18,9 +18,10 @@ use super::dump_furniture::{Dump, remove};
 use super::text_shape::Shape;
 use crate::rules::contains_any;
 use crate::rules::dump_closers::{
-    CALL_PROMPTS, COMMENT_FORM_PROMPTS, CONSENT_PROMPTS, FOOTER_COPYRIGHT_MARKS, FOOTER_LINK_WORDS,
-    MAX_CONSENT_CHARS, MAX_FOOTER_CHARS, MAX_FORM_LABEL_CHARS, MAX_FORM_LABEL_GAP,
-    MAX_PROMPT_CHARS, MIN_ARTICLE_LINES_BEFORE_FORM, MIN_FORM_LABELS, NEWSLETTER_CALLS,
+    BUTTON_PROMPTS, CALL_PROMPTS, COMMENT_FORM_CUES, COMMENT_FORM_PROMPTS, CONSENT_PROMPTS,
+    FOOTER_COPYRIGHT_MARKS, FOOTER_LINK_WORDS, MAX_CONSENT_CHARS, MAX_FOOTER_CHARS,
+    MAX_FORM_CUE_LINES, MAX_FORM_LABEL_CHARS, MAX_FORM_LABEL_GAP, MAX_PROMPT_CHARS,
+    MAX_SHORT_PROMPT_CHARS, MIN_ARTICLE_LINES_BEFORE_FORM, MIN_FORM_LABELS, NEWSLETTER_CALLS,
     NEWSLETTER_WORDS, PUSH_PROMPTS, SHARE_PROMPTS,
 };
 
@@ -33,9 +34,13 @@ fn prompt_kind(lower: &str) -> Option<Kind> {
     if chars > MAX_PROMPT_CHARS {
         return None;
     }
-    if contains_any(SHARE_PROMPTS, lower) {
+    let short = chars <= MAX_SHORT_PROMPT_CHARS;
+    if short && contains_any(SHARE_PROMPTS, lower) {
         Some(Kind::Share)
-    } else if contains_any(PUSH_PROMPTS, lower) || contains_any(CALL_PROMPTS, lower) {
+    } else if contains_any(PUSH_PROMPTS, lower)
+        || contains_any(CALL_PROMPTS, lower)
+        || (short && contains_any(BUTTON_PROMPTS, lower))
+    {
         Some(Kind::Promo)
     } else if contains_any(COMMENT_FORM_PROMPTS, lower) {
         Some(Kind::Comment)
@@ -85,27 +90,36 @@ fn is_form_label(text: &str) -> bool {
             .is_some_and(|label| label.chars().any(char::is_alphabetic))
 }
 
-/// The last line of the first form of [`MIN_FORM_LABELS`] field labels or
-/// more, each at most [`MAX_FORM_LABEL_GAP`] lines after the one before.
+/// True if a line from [`MAX_FORM_CUE_LINES`] above `first` to `last`
+/// names comments: the form is a comment form.
+fn is_comment_form(dump: &Dump, first: usize, last: usize) -> bool {
+    (first.saturating_sub(MAX_FORM_CUE_LINES)..=last)
+        .any(|i| contains_any(COMMENT_FORM_CUES, lower(dump, i)))
+}
+
+/// The last line of the first comment form: [`MIN_FORM_LABELS`] field
+/// labels or more, each at most [`MAX_FORM_LABEL_GAP`] lines after the one
+/// before, with a comment cue near them.
 fn first_form_end(dump: &Dump) -> Option<usize> {
     let labels: Vec<usize> = (0..dump.len())
         .filter(|&i| is_form_label(dump.text(i)))
         .collect();
-    let mut run = 1;
-    let mut end = None;
-    for pair in labels.windows(2) {
-        let [a, b] = pair else { continue };
-        if b - a <= MAX_FORM_LABEL_GAP {
-            run += 1;
-            end = Some(*b);
-        } else if run >= MIN_FORM_LABELS {
-            break;
-        } else {
-            run = 1;
-            end = None;
+    let mut forms: Vec<(usize, usize, usize)> = Vec::new();
+    for &label in &labels {
+        match forms.last_mut() {
+            Some((_, last, count)) if label - *last <= MAX_FORM_LABEL_GAP => {
+                *last = label;
+                *count += 1;
+            }
+            _ => forms.push((label, label, 1)),
         }
     }
-    end.filter(|_| run >= MIN_FORM_LABELS)
+    forms
+        .into_iter()
+        .find(|&(first, last, count)| {
+            count >= MIN_FORM_LABELS && is_comment_form(dump, first, last)
+        })
+        .map(|(_, last, _)| last)
 }
 
 /// Characters of good body prose in `range`.
@@ -248,6 +262,16 @@ mod tests {
     fn a_photo_credit_is_no_footer() {
         let dump = format!("{P1}\n\n© Reuters\n\n{P2}\n\n{P3}\n");
         assert_eq!(text_body(&dump), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_sign_up_box_inside_the_article_is_no_comment_form() {
+        // The same fields, no comment cue: the article goes on after it.
+        let dump = format!(
+            "{P1}\n\n{P2}\n\n{P3}\n\nOur weekly letter\n\nName *\n\nE-Mail *\n\n{P1} {P2}\n"
+        );
+        let joined = format!("{P1} {P2}");
+        assert!(text_body(&dump).contains(&joined));
     }
 
     #[test]

@@ -15,10 +15,9 @@ pub const SHARE_PROMPTS: &[&str] = &[
     "if you liked this article",
     "jetzt teilen",
     "share this post",
-    "spread the word",
-    "teile ihn auf",
     "teilen sie diesen artikel",
     "vergiss nicht zu teilen",
+    "wenn dir der artikel gefallen hat",
 ];
 
 /// Phrases of a browser's push-notification offer.
@@ -64,24 +63,28 @@ pub const NEWSLETTER_CALLS: &[&str] = &[
     "zapisz",
 ];
 
-/// Calls to act: click, register, order, donate, follow, visit the shop.
+/// Calls to act that no article sentence makes: visit our shop, do you
+/// know our finder, order the current issue, subscription terms.
 pub const CALL_PROMPTS: &[&str] = &[
     "besuchen sie unseren",
+    "immediate online access",
+    "jetzt die aktuelle ausgabe",
+    "kennen sie schon unser",
+    "kennst du schon unser",
+    "kennt ihr schon unser",
+    "subscription will auto renew",
+];
+
+/// A button's words: click, register, donate, follow (only in a line as
+/// short as a button's, see [`MAX_SHORT_PROMPT_CHARS`]).
+pub const BUTTON_PROMPTS: &[&str] = &[
     "donate now",
     "donate today",
     "einfach hier klicken",
     "folge uns auf",
     "folgen sie uns",
     "hier kostenlos anmelden",
-    "immediate online access",
-    "jetzt die aktuelle ausgabe",
     "jetzt spenden",
-    "kennen sie schon unser",
-    "kennst du schon unser",
-    "kennt ihr schon unser",
-    "klicken sie hier",
-    "mit ihrer spende",
-    "subscription will auto renew",
     "suivez-nous",
     "síguenos",
 ];
@@ -110,6 +113,10 @@ pub const MAX_CONSENT_CHARS: usize = 800;
 /// A prompt is a line or two; a paragraph that says the same words is the
 /// article's.
 pub const MAX_PROMPT_CHARS: usize = 300;
+
+/// Share and button prompts are a button's line: a sentence of the
+/// article may say "jetzt teilen" too, but not in so few words.
+pub const MAX_SHORT_PROMPT_CHARS: usize = 150;
 
 /// Lines under a related heading that are taken for headlines at most (a
 /// longer run is more than a box of links).
@@ -160,6 +167,23 @@ pub const MAX_POST_FOOTER_CHARS: usize = 400;
 /// required field ("Name *", "E-Mail *").
 pub const MAX_FORM_LABEL_CHARS: usize = 30;
 
+/// Words of a comment form's heading or fields ("Schreibe einen
+/// Kommentar", "Leave a Reply"), near its labels: a newsletter box in the
+/// article has the same "Name *" and "E-Mail *" but is no end of it.
+pub const COMMENT_FORM_CUES: &[&str] = &[
+    "antworten",
+    "comentario",
+    "comment",
+    "commentaire",
+    "komentarz",
+    "kommentar",
+    "reply",
+    "répondre",
+];
+
+/// Lines above a form's first label searched for a comment cue.
+pub const MAX_FORM_CUE_LINES: usize = 8;
+
 /// Field labels that make a form, and how close together they stand.
 pub const MIN_FORM_LABELS: usize = 2;
 pub const MAX_FORM_LABEL_GAP: usize = 4;
@@ -209,7 +233,9 @@ pub const FOOTER_LINK_WORDS: &[&str] = &[
 pub const MAX_FOOTER_CHARS: usize = 250;
 
 /// Words of a heading naming an entity whose box defines it ("Abenteuer
-/// Astronomie" over "Abenteuer Astronomie war eine Zeitschrift ...").
+/// Astronomie" over "Abenteuer Astronomie war eine Zeitschrift ..."): a
+/// name of two words or more (one word is a section's label: "Fazit").
+pub const MIN_ENTITY_HEADING_WORDS: usize = 2;
 pub const MAX_ENTITY_HEADING_WORDS: usize = 5;
 
 /// Articles that may stand before an entity's name in its definition.
@@ -236,7 +262,9 @@ mod tests {
             NEWSLETTER_WORDS,
             NEWSLETTER_CALLS,
             CALL_PROMPTS,
+            BUTTON_PROMPTS,
             CONSENT_PROMPTS,
+            COMMENT_FORM_CUES,
             RELATED_HEADINGS,
             POST_FOOTER_OPENERS,
             ENTITY_ARTICLES,

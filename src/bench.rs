@@ -4,14 +4,16 @@
 //! memory, each stage's share of the time and the cost of extraction
 //! relative to a bare HTML parse of the same pages.
 //!
-//! The bare parse is paired with the extraction page by page: in a second
-//! run, each HTML page is also parsed by a bare `scraper::Html::parse_document`
-//! right before or right after its extraction (alternately, so neither
-//! always finds the caches warm). On a shared machine another process can
-//! take the core for seconds; measured back to back on each page, both
-//! sides see the same machine, so the ratio stays put where two separate
-//! runs drift by tenths. `--rounds N` repeats the paired run and reports
-//! the median ratio beside each round's own.
+//! The bare parse is paired with the extraction in blocks of pages: in a
+//! second pass, the pages are decoded ahead, then each block of
+//! [`PAIRED_BLOCK_PAGES`] pages is extracted and bare-parsed by
+//! `scraper::Html::parse_document`, one side after the other, the side
+//! that goes first alternating from block to block. Within a block each
+//! side runs page after page as the pipeline does, with its own data warm
+//! in the caches; and another process that takes the core for a
+//! few seconds slows both sides alike, so the ratio holds on a busy
+//! machine, where two separate runs drift by tenths. `--rounds N` repeats
+//! the paired pass and reports the median ratio beside each round's own.
 //!
 //! The clock is thread-local: a page is extracted on one worker thread from
 //! start to end, so each worker sums its own stage times and hands them
@@ -25,7 +27,10 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::pipeline::{self, FlowTimes, RunError, RunStats, Silent};
+use crate::input::decode::decode_page;
+use crate::input::{ContentKind, InputItem, RawPage, discover};
+use crate::pipeline::{self, Finished, FlowTimes, RunError, RunStats, Silent};
+use crate::sink::Position;
 
 /// The stages of one page's trip through decant, in pipeline order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,28 +52,10 @@ pub enum Stage {
     Record,
     /// Writing rows into Parquet or JSONL.
     Write,
-    /// The paired baseline of a bench run ([`Config::pair_bare_parse`]):
-    /// a bare `scraper::Html::parse_document` of the page, tree freed.
-    /// Not a stage of decant's own.
-    BareParse,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 9] = [
-        Stage::Decode,
-        Stage::Parse,
-        Stage::BlocksClassify,
-        Stage::Body,
-        Stage::Metadata,
-        Stage::Quotes,
-        Stage::Record,
-        Stage::Write,
-        Stage::BareParse,
-    ];
-
-    /// decant's own stages, in pipeline order (all but the paired
-    /// baseline).
-    pub const PIPELINE: [Stage; 8] = [
+    pub const ALL: [Stage; 8] = [
         Stage::Decode,
         Stage::Parse,
         Stage::BlocksClassify,
@@ -89,7 +76,6 @@ impl Stage {
             Stage::Quotes => "quotes",
             Stage::Record => "record",
             Stage::Write => "write",
-            Stage::BareParse => "bare parse",
         }
     }
 
@@ -100,7 +86,7 @@ impl Stage {
     /// The stages of extraction proper: what a bare parse is compared
     /// with (decoding and writing are outside both).
     pub fn is_extraction(self) -> bool {
-        !matches!(self, Stage::Decode | Stage::Write | Stage::BareParse)
+        !matches!(self, Stage::Decode | Stage::Write)
     }
 }
 
@@ -108,8 +94,6 @@ impl Stage {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct StageTimes {
     nanos: [u64; Stage::ALL.len()],
-    /// Pages timed in [`Stage::BareParse`].
-    bare_parses: u64,
 }
 
 impl StageTimes {
@@ -127,17 +111,11 @@ impl StageTimes {
         for stage in Stage::ALL {
             self.add(stage, other.get(stage));
         }
-        self.bare_parses += other.bare_parses;
     }
 
-    /// Pages timed in [`Stage::BareParse`].
-    pub fn bare_parses(&self) -> u64 {
-        self.bare_parses
-    }
-
-    /// The sum over decant's own stages ([`Stage::PIPELINE`]).
+    /// The sum over all stages.
     pub fn total(&self) -> Duration {
-        Stage::PIPELINE.iter().map(|s| self.get(*s)).sum()
+        Stage::ALL.iter().map(|s| self.get(*s)).sum()
     }
 
     /// The sum over the extraction stages ([`Stage::is_extraction`]).
@@ -166,48 +144,6 @@ thread_local! {
     static STAGE_START: Cell<Option<Instant>> = const { Cell::new(None) };
     /// This thread's stage times since the last [`take_stage_times`].
     static STAGE_TIMES: Cell<StageTimes> = Cell::new(StageTimes::default());
-    /// Whether this thread's next paired bare parse goes before the
-    /// extraction; flipped at each page.
-    static BARE_PARSE_FIRST: Cell<bool> = const { Cell::new(true) };
-}
-
-/// Whether the paired bare parse of this thread's next page goes before
-/// its extraction (true and false alternate, page after page).
-pub fn bare_parse_goes_first() -> bool {
-    BARE_PARSE_FIRST.with(|first| {
-        let now = first.get();
-        first.set(!now);
-        now
-    })
-}
-
-/// A fresh copy of a page's text for one side of a paired measurement,
-/// with the stage clock restarted after the copy: each side parses a copy
-/// just written, as the pipeline parses a text just decoded, whichever
-/// side runs first.
-pub fn hot_copy(text: &str, config: &Config) -> String {
-    let copy = text.to_owned();
-    start_clock(config);
-    copy
-}
-
-/// The paired baseline of one page: a bare `scraper::Html::parse_document`
-/// of a [`hot_copy`] of its decoded text, tree freed, timed as
-/// [`Stage::BareParse`]. Call it right after a tick (decode) or right
-/// after the extraction's last one.
-pub fn paired_bare_parse(text: &str, config: &Config) {
-    let text = hot_copy(text, config);
-    let doc = scraper::Html::parse_document(&text);
-    drop(std::hint::black_box(doc));
-    tick(config, Stage::BareParse);
-    drop(text);
-    if config.time_stages {
-        STAGE_TIMES.with(|times| {
-            let mut sum = times.get();
-            sum.bare_parses += 1;
-            times.set(sum);
-        });
-    }
 }
 
 /// Starts timing a page on this thread, if the run is timed.
@@ -254,13 +190,26 @@ pub fn peak_rss_bytes_now() -> Option<u64> {
     Some(kilobytes * 1024)
 }
 
-/// One paired round of `decant bench`: a run in which each HTML page was
-/// extracted and, back to back, bare-parsed.
-#[derive(Clone, Debug, Serialize)]
+/// Pages per block of the paired pass: enough for each side to run in
+/// its steady state, its tables and allocator warm (measured on 1,056 news
+/// pages: blocks of 1 page made both sides 15-20% slower and the ratio
+/// 0.07 lower than blocks of 96 or 200 pages, or two separate runs, on a
+/// quiet machine), few enough that a block of both sides takes about half
+/// a second, shorter than most bursts of other processes.
+pub const PAIRED_BLOCK_PAGES: usize = 96;
+
+/// Text bytes a block holds at most: a block of very large pages is
+/// measured early, so the paired pass stays in bounded memory.
+pub const PAIRED_BLOCK_BYTES: usize = 32 << 20;
+
+/// One paired round of `decant bench`: every HTML page extracted and
+/// bare-parsed, block by block.
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct BenchRound {
-    /// HTML pages bare-parsed (text dumps are not parsed by decant either).
+    /// HTML pages measured (text dumps are not parsed by decant either).
     pub html_pages: u64,
-    /// Extraction time (parse to record), summed over pages.
+    /// Extraction time (parse to record, as `process_page` after
+    /// decoding), summed over pages.
     #[serde(serialize_with = "as_seconds")]
     pub extraction: Duration,
     /// The bare parses of the same pages, summed over pages.
@@ -270,16 +219,61 @@ pub struct BenchRound {
     pub ratio: Option<f64>,
 }
 
+/// A decoded HTML page waiting in a block of the paired pass.
+struct DecodedPage {
+    page: RawPage,
+    text: String,
+    encoding: &'static str,
+}
+
 impl BenchRound {
-    fn new(run: &RunStats) -> BenchRound {
-        let stages = run.stage_times.unwrap_or_default();
-        BenchRound {
-            html_pages: stages.bare_parses(),
-            extraction: stages.extraction(),
-            bare_parse: stages.get(Stage::BareParse),
-            ratio: ratio(stages.extraction(), stages.get(Stage::BareParse)),
+    /// Measures one block: both sides over all its pages, the side that
+    /// goes first given by `bare_parse_first`.
+    fn measure_block(
+        &mut self,
+        block: &mut Vec<DecodedPage>,
+        bare_parse_first: bool,
+        config: &Config,
+    ) {
+        if bare_parse_first {
+            self.bare_parse += time_bare_parses(block);
+            self.extraction += time_extractions(block, config);
+        } else {
+            self.extraction += time_extractions(block, config);
+            self.bare_parse += time_bare_parses(block);
         }
+        self.html_pages += block.len() as u64;
+        block.clear();
     }
+}
+
+/// The time `scraper::Html::parse_document` takes on each page of the
+/// block, tree freed, summed.
+fn time_bare_parses(block: &[DecodedPage]) -> Duration {
+    block
+        .iter()
+        .map(|decoded| {
+            let started = Instant::now();
+            let doc = scraper::Html::parse_document(&decoded.text);
+            drop(std::hint::black_box(doc));
+            started.elapsed()
+        })
+        .sum()
+}
+
+/// The time decant's extraction (parse to record, record freed) takes on
+/// each page of the block, summed.
+fn time_extractions(block: &[DecodedPage], config: &Config) -> Duration {
+    block
+        .iter()
+        .map(|decoded| {
+            let page = decoded.page.clone();
+            let started = Instant::now();
+            let outcome = pipeline::process_decoded(&decoded.text, decoded.encoding, page, config);
+            drop(std::hint::black_box(outcome));
+            started.elapsed()
+        })
+        .sum()
 }
 
 fn as_seconds<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
@@ -351,7 +345,7 @@ impl BenchReport {
             out.push_str(
                 "  time per stage (summed over worker threads; write on the main thread):\n",
             );
-            for stage in Stage::PIPELINE {
+            for stage in Stage::ALL {
                 let seconds = stages.get(stage).as_secs_f64();
                 out.push_str(&format!(
                     "    {:<16}{:>8.3} s {:>6.1}%  {:>7.3} ms/page\n",
@@ -366,9 +360,10 @@ impl BenchReport {
             let per_page =
                 |d: Duration| 1000.0 * per_second(d.as_secs_f64(), round.html_pages as f64);
             out.push_str(&format!(
-                "  extraction / bare parse: {extraction:.2}x  (paired on each of {} HTML pages: extraction {:.3} ms/page, \
-                 scraper::Html::parse_document {:.3} ms/page = {:.1} pages/s per thread)\n",
+                "  extraction / bare parse: {extraction:.2}x  ({} HTML pages paired in blocks of {}, one thread: extraction {:.3} ms/page, \
+                 scraper::Html::parse_document {:.3} ms/page = {:.1} pages/s)\n",
                 round.html_pages,
+                PAIRED_BLOCK_PAGES,
                 per_page(round.extraction),
                 per_page(round.bare_parse),
                 per_second(round.html_pages as f64, round.bare_parse.as_secs_f64()),
@@ -427,36 +422,88 @@ fn per_second(amount: f64, seconds: f64) -> f64 {
 }
 
 /// Runs `decant bench`: the whole pipeline on `inputs` into `out_dir`
-/// with stage timing on, then `rounds` paired runs (at least one), each
-/// into `scratch_dir(round)` (which the caller removes: a run into a folder
-/// that already holds a dataset would resume it and skip every page).
+/// with stage timing on, then `rounds` paired passes (at least one).
 pub fn run_bench(
     inputs: &[PathBuf],
     out_dir: &Path,
     config: &Config,
     rounds: usize,
-    scratch_dir: impl Fn(usize) -> PathBuf,
 ) -> Result<BenchReport, RunError> {
     let timed = Config {
         time_stages: true,
-        pair_bare_parse: false,
         ..config.clone()
     };
     let summary = pipeline::run_extract(inputs, out_dir, &timed, &mut Silent)?;
     let peak_rss_bytes = peak_rss_bytes_now();
-    let paired = Config {
-        pair_bare_parse: true,
-        ..timed
-    };
     let mut paired_rounds = Vec::new();
-    for round in 1..=rounds.max(1) {
-        let run = pipeline::run_extract(inputs, &scratch_dir(round), &paired, &mut Silent)?;
-        paired_rounds.push(BenchRound::new(&run.stats));
+    for _ in 0..rounds.max(1) {
+        paired_rounds.push(paired_round(inputs, config)?);
     }
     Ok(BenchReport {
         run: summary.stats,
         peak_rss_bytes,
         rounds: paired_rounds,
+    })
+}
+
+/// One paired pass: one worker reads and decodes the HTML pages ahead
+/// (in the pipeline's bounded flow), and this thread measures them block
+/// by block, single-threaded whatever `config.threads` says (the ratio is
+/// a cost per page).
+pub fn paired_round(inputs: &[PathBuf], config: &Config) -> Result<BenchRound, RunError> {
+    let reader = Config {
+        threads: 1,
+        time_stages: false,
+        ..config.clone()
+    };
+    let measured = Config {
+        time_stages: false,
+        ..config.clone()
+    };
+    let mut round = BenchRound::default();
+    let mut block: Vec<DecodedPage> = Vec::with_capacity(PAIRED_BLOCK_PAGES);
+    let mut block_bytes = 0usize;
+    let mut blocks = 0usize;
+    pipeline::run_ordered(
+        discover(inputs),
+        Position::default(),
+        &reader,
+        |item| match item.ready() {
+            InputItem::Page(page) => decode_for_pairing(page, &reader),
+            _ => None,
+        },
+        |finished: Finished<Option<DecodedPage>>| -> Result<(), RunError> {
+            if let Some(decoded) = finished.value {
+                block_bytes += decoded.text.len();
+                block.push(decoded);
+            }
+            if block.len() >= PAIRED_BLOCK_PAGES || block_bytes >= PAIRED_BLOCK_BYTES {
+                block_bytes = 0;
+                round.measure_block(&mut block, blocks.is_multiple_of(2), &measured);
+                blocks += 1;
+            }
+            Ok(())
+        },
+    )?;
+    if !block.is_empty() {
+        round.measure_block(&mut block, blocks.is_multiple_of(2), &measured);
+    }
+    round.ratio = ratio(round.extraction, round.bare_parse);
+    Ok(round)
+}
+
+/// An HTML page decoded for the paired pass, or None for what decant does
+/// not parse (text dumps, pages it rejects before decoding).
+fn decode_for_pairing(mut page: RawPage, config: &Config) -> Option<DecodedPage> {
+    if page.kind != ContentKind::Html || pipeline::check_page_bytes(&page.bytes, config).is_err() {
+        return None;
+    }
+    let bytes = std::mem::take(&mut page.bytes);
+    let decoded = decode_page(bytes, page.charset_hint.as_deref(), page.kind);
+    Some(DecodedPage {
+        page,
+        text: decoded.text,
+        encoding: decoded.encoding.name(),
     })
 }
 
@@ -546,26 +593,33 @@ mod tests {
     }
 
     #[test]
-    fn paired_bare_parses_alternate_before_and_after() {
-        let first = bare_parse_goes_first();
-        assert_eq!(bare_parse_goes_first(), !first);
-        assert_eq!(bare_parse_goes_first(), first);
-    }
-
-    #[test]
-    fn a_paired_bare_parse_is_timed_apart_from_extraction() {
-        let config = Config {
-            time_stages: true,
-            ..Config::default()
+    fn a_block_measures_both_sides_on_every_page_and_empties() {
+        let page = |n: usize| DecodedPage {
+            page: RawPage {
+                id: format!("p{n}"),
+                source: format!("p{n}.html"),
+                url: None,
+                bytes: Vec::new(),
+                charset_hint: None,
+                fetched_at: None,
+                kind: ContentKind::Html,
+            },
+            text: format!(
+                "<html><body><article><p>{}</p></article></body></html>",
+                "Words of a page. ".repeat(20)
+            ),
+            encoding: "UTF-8",
         };
-        take_stage_times();
-        start_clock(&config);
-        paired_bare_parse("<html><body><p>Hello</p></body></html>", &config);
-        let times = take_stage_times();
-        assert!(times.get(Stage::BareParse) > Duration::ZERO);
-        assert_eq!(times.bare_parses(), 1);
-        assert_eq!(times.extraction(), Duration::ZERO);
-        assert_eq!(times.total(), Duration::ZERO);
+        let config = Config::default();
+        let mut round = BenchRound::default();
+        let mut block: Vec<DecodedPage> = (0..3).map(page).collect();
+        round.measure_block(&mut block, true, &config);
+        let mut block: Vec<DecodedPage> = (3..5).map(page).collect();
+        round.measure_block(&mut block, false, &config);
+        assert!(block.is_empty());
+        assert_eq!(round.html_pages, 5);
+        assert!(round.extraction > Duration::ZERO);
+        assert!(round.bare_parse > Duration::ZERO);
     }
 
     #[test]

@@ -228,9 +228,10 @@ fn bench(args: BenchArgs) -> Result<i32> {
     if args.rounds == 0 {
         bail!("--rounds must be at least 1");
     }
-    let scratch = |round: usize| temporary.join(format!("round-{round}"));
-    let report = crate::bench::run_bench(&args.inputs, &out_dir, &config, args.rounds, scratch);
-    let _ = std::fs::remove_dir_all(&temporary);
+    let report = crate::bench::run_bench(&args.inputs, &out_dir, &config, args.rounds);
+    if args.output.is_none() {
+        let _ = std::fs::remove_dir_all(&temporary);
+    }
     let report = report.with_context(|| format!("benchmarking into {}", out_dir.display()))?;
     if args.json {
         print_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;

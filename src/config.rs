@@ -83,12 +83,6 @@ pub struct Config {
     /// Time each stage of each page (`decant bench`); off, the stage clock
     /// is never read.
     pub time_stages: bool,
-    /// Also parse each HTML page with a bare `scraper::Html::parse_document`
-    /// just before or after extracting it, timed as [`Stage::BareParse`]
-    /// (`decant bench`'s paired baseline). Only with `time_stages`.
-    ///
-    /// [`Stage::BareParse`]: crate::bench::Stage::BareParse
-    pub pair_bare_parse: bool,
     /// Go on with the interrupted run recorded in the output folder's
     /// progress manifest instead of starting afresh. Not an output option:
     /// [`Config::describe`] leaves it out, so a resumed run's options
@@ -110,7 +104,6 @@ impl Default for Config {
             chunk_bytes: DEFAULT_CHUNK_BYTES,
             chunk_pages: DEFAULT_CHUNK_PAGES,
             time_stages: false,
-            pair_bare_parse: false,
             resume: false,
         }
     }

@@ -30,8 +30,8 @@ use crate::sink::{
     DatasetWriter, InputIdentities, Position, Resumed, SinkError, SinkOptions, SinkSummary,
 };
 
-pub(crate) use flow::Finished;
 pub use flow::FlowTimes;
+pub(crate) use flow::{Finished, run_ordered};
 
 /// A fatal failure of a run (per-page failures are rejects, not errors).
 #[derive(Debug, Error)]
@@ -521,7 +521,7 @@ pub fn extract_page_borrowed(
 }
 
 /// Rejects what is not worth decoding: blank, too large or binary bytes.
-fn check_page_bytes(bytes: &[u8], config: &Config) -> Result<(), PageError> {
+pub(crate) fn check_page_bytes(bytes: &[u8], config: &Config) -> Result<(), PageError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(PageError::Empty);
     }
@@ -548,26 +548,26 @@ fn extract_decoded(
         url: page.url.clone(),
         fetched_at: page.fetched_at,
     };
-    let paired = page.kind == ContentKind::Html && config.pair_bare_parse;
-    let bare_parse_first = paired && bench::bare_parse_goes_first();
-    if bare_parse_first {
-        bench::paired_bare_parse(text, config);
-    }
-    let hot_copy;
-    let text = if paired {
-        hot_copy = bench::hot_copy(text, config);
-        hot_copy.as_str()
-    } else {
-        text
-    };
     let extracted = match page.kind {
         ContentKind::Html => extract_html(text, &ctx, config)?,
         ContentKind::Text => extract_text(text, &ctx, config)?,
     };
-    if paired && !bare_parse_first {
-        bench::paired_bare_parse(text, config);
-    }
     Ok((extracted, encoding.to_string()))
+}
+
+/// Extracts a page whose text is already decoded (`encoding` names the
+/// charset it was decoded from) into a record, or a reject with its
+/// reason, as [`process_page`] does after decoding: what `decant bench`
+/// times against a bare parse of the same text.
+pub fn process_decoded(
+    text: &str,
+    encoding: &str,
+    page: RawPage,
+    config: &Config,
+) -> Result<Record, Reject> {
+    process_with(page, config, |page| {
+        extract_decoded(text, encoding, page, config)
+    })
 }
 
 /// Builds the output row of an extracted page.

@@ -1,9 +1,18 @@
-//! Patterns that are only asked whether they match, compiled at about half
-//! the cost of a `regex::Regex`: one forward NFA and a lazy DFA over it.
-//! A full regex also builds a reverse NFA and other engines, which find
-//! where a match starts and what its groups captured; `is_match` needs
-//! neither, and compiling Unicode classes (`\p{L}`, `\w`, `\d`) twice was
-//! most of a short run's classification time.
+//! Regular expressions made cheaper to compile or to run than a plain
+//! `regex::Regex`, each with the same answers as the regex it stands for:
+//!
+//! - [`MatchOnly`]: patterns only asked whether they match, compiled at
+//!   about half the cost: one forward NFA and a lazy DFA over it. A full
+//!   regex also builds a reverse NFA and other engines, which find where a
+//!   match starts and what its groups captured; `is_match` needs neither,
+//!   and compiling Unicode classes (`\p{L}`, `\w`, `\d`) twice was most of
+//!   a short run's classification time.
+//! - [`AsciiFirst`]: compiled with ASCII classes for ASCII texts, with the
+//!   Unicode classes only when a non-ASCII text comes (timestamps, URLs).
+//! - [`Unfiltered`]: built without a literal prefilter, for alternations
+//!   of many words searched only in short texts.
+//! - [`WordPrecheck`]: not a pattern but a cheap test that a word-list
+//!   pattern cannot match a text, so most texts are never searched.
 
 use std::sync::OnceLock;
 

@@ -192,10 +192,11 @@ pub fn peak_rss_bytes_now() -> Option<u64> {
 
 /// Pages per block of the paired pass: enough for each side to run in
 /// its steady state, its tables and allocator warm (measured on 1,056 news
-/// pages: blocks of 1 page made both sides 15-20% slower and the ratio
-/// 0.07 lower than blocks of 96 or 200 pages, or two separate runs, on a
-/// quiet machine), few enough that a block of both sides takes about half
-/// a second, shorter than most bursts of other processes.
+/// pages on a quiet machine: blocks of 1 page made extraction 6-13% and
+/// the bare parse 13-19% slower, and the ratio 0.07 lower, than blocks of
+/// 96 or 200 pages or two separate runs), few enough that a block of both
+/// sides takes about half a second, shorter than most bursts of other
+/// processes.
 pub const PAIRED_BLOCK_PAGES: usize = 96;
 
 /// Text bytes a block holds at most: a block of very large pages is
